@@ -1,0 +1,364 @@
+package org.sgdplayground.autograd;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * A matrix of doubles that remembers how it was made, so that {@link #backward()} can send gradients back
+ * to the tensors it came from (reverse-mode automatic differentiation, as in micrograd and PyTorch).
+ *
+ * <p>Every op builds its output eagerly and writes two closures side by side: {@code forward}, which
+ * recomputes the output from its parents, and {@code backward}, which adds the output's gradient, times the
+ * local derivative, into the parents' gradients. Gradients accumulate ({@code +=}), so a tensor used twice
+ * receives the sum of both uses; a leaf's gradient grows until {@link #zeroGrad()}.
+ *
+ * <p>A graph can be run again: after a leaf changes ({@link #addInPlace}, {@link #assign}), {@link #recompute()}
+ * refreshes every tensor below it in topological order, without building a new graph. The trainer builds the
+ * loss once per session and then alternates {@code recompute}, {@code backward} and an SGD update, which keeps
+ * a step free of allocation.
+ *
+ * <p>Shapes are {@code rows × cols}; {@link #add}, {@link #sub} and {@link #mul} broadcast (see
+ * {@link Broadcast}).
+ */
+public final class Tensor {
+    private DMatrixRMaj data;
+    private DMatrixRMaj grad;
+    private final boolean requiresGrad;
+    private final Tensor[] parents;
+    private Runnable forward = () -> {};
+    private Runnable backward = () -> {};
+    private Tensor[] topologicalOrder;
+
+    private Tensor(DMatrixRMaj data, boolean requiresGrad, Tensor... parents) {
+        this.data = data;
+        this.parents = parents;
+        this.requiresGrad = requiresGrad;
+    }
+
+    // ---- making leaves ------------------------------------------------------------------------------------
+
+    /** A constant {@code rows × cols} tensor (no gradient) holding a copy of {@code values}, row by row. */
+    public static Tensor constant(int rows, int cols, double... values) {
+        return new Tensor(matrix(rows, cols, values), false);
+    }
+
+    /** A {@code rows × cols} leaf whose gradient {@link #backward()} fills: a model parameter. */
+    public static Tensor variable(int rows, int cols, double... values) {
+        return new Tensor(matrix(rows, cols, values), true);
+    }
+
+    /** A constant column vector ({@code n × 1}). */
+    public static Tensor column(double... values) {
+        return constant(values.length, 1, values);
+    }
+
+    /** A column vector of parameters ({@code k × 1}) that wants gradients. */
+    public static Tensor parameters(double... values) {
+        return variable(values.length, 1, values);
+    }
+
+    /** A constant {@code 1 × 1} tensor. */
+    public static Tensor scalar(double value) {
+        return constant(1, 1, value);
+    }
+
+    private static DMatrixRMaj matrix(int rows, int cols, double[] values) {
+        if (rows < 1 || cols < 1) throw new IllegalArgumentException("shape must be at least 1×1, got " + rows + "×" + cols);
+        if (values.length != rows * cols) {
+            throw new IllegalArgumentException(rows + "×" + cols + " needs " + rows * cols + " values, got " + values.length);
+        }
+        return new DMatrixRMaj(rows, cols, true, values.clone());
+    }
+
+    private static Tensor op(DMatrixRMaj out, Tensor... parents) {
+        boolean wantsGrad = false;
+        for (Tensor p : parents) wantsGrad |= p.requiresGrad;
+        return new Tensor(out, wantsGrad, parents);
+    }
+
+    // ---- ops: each forward beside its backward ------------------------------------------------------------
+
+    /** {@code this + other}, broadcasting. */
+    public Tensor add(Tensor other) {
+        return binary(Broadcast.Op.ADD, other, "+");
+    }
+
+    /** {@code this − other}, broadcasting. */
+    public Tensor sub(Tensor other) {
+        return binary(Broadcast.Op.SUB, other, "−");
+    }
+
+    /** {@code this ⊙ other}, elementwise, broadcasting. */
+    public Tensor mul(Tensor other) {
+        return binary(Broadcast.Op.MUL, other, "⊙");
+    }
+
+    private Tensor binary(Broadcast.Op kind, Tensor other, String symbol) {
+        Tensor a = this, b = other;
+        Tensor out = op(Broadcast.resultFor(a.data, b.data, symbol), a, b);
+        out.forward = () -> Broadcast.apply(kind, a.data, b.data, out.data);
+        out.backward = () -> {
+            // d(a+b) = da + db;  d(a−b) = da − db;  d(a⊙b) = b⊙da + a⊙db
+            if (a.requiresGrad) Broadcast.accumulate(out.grad, kind == Broadcast.Op.MUL ? b.data : null, 1, a.grad);
+            if (b.requiresGrad) {
+                Broadcast.accumulate(out.grad, kind == Broadcast.Op.MUL ? a.data : null, kind == Broadcast.Op.SUB ? -1 : 1, b.grad);
+            }
+        };
+        out.forward.run();
+        return out;
+    }
+
+    /** {@code −this}. */
+    public Tensor neg() {
+        Tensor a = this;
+        Tensor out = op(new DMatrixRMaj(a.data.numRows, a.data.numCols), a);
+        out.forward = () -> {
+            for (int i = 0; i < a.data.data.length; i++) out.data.data[i] = -a.data.data[i];
+        };
+        out.backward = () -> {
+            if (a.requiresGrad) Broadcast.accumulate(out.grad, null, -1, a.grad);
+        };
+        out.forward.run();
+        return out;
+    }
+
+    /** {@code this / divisor} for a constant divisor, elementwise. */
+    public Tensor div(double divisor) {
+        Tensor a = this;
+        Tensor out = op(new DMatrixRMaj(a.data.numRows, a.data.numCols), a);
+        out.forward = () -> {
+            double[] x = a.data.data, o = out.data.data;
+            for (int i = 0; i < o.length; i++) o[i] = x[i] / divisor;
+        };
+        out.backward = () -> {
+            if (!a.requiresGrad) return;
+            double[] g = out.grad.data, t = a.grad.data;
+            for (int i = 0; i < t.length; i++) t[i] += g[i] / divisor;
+        };
+        out.forward.run();
+        return out;
+    }
+
+    /** {@code thisᵉ} elementwise for a constant exponent; {@code e = 2} is computed as {@code x·x}, exactly. */
+    public Tensor pow(double exponent) {
+        Tensor a = this;
+        Tensor out = op(new DMatrixRMaj(a.data.numRows, a.data.numCols), a);
+        out.forward = () -> {
+            double[] x = a.data.data, o = out.data.data;
+            if (exponent == 2) {
+                for (int i = 0; i < o.length; i++) o[i] = x[i] * x[i];
+            } else {
+                for (int i = 0; i < o.length; i++) o[i] = StrictMath.pow(x[i], exponent);
+            }
+        };
+        out.backward = () -> {
+            if (!a.requiresGrad) return;
+            // d(xᵉ) = e·xᵉ⁻¹ dx
+            double[] x = a.data.data, g = out.grad.data, t = a.grad.data;
+            if (exponent == 2) {
+                for (int i = 0; i < t.length; i++) t[i] += g[i] * (2 * x[i]);
+            } else {
+                for (int i = 0; i < t.length; i++) t[i] += g[i] * (exponent * StrictMath.pow(x[i], exponent - 1));
+            }
+        };
+        out.forward.run();
+        return out;
+    }
+
+    /** {@code Σ this}, a {@code 1 × 1} tensor. */
+    public Tensor sum() {
+        Tensor a = this;
+        Tensor out = op(new DMatrixRMaj(1, 1), a);
+        out.forward = () -> out.data.data[0] = Sums.sum(a.data.data, 0, a.data.getNumElements());
+        out.backward = () -> {
+            if (!a.requiresGrad) return;
+            // ∂Σx/∂xᵢ = 1: every element gets the output's gradient
+            double g = out.grad.data[0];
+            double[] t = a.grad.data;
+            for (int i = 0; i < t.length; i++) t[i] += g;
+        };
+        out.forward.run();
+        return out;
+    }
+
+    /** The mean of all elements, computed as {@code Σ this / count}. */
+    public Tensor mean() {
+        return sum().div(data.getNumElements());
+    }
+
+    /** The matrix product {@code this · other}. */
+    public Tensor matmul(Tensor other) {
+        Tensor a = this, b = other;
+        if (a.data.numCols != b.data.numRows) {
+            throw new IllegalArgumentException("cannot multiply " + Broadcast.shape(a.data) + " · " + Broadcast.shape(b.data));
+        }
+        Tensor out = op(new DMatrixRMaj(a.data.numRows, b.data.numCols), a, b);
+        out.forward = () -> CommonOps_DDRM.mult(a.data, b.data, out.data);
+        out.backward = () -> {
+            // d(AB) = dA·B + A·dB, so ∂L/∂A = G·Bᵀ and ∂L/∂B = Aᵀ·G
+            if (a.requiresGrad) CommonOps_DDRM.multAddTransB(out.grad, b.data, a.grad);
+            if (b.requiresGrad) CommonOps_DDRM.multAddTransA(a.data, out.grad, b.grad);
+        };
+        out.forward.run();
+        return out;
+    }
+
+    /** Element {@code i} (row-major) as a {@code 1 × 1} tensor; its gradient flows back to that element only. */
+    public Tensor at(int i) {
+        Tensor a = this;
+        if (i < 0 || i >= a.data.getNumElements()) {
+            throw new IndexOutOfBoundsException("index " + i + " outside " + Broadcast.shape(a.data));
+        }
+        Tensor out = op(new DMatrixRMaj(1, 1), a);
+        out.forward = () -> out.data.data[0] = a.data.data[i];
+        out.backward = () -> {
+            if (a.requiresGrad) a.grad.data[i] += out.grad.data[0];
+        };
+        out.forward.run();
+        return out;
+    }
+
+    // ---- running the graph --------------------------------------------------------------------------------
+
+    /**
+     * Fills the gradient of every tensor this one depends on with {@code ∂this/∂tensor}, by a reverse pass
+     * over the graph in topological order. This tensor must be a scalar. Leaves accumulate; the gradients of
+     * intermediate tensors belong to this pass and start from zero.
+     */
+    public void backward() {
+        if (data.getNumElements() != 1) {
+            throw new IllegalStateException("backward() needs a 1×1 tensor, this is " + Broadcast.shape(data));
+        }
+        Tensor[] order = topologicalOrder();
+        for (Tensor t : order) {
+            if (!t.requiresGrad) continue;
+            if (t.grad == null) {
+                t.grad = new DMatrixRMaj(t.data.numRows, t.data.numCols);
+            } else if (!t.isLeaf()) {
+                Arrays.fill(t.grad.data, 0, t.grad.getNumElements(), 0.0);
+            }
+        }
+        if (!requiresGrad) return;
+        grad.data[0] += 1;
+        for (int i = order.length - 1; i >= 0; i--) {
+            if (order[i].requiresGrad) order[i].backward.run();
+        }
+    }
+
+    /** Recomputes every tensor in this one's graph from the current leaves, parents before children. */
+    public void recompute() {
+        for (Tensor t : topologicalOrder()) t.forward.run();
+    }
+
+    /** This tensor and everything it depends on, each after all of its parents. Cached: a graph only grows downstream. */
+    private Tensor[] topologicalOrder() {
+        if (topologicalOrder != null) return topologicalOrder;
+        List<Tensor> order = new ArrayList<>();
+        Map<Tensor, Boolean> seen = new IdentityHashMap<>();
+        Deque<Tensor> stack = new ArrayDeque<>();
+        Deque<Integer> nextParent = new ArrayDeque<>();
+        stack.push(this);
+        nextParent.push(0);
+        seen.put(this, true);
+        while (!stack.isEmpty()) {
+            Tensor t = stack.peek();
+            int k = nextParent.pop();
+            if (k < t.parents.length) {
+                nextParent.push(k + 1);
+                Tensor p = t.parents[k];
+                if (seen.put(p, true) == null) {
+                    stack.push(p);
+                    nextParent.push(0);
+                }
+            } else {
+                order.add(stack.pop());
+            }
+        }
+        topologicalOrder = order.toArray(new Tensor[0]);
+        return topologicalOrder;
+    }
+
+    // ---- named mutations of leaves ------------------------------------------------------------------------
+
+    /** Sets this leaf's gradient to zero, as {@code tensor.grad.zero_()} does. */
+    public void zeroGrad() {
+        requireLeaf("zeroGrad");
+        if (grad != null) Arrays.fill(grad.data, 0, grad.getNumElements(), 0.0);
+    }
+
+    /** {@code this += alpha · delta}, in place, outside the graph (PyTorch's {@code add_} under {@code no_grad}). */
+    public void addInPlace(double alpha, double[] delta) {
+        requireLeaf("addInPlace");
+        if (delta.length != data.getNumElements()) {
+            throw new IllegalArgumentException("delta has " + delta.length + " values, tensor has " + data.getNumElements());
+        }
+        double[] d = data.data;
+        for (int i = 0; i < delta.length; i++) d[i] += alpha * delta[i];
+    }
+
+    /** Points this leaf at new values of the same shape (no copy: the caller must not change them afterwards). */
+    public void assign(DMatrixRMaj values) {
+        requireLeaf("assign");
+        if (values.numRows != data.numRows || values.numCols != data.numCols) {
+            throw new IllegalArgumentException("cannot assign " + Broadcast.shape(values) + " to " + Broadcast.shape(data));
+        }
+        data = values;
+    }
+
+    private void requireLeaf(String what) {
+        if (!isLeaf()) throw new IllegalStateException(what + " is for leaves; this tensor is computed from others");
+    }
+
+    // ---- reading ------------------------------------------------------------------------------------------
+
+    /** True for a tensor made by {@link #constant} or {@link #variable}, not computed from others. */
+    public boolean isLeaf() {
+        return parents.length == 0;
+    }
+
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    public int rows() {
+        return data.numRows;
+    }
+
+    public int cols() {
+        return data.numCols;
+    }
+
+    /** The single value of a {@code 1 × 1} tensor. */
+    public double item() {
+        if (data.getNumElements() != 1) throw new IllegalStateException("item() needs a 1×1 tensor, this is " + Broadcast.shape(data));
+        return data.data[0];
+    }
+
+    /** A copy of the values, row by row. */
+    public double[] values() {
+        return Arrays.copyOf(data.data, data.getNumElements());
+    }
+
+    /** A copy of the gradient, row by row; zeros before any {@link #backward()} has reached this tensor. */
+    public double[] gradient() {
+        return grad == null ? new double[data.getNumElements()] : Arrays.copyOf(grad.data, grad.getNumElements());
+    }
+
+    /** The tensors this one was computed from, for tests and tools that walk the graph. */
+    public List<Tensor> parents() {
+        return Collections.unmodifiableList(Arrays.asList(parents));
+    }
+
+    @Override
+    public String toString() {
+        return "Tensor" + Broadcast.shape(data) + Arrays.toString(values()) + (requiresGrad ? " (grad)" : "");
+    }
+}

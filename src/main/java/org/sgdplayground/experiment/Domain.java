@@ -1,0 +1,118 @@
+package org.sgdplayground.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What values a URL parameter accepts, how to read one from text, and how to say what is allowed. Parsing is
+ * strict: {@code NaN}, {@code Infinity}, hex floats and Java's {@code 1d} suffixes are refused, so a link means
+ * the same thing to every client.
+ */
+public sealed interface Domain {
+    /** The value as its Java type, or an {@link InvalidParameterException} for {@code name}. */
+    Object parse(String name, String text);
+
+    /** What is allowed, in words, e.g. {@code a whole number from 0 to 100000}. */
+    String allowed();
+
+    Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d{1,4})?");
+    Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
+
+    static double parseNumber(String name, String text, String allowed) {
+        String t = text.trim();
+        if (!NUMBER.matcher(t).matches()) throw new InvalidParameterException(name, text, allowed);
+        double v = Double.parseDouble(t);
+        if (!Double.isFinite(v)) throw new InvalidParameterException(name, text, allowed + " (finite)");
+        return v;
+    }
+
+    /** One of a fixed list of names. */
+    record Choice(List<String> options) implements Domain {
+        public String parse(String name, String text) {
+            String t = text.trim();
+            if (!options.contains(t)) throw new InvalidParameterException(name, text, allowed());
+            return t;
+        }
+
+        public String allowed() {
+            return "one of " + String.join(", ", options);
+        }
+    }
+
+    /** A whole number in {@code [min, max]}. */
+    record Whole(long min, long max) implements Domain {
+        public Long parse(String name, String text) {
+            String t = text.trim();
+            if (!INTEGER.matcher(t).matches()) throw new InvalidParameterException(name, text, allowed());
+            long v = Long.parseLong(t);
+            if (v < min || v > max) throw new InvalidParameterException(name, text, allowed());
+            return v;
+        }
+
+        public String allowed() {
+            return "a whole number from " + min + " to " + max;
+        }
+    }
+
+    /** A finite number between {@code min} and {@code max}, each bound inclusive or not. */
+    record Real(double min, boolean minInclusive, double max, boolean maxInclusive) implements Domain {
+        public Double parse(String name, String text) {
+            double v = parseNumber(name, text, allowed());
+            if (!contains(v)) throw new InvalidParameterException(name, text, allowed());
+            return v;
+        }
+
+        public boolean contains(double v) {
+            return (minInclusive ? v >= min : v > min) && (maxInclusive ? v <= max : v < max);
+        }
+
+        public String allowed() {
+            return "a number " + (minInclusive ? "from " : "greater than ") + Numbers.format(min)
+                + (minInclusive ? " to " : " and ") + (maxInclusive ? (minInclusive ? "" : "at most ") : "below ")
+                + Numbers.format(max);
+        }
+    }
+
+    /**
+     * A comma-separated list of {@code minLength…maxLength} numbers, each within {@code ±magnitude}, or the word
+     * {@code random} for none.
+     */
+    record RealList(int minLength, int maxLength, double magnitude) implements Domain {
+        public static final String RANDOM = "random";
+
+        /** The list, or null for the word {@code random}. */
+        public double[] parse(String name, String text) {
+            if (text.trim().equals(RANDOM)) return null;
+            String[] parts = text.split(",", -1);
+            if (parts.length < minLength || parts.length > maxLength) throw new InvalidParameterException(name, text, allowed());
+            List<Double> values = new ArrayList<>();
+            for (String part : parts) {
+                double v = parseNumber(name, part, allowed());
+                if (Math.abs(v) > magnitude) throw new InvalidParameterException(name, text, allowed());
+                values.add(v);
+            }
+            return values.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+
+        public String allowed() {
+            return "a comma list of " + minLength + " to " + maxLength + " numbers, each from "
+                + Numbers.format(-magnitude) + " to " + Numbers.format(magnitude) + ", or " + RANDOM;
+        }
+    }
+
+    /** On or off: {@code 1}/{@code 0} (also {@code true}/{@code false}). */
+    record Flag() implements Domain {
+        public Boolean parse(String name, String text) {
+            switch (text.trim()) {
+                case "1": case "true": return true;
+                case "0": case "false": return false;
+                default: throw new InvalidParameterException(name, text, allowed());
+            }
+        }
+
+        public String allowed() {
+            return "0 or 1";
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.sgdplayground.experiment;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.sgdplayground.data.Dataset;
+import org.sgdplayground.data.Generators;
+import org.sgdplayground.data.Seeds;
+import org.sgdplayground.model.Model;
+
+/**
+ * Every setting of one run (SPEC §1), already validated. Make one with {@link ExperimentCodec}; the same
+ * experiment always gives the same points, start, minibatches and frames.
+ *
+ * @param preset        the preset it started from
+ * @param model         the curve
+ * @param data          the generator's name (ignored when {@code customPoints} is set)
+ * @param n             how many points
+ * @param noise         the generator's noise scale
+ * @param seed          seeds the points, the random start and the minibatch order
+ * @param init          the starting parameters, or null to draw them from N(0,1) with the seed
+ * @param learningRate  the step size
+ * @param steps         how many updates
+ * @param batch         points per minibatch; 0 for full batch
+ * @param momentum      PyTorch's μ
+ * @param speed         animation rate, updates a second (does not change the run)
+ * @param autoplay      whether the page starts on load (does not change the run)
+ * @param customPoints  points sent to the API instead of a generator, or null
+ */
+public record Experiment(String preset, Model model, String data, int n, double noise, long seed, double[] init,
+                         double learningRate, int steps, int batch, double momentum, double speed, boolean autoplay,
+                         Dataset customPoints) {
+
+    public Experiment {
+        Objects.requireNonNull(model);
+        init = init == null ? null : init.clone();
+    }
+
+    @Override
+    public double[] init() {
+        return init == null ? null : init.clone();
+    }
+
+    /** The points of this run. */
+    public Dataset dataset() {
+        if (customPoints != null) return customPoints;
+        return Generators.byName(data).orElseThrow().generate(n, noise, seed);
+    }
+
+    /** {@code init}, or {@code k} draws from N(0,1) with the seed, as {@code torch.randn(k)}. */
+    public double[] initialParams() {
+        return init != null ? init.clone() : Seeds.standardNormal(seed, model.parameterCount());
+    }
+
+    /** Points per update: the batch size, or all of them. */
+    public int pointsPerStep() {
+        return batch == 0 ? n : batch;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Experiment e && preset.equals(e.preset) && model == e.model && data.equals(e.data) && n == e.n
+            && Double.compare(noise, e.noise) == 0 && seed == e.seed && Arrays.equals(init, e.init)
+            && Double.compare(learningRate, e.learningRate) == 0 && steps == e.steps && batch == e.batch
+            && Double.compare(momentum, e.momentum) == 0 && Double.compare(speed, e.speed) == 0
+            && autoplay == e.autoplay && Objects.equals(customPoints, e.customPoints);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(preset, model.name(), data, n, noise, seed, Arrays.hashCode(init), learningRate, steps, batch,
+            momentum, speed, autoplay, customPoints);
+    }
+
+    @Override
+    public String toString() {
+        return "Experiment[" + ExperimentCodec.encode(this) + (customPoints != null ? ", custom points" : "") + "]";
+    }
+}

@@ -1,0 +1,41 @@
+package org.sgdplayground.experiment;
+
+import java.time.Duration;
+
+/**
+ * Every limit the playground enforces, in one place. The parameter table, the HTTP API and the live socket
+ * all read them from here, and the tests check each one.
+ */
+public final class Limits {
+    private Limits() {}
+
+    /** Most points in one experiment, generated or sent as {@code x}/{@code y}. */
+    public static final int MAX_POINTS = 100_000;
+    /** Most updates in one run. */
+    public static final int MAX_STEPS = 100_000;
+    /** Most point-updates ({@code steps × points per step}) in one run: about a second of engine time. */
+    public static final long MAX_WORK = 200_000_000L;
+    /** Most frames one {@code /api/train} answer carries; use {@code every} to thin a longer run. */
+    public static final int MAX_RESPONSE_FRAMES = 10_001;
+    /** Largest magnitude of a coordinate, an initial parameter or a noise scale the codec accepts. */
+    public static final double MAX_MAGNITUDE = 1e9;
+    /** Largest request body {@code /api/train} reads. */
+    public static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+    /** Fastest and slowest animation, in updates a second. */
+    public static final double MIN_SPEED = 0.1, MAX_SPEED = 1000;
+    /** Largest learning rate; anything bigger diverges on every preset in one step. */
+    public static final double MAX_LEARNING_RATE = 1000;
+
+    /** Live sessions the server holds at once, over all clients. */
+    public static final int MAX_SESSIONS = 2_000;
+    /** Live sessions one client address may hold. */
+    public static final int MAX_SESSIONS_PER_ADDRESS = 1_200;
+    /** Largest socket message the server reads. */
+    public static final int MAX_MESSAGE_BYTES = 16 * 1024;
+    /** Control messages a session may send in one second before it is told to slow down. */
+    public static final int MAX_CONTROL_MESSAGES_PER_SECOND = 50;
+    /** A session that neither streams nor hears from its client for this long is closed. */
+    public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
+    /** Frames a session may have sent but not yet seen written; when full, the newest frame waits its turn. */
+    public static final int MAX_FRAMES_IN_FLIGHT = 4;
+}

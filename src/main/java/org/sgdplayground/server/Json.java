@@ -1,0 +1,117 @@
+package org.sgdplayground.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.sgdplayground.data.Dataset;
+import org.sgdplayground.experiment.Experiment;
+import org.sgdplayground.experiment.ExperimentCodec;
+import org.sgdplayground.experiment.Frame;
+import org.sgdplayground.experiment.InvalidParameterException;
+import org.sgdplayground.experiment.Optimum;
+import org.sgdplayground.experiment.Outcome;
+import org.sgdplayground.experiment.Preset;
+
+/** The JSON the API and the socket write: one shape for an experiment, a frame, an outcome and an error. */
+final class Json {
+    private Json() {}
+
+    /** Thread-safe once configured; holds no per-request state. */
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** What a client needs to draw a run before its frames: the settings, the model, the points, the optimum. */
+    static ObjectNode experiment(Experiment e, Dataset points, Optimum optimum) {
+        ObjectNode out = MAPPER.createObjectNode();
+        out.put("query", ExperimentCodec.encode(e));
+        ObjectNode settings = out.putObject("experiment");
+        ExperimentCodec.settingsByKey(e).forEach(settings::put);
+        ObjectNode model = out.putObject("model");
+        model.put("name", e.model().name());
+        model.put("formula", e.model().formula());
+        ArrayNode names = model.putArray("params");
+        e.model().parameterNames().forEach(names::add);
+        out.put("steps", e.steps());
+        out.put("speed", e.speed());
+        ObjectNode xy = out.putObject("points");
+        ArrayNode xs = xy.putArray("x"), ys = xy.putArray("y");
+        for (int i = 0; i < points.size(); i++) {
+            xs.add(points.x(i));
+            ys.add(points.y(i));
+        }
+        ObjectNode best = out.putObject("optimum");
+        numbers(best.putArray("params"), optimum.params());
+        best.put("loss", optimum.loss());
+        return out;
+    }
+
+    static ObjectNode frame(Frame f) {
+        ObjectNode out = MAPPER.createObjectNode();
+        out.put("iter", f.iter());
+        out.put("loss", f.loss());
+        numbers(out.putArray("params"), f.params());
+        numbers(out.putArray("grad"), f.grad());
+        return out;
+    }
+
+    /** A frame as a socket message, written directly: this runs for every frame of every session. */
+    static String frameMessage(Frame f) {
+        StringBuilder s = new StringBuilder(96);
+        s.append("{\"type\":\"frame\",\"iter\":").append(f.iter()).append(",\"loss\":").append(f.loss());
+        s.append(",\"params\":");
+        numbers(s, f.params());
+        s.append(",\"grad\":");
+        numbers(s, f.grad());
+        return s.append('}').toString();
+    }
+
+    private static void numbers(StringBuilder s, double[] values) {
+        s.append('[');
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) s.append(',');
+            s.append(values[i]);
+        }
+        s.append(']');
+    }
+
+    static ObjectNode outcome(Outcome o) {
+        ObjectNode out = MAPPER.createObjectNode();
+        out.put("type", o.kind().wireName());
+        out.put("iter", o.iter());
+        if (o.lastFrame() != null) out.put("loss", o.lastFrame().loss());
+        if (o.kind() == Outcome.Kind.DIVERGED) {
+            out.put("message", "The loss stopped being finite at iteration " + o.iter()
+                + ": the learning rate is too large for these points, so every step overshoots further. Try a smaller lr.");
+        }
+        return out;
+    }
+
+    static ObjectNode preset(Preset p) {
+        ObjectNode out = MAPPER.createObjectNode();
+        out.put("name", p.name());
+        out.put("title", p.title());
+        out.put("lesson", p.lesson());
+        out.put("source", p.source());
+        out.put("query", "preset=" + p.name());
+        ObjectNode settings = out.putObject("settings");
+        ExperimentCodec.presetSettings(p.name()).forEach((param, value) -> settings.put(param.key(), value));
+        return out;
+    }
+
+    static ObjectNode error(String message) {
+        ObjectNode out = MAPPER.createObjectNode();
+        out.put("error", message);
+        return out;
+    }
+
+    static ObjectNode error(InvalidParameterException e) {
+        ObjectNode out = error(e.getMessage());
+        out.put("parameter", e.parameter());
+        out.put("value", e.value());
+        out.put("allowed", e.allowed());
+        return out;
+    }
+
+    private static void numbers(ArrayNode array, double[] values) {
+        for (double v : values) array.add(v);
+    }
+}

@@ -1,0 +1,20 @@
+package org.sgdplayground.server;
+
+/** Starts the playground on {@code $PORT} (default 7070). */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        String port = System.getenv().getOrDefault("PORT", "7070");
+        int p;
+        try {
+            p = Integer.parseInt(port.trim());
+        } catch (NumberFormatException e) {
+            System.err.println("PORT must be a whole number from 1 to 65535, not " + port);
+            System.exit(2);
+            return;
+        }
+        var app = PlaygroundApp.create().start(p);
+        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
+    }
+}
