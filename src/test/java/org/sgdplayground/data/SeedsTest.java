@@ -67,8 +67,7 @@ class SeedsTest {
         double[] start = Seeds.standardNormal(42, 3);
         Random init = Seeds.stream(42, Seeds.INIT);
         for (double v : start) assertEquals(init.nextGaussian(), v, 0.0);
-        // a longer start begins with the shorter one, and generating points in between changes nothing
-        Generators.LINE.generate(1000, 1, 42);
+        // a longer start begins with the shorter one
         assertArrayEquals(start, Arrays.copyOf(Seeds.standardNormal(42, 5), 3), 0.0);
         assertFalse(Arrays.equals(start, Seeds.standardNormal(43, 3)));
     }

@@ -147,6 +147,13 @@ class ExperimentCodecTest {
     }
 
     @Test
+    void the_random_start_depends_on_the_seed_and_the_model_but_not_on_the_points() {
+        double[] start = decode("init", "random", "seed", "5", "n", "10").initialParams();
+        assertArrayEquals(start, decode("init", "random", "seed", "5", "n", "5000", "data", "coaster", "noise", "9").initialParams(), 0.0);
+        assertTrue(!java.util.Arrays.equals(start, decode("init", "random", "seed", "6", "n", "10").initialParams()));
+    }
+
+    @Test
     void init_random_draws_the_start_from_the_seed() {
         Experiment e = decode("preset", "fastai-sgd", "init", "random", "seed", "11");
         assertNull(e.init());

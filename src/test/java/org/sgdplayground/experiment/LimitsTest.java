@@ -1,13 +1,13 @@
 package org.sgdplayground.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sgdplayground.experiment.Decoding.assertRefused;
 import static org.sgdplayground.experiment.Decoding.decode;
 import static org.sgdplayground.experiment.Decoding.settings;
 
-import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -119,8 +119,8 @@ class LimitsTest {
 
     @Test
     void every_runs_from_1_to_max_steps() {
-        decode("every", "1");
-        decode("every", whole(Limits.MAX_STEPS));
+        assertDoesNotThrow(() -> decode("every", "1"));
+        assertDoesNotThrow(() -> decode("every", whole(Limits.MAX_STEPS)));
         assertRefused(settings("every", "0"), "every", "0", whole(Limits.MAX_STEPS));
         assertRefused(settings("every", whole(Limits.MAX_STEPS + 1)), "every", whole(Limits.MAX_STEPS + 1), whole(Limits.MAX_STEPS));
     }
@@ -148,6 +148,5 @@ class LimitsTest {
         double[] pastY = {Math.nextDown(-Limits.MAX_MAGNITUDE), 0};
         assertRefused(() -> ExperimentCodec.decode(none, new double[2], pastY), "y past the limit", "y", "y[0] = " + pastY[0],
             real(-Limits.MAX_MAGNITUDE));
-        assertTrue(Arrays.stream(edge).allMatch(Double::isFinite));
     }
 }

@@ -1,6 +1,7 @@
 package org.sgdplayground.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +37,7 @@ class TrainingRunTest {
         List<Frame> frames = run.all();
         ReferenceSgd.Run expected = reference(e, run.points());
 
-        assertTrue(!expected.diverged(), "the reference finishes " + query);
+        assertFalse(expected.diverged(), "the reference finishes " + query);
         assertEquals(e.steps() + 1, frames.size(), "steps + 1 frames");
         for (int i = 0; i < frames.size(); i++) assertFrameMatches(expected.steps().get(i), frames.get(i), i, query);
         Outcome outcome = run.outcome();
