@@ -68,9 +68,10 @@ public sealed interface Domain {
         }
 
         public String allowed() {
-            return "a number " + (minInclusive ? "from " : "greater than ") + Numbers.format(min)
-                + (minInclusive ? " to " : " and ") + (maxInclusive ? (minInclusive ? "" : "at most ") : "below ")
-                + Numbers.format(max);
+            String low = Numbers.format(min), high = Numbers.format(max);
+            if (minInclusive && maxInclusive) return "a number from " + low + " to " + high;
+            return "a number " + (minInclusive ? "at least " : "greater than ") + low
+                + " and " + (maxInclusive ? "at most " : "below ") + high;
         }
     }
 
@@ -88,7 +89,13 @@ public sealed interface Domain {
             if (parts.length < minLength || parts.length > maxLength) throw new InvalidParameterException(name, text, allowed());
             List<Double> values = new ArrayList<>();
             for (String part : parts) {
-                double v = parseNumber(name, part, allowed());
+                double v;
+                try {
+                    v = parseNumber(name, part, allowed());
+                } catch (InvalidParameterException notANumber) {
+                    // name the whole list, as given, not just the piece that failed
+                    throw new InvalidParameterException(name, text, notANumber.allowed());
+                }
                 if (Math.abs(v) > magnitude) throw new InvalidParameterException(name, text, allowed());
                 values.add(v);
             }
