@@ -2,8 +2,11 @@ package org.sgdplayground.server;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.HashMap;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.StringJoiner;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.InvalidParameterException;
@@ -18,14 +21,43 @@ final class Pages {
     }
 
     private static void playground(Context ctx) {
-        Map<String, String> raw = new HashMap<>();
-        ctx.queryParamMap().forEach((k, v) -> raw.put(k, v.isEmpty() ? "" : v.get(0)));
+        Map<String, String> raw = query(ctx);
         ctx.header("Content-Security-Policy", PlaygroundPage.CONTENT_SECURITY_POLICY + "; frame-ancestors 'self'");
         try {
             Experiment e = ExperimentCodec.decode(raw);
-            ctx.html(PlaygroundPage.render(e));
+            ctx.html(PlaygroundPage.render(e, oembedHref(ctx, "/")));
         } catch (InvalidParameterException e) {
-            ctx.status(400).html(PlaygroundPage.badParameter(e));
+            ctx.status(400).html(PlaygroundPage.badParameter(e, "/" + queryWithout(raw, e.parameter())));
         }
+    }
+
+    /** The first value of each query parameter, in order. */
+    static Map<String, String> query(Context ctx) {
+        Map<String, String> raw = new LinkedHashMap<>();
+        ctx.queryParamMap().forEach((k, v) -> raw.put(k, v.isEmpty() ? "" : v.get(0)));
+        return raw;
+    }
+
+    /** This server's origin as the browser sees it, e.g. {@code https://sgd.example}. */
+    static String origin(Context ctx) {
+        return ctx.scheme() + "://" + ctx.host();
+    }
+
+    /** The oEmbed discovery address for the page at {@code path} with this request's query. */
+    private static String oembedHref(Context ctx, String path) {
+        String q = ctx.queryString();
+        String url = origin(ctx) + path + (q == null || q.isEmpty() ? "" : "?" + q);
+        return origin(ctx) + "/oembed?format=json&url=" + encode(url);
+    }
+
+    /** {@code ?a=1&b=2} without {@code key}, or the empty string when nothing is left. */
+    static String queryWithout(Map<String, String> raw, String key) {
+        StringJoiner j = new StringJoiner("&", "?", "").setEmptyValue("");
+        raw.forEach((k, v) -> { if (!k.equals(key)) j.add(encode(k) + "=" + encode(v)); });
+        return j.toString();
+    }
+
+    static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }
