@@ -15,7 +15,7 @@ export class Plot {
   /**
    * Draws one frame.
    * @param scene {{xRange:number[], yRange:number[], points:{x:number[],y:number[]},
-   *   curve?:{x:number[],y:number[]}, predictions?:{x:number[],y:number[]}, reference?:{x:number[],y:number[]},
+   *   curve?:{x:number[],y:number[]}, trail?:{x:number[],y:number[]}[], predictions?:{x:number[],y:number[]}, reference?:{x:number[],y:number[]},
    *   colors:object, xLabel:string, yLabel:string, legend:{label:string, kind:string, color:string}[]}}
    */
   render(scene) {
@@ -37,6 +37,11 @@ export class Plot {
 
     ctx.save();
     clipTo(ctx, box);
+    (scene.trail ?? []).forEach((curve, i, all) => {
+      ctx.globalAlpha = 0.12 + 0.28 * (i + 1) / all.length;
+      polyline(ctx, curve, toX, toY, colors.curve, 1.2, []);
+    });
+    ctx.globalAlpha = 1;
     if (scene.reference) polyline(ctx, scene.reference, toX, toY, colors.reference, 1.5, [6, 5]);
     dots(ctx, scene.points, toX, toY, colors.points, 3.2);
     if (scene.curve) polyline(ctx, scene.curve, toX, toY, colors.curve, 2.5, []);

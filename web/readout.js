@@ -23,7 +23,7 @@ export class Readout {
     const { el } = this;
     if (el.stepsTotal) el.stepsTotal.textContent = ` / ${run.steps}`;
     if (el.formula) el.formula.textContent = run.data.model.formula;
-    if (el.log) el.log.textContent = `iter  loss      (least squares: ${formatNumber(run.data.optimum.loss)})\n`;
+    if (el.log) el.log.textContent = 'iter  loss\n';
     this.hideBanner('outcome');
     this.showFrame(run);
   }

@@ -1,6 +1,11 @@
 /** What the browser knows of the run on screen, updated from socket messages. Pure data: no DOM, no socket. */
 import { plotRanges } from './curves.js';
 
+/** Curves left behind as a faint trail, like fastbook's row of plots: every step of a short run, else every tenth. */
+export function trailKeeps(iter, steps) {
+  return steps <= 20 || iter % Math.max(1, Math.round(steps / 10)) === 0;
+}
+
 export class Run {
   constructor() {
     this.data = null;
@@ -9,6 +14,7 @@ export class Run {
 
   clear() {
     this.history = [];
+    this.trail = [];
     this.iter = 0;
     this.loss = null;
     this.params = null;
@@ -30,6 +36,8 @@ export class Run {
   applyFrame({ iter, loss, params, grad }) {
     while (this.history.length && this.history[this.history.length - 1][0] >= iter) this.history.pop();
     this.history.push([iter, loss]);
+    while (this.trail.length && this.trail[this.trail.length - 1].iter >= iter) this.trail.pop();
+    if (trailKeeps(iter, this.steps)) this.trail.push({ iter, params });
     this.iter = iter;
     this.loss = loss;
     this.params = params;

@@ -20,6 +20,7 @@ export function plotScene(run, colors) {
     yLabel: fastbook ? 'speed' : 'y',
     reference: sampleCurve(data.optimum.params, ranges.x),
   };
+  scene.trail = run.trail.filter(t => t.iter < run.iter).slice(-11).map(t => sampleCurve(t.params, ranges.x));
   if (run.params) {
     scene.curve = sampleCurve(run.params, ranges.x);
     if (fastbook) scene.predictions = predictionsAt(run.params, points.x);

@@ -71,7 +71,7 @@ public final class Controls {
     static DomContent slimForm(Experiment e, List<String> hidden) {
         Map<Parameter, String> values = ExperimentCodec.settings(e);
         return form(each(List.of(Parameter.MODEL, Parameter.LR), p ->
-            iff(!hidden.contains(p.key()), field(p, values.get(p), e))
+            hidden.contains(p.key()) ? null : field(p, values.get(p), e)
         )).withId("controls").withClass("controls slim").attr("action", "/embed").attr("method", "get");
     }
 

@@ -4,20 +4,51 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.InvalidParameterException;
+import org.sgdplayground.page.EmbedPage;
+import org.sgdplayground.page.OEmbed;
 import org.sgdplayground.page.PlaygroundPage;
 
-/** {@code GET /}: the playground page for the query's experiment, or a friendly 400 page naming the bad parameter. */
+/**
+ * The pages: {@code GET /} (the playground), {@code GET /embed} (the compact view any site may frame) and
+ * {@code GET /oembed} (oEmbed 1.0 JSON for their links). A bad setting gets a friendly 400 page naming it.
+ */
 final class Pages {
     private Pages() {}
 
     static void register(RoutesConfig routes) {
         routes.get("/", Pages::playground);
+        routes.get("/embed", Pages::embed);
+        routes.get("/oembed", Pages::oembed);
+    }
+
+    private static void embed(Context ctx) {
+        Map<String, String> raw = query(ctx);
+        ctx.header("Content-Security-Policy", EmbedPage.CONTENT_SECURITY_POLICY);
+        try {
+            Experiment e = ExperimentCodec.decode(raw);
+            List<String> hidden = Arrays.stream(raw.getOrDefault("hide", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+            ctx.html(EmbedPage.render(e, hidden, oembedHref(ctx, "/embed")));
+        } catch (InvalidParameterException e) {
+            ctx.status(400).html(PlaygroundPage.badParameter(e, "/embed" + queryWithout(raw, e.parameter())));
+        }
+    }
+
+    private static void oembed(Context ctx) {
+        try {
+            Map<String, Object> answer = OEmbed.answer(origin(ctx), ctx.queryParam("url"), ctx.queryParam("maxwidth"),
+                ctx.queryParam("maxheight"), ctx.queryParam("format"));
+            ctx.json(answer);
+        } catch (OEmbed.Refusal refusal) {
+            ctx.status(refusal.status()).json(Json.error(refusal.getMessage()));
+        }
     }
 
     private static void playground(Context ctx) {
