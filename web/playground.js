@@ -103,6 +103,7 @@ export class Playground extends EventTarget {
       message: r.message,
       query: this.query,
       connected: this.connected,
+      resumedWith: this.resumedWith ?? null,
     };
   }
 
@@ -112,6 +113,7 @@ export class Playground extends EventTarget {
     let q = this.query;
     if (this.run.iter > 0) q += `&at=${this.run.iter}`;
     if (!this.running || this.run.outcome) q += '&paused=1';
+    this.resumedWith = q;
     return q;
   }
 

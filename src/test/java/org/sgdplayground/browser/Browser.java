@@ -33,7 +33,7 @@ import org.sgdplayground.server.PlaygroundApp;
 public final class Browser implements AutoCloseable {
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private final Javalin app;
+    private Javalin app;
     private final Path profile;
     private final ChromeDriverService service;
     public final ChromeDriver driver;
@@ -66,6 +66,18 @@ public final class Browser implements AutoCloseable {
         }
         driver = d;
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+    }
+
+    /** Stops the server (every socket drops) and starts a fresh one on the same port, as a redeploy would. */
+    public void restartServer(Duration down) {
+        int port = app.port();
+        app.stop();
+        try {
+            Thread.sleep(down.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        app = PlaygroundApp.create().start("127.0.0.1", port);
     }
 
     public int port() {

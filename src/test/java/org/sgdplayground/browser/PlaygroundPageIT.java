@@ -218,6 +218,42 @@ class PlaygroundPageIT {
     }
 
     @Test
+    void a_dropped_connection_is_announced_and_the_page_reconnects_asking_to_resume_where_it_was() {
+        browser.openPlayground("/?steps=400&speed=40");
+        for (int i = 1; i <= 3; i++) {
+            browser.js("window.sgdPlayground.step()");
+            int expected = i;
+            browser.waitUntil("frame " + i, WAIT, () -> iter() == expected);
+        }
+        browser.restartServer(Duration.ofMillis(700));
+        browser.waitUntil("the page notices", WAIT, () -> browser.driver.findElement(By.id("banner")).getText().contains("Connection lost")
+            || Boolean.TRUE.equals(browser.state().get("connected")) && browser.state().get("resumedWith") != null);
+        browser.waitUntil("the page is live again", WAIT, () -> Boolean.TRUE.equals(browser.state().get("connected"))
+            && browser.state().get("params") != null && browser.state().get("resumedWith") != null);
+        String resumedWith = (String) browser.state().get("resumedWith");
+        assertTrue(resumedWith.contains("at=3") && resumedWith.contains("paused=1"), resumedWith);
+        assertEquals(false, browser.state().get("running"), "a paused run stays paused");
+        browser.waitUntil("the banner goes", WAIT, () -> !browser.driver.findElement(By.id("banner")).isDisplayed());
+        long before = iter();
+        browser.js("window.sgdPlayground.step()");
+        browser.waitUntil("step works on the new connection", WAIT, () -> iter() == before + 1);
+        browser.consoleProblems(); // the dropped socket may log a failed reconnect attempt; that is the point of this test
+    }
+
+    @Test
+    void the_light_theme_redraws_the_plot_in_light_colours() {
+        browser.openPlayground("/?preset=roller-coaster");
+        browser.screenshot("roller-coaster-start");
+        String dark = renderedPlot();
+        browser.driver.findElement(By.id("theme")).click();
+        assertEquals("light", browser.js("return document.documentElement.dataset.theme"));
+        assertNotEquals(dark, renderedPlot());
+        browser.screenshot("light");
+        browser.driver.findElement(By.id("theme")).click();
+        assertEquals("dark", browser.js("return document.documentElement.dataset.theme"));
+    }
+
+    @Test
     void a_375_px_phone_scrolls_only_downwards_and_the_canvas_is_sharp() {
         browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
             Map.of("width", 375, "height", 812, "deviceScaleFactor", 2, "mobile", true));
