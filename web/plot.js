@@ -5,7 +5,8 @@
 import { sharpContext, niceTicks, drawAxes, clipTo, clampPixel } from './axes.js';
 import { formatNumber } from './format.js';
 
-const MARGIN = { left: 54, right: 14, top: 14, bottom: 40 };
+const MARGIN = { left: 54, right: 14, top: 10, bottom: 40 };
+const LEGEND_ROW = 18;
 
 export class Plot {
   constructor(canvas) {
@@ -23,7 +24,8 @@ export class Plot {
     const { colors } = scene;
     ctx.fillStyle = colors.background;
     ctx.fillRect(0, 0, width, height);
-    const box = { left: MARGIN.left, top: MARGIN.top, right: width - MARGIN.right, bottom: height - MARGIN.bottom };
+    const rows = legendRows(ctx, scene.legend ?? [], width - MARGIN.left - MARGIN.right);
+    const box = { left: MARGIN.left, top: MARGIN.top + rows.length * LEGEND_ROW + 4, right: width - MARGIN.right, bottom: height - MARGIN.bottom };
     if (box.right - box.left < 20 || box.bottom - box.top < 20) return;
     const [x0, x1] = scene.xRange, [y0, y1] = scene.yRange;
     const toX = x => clampPixel(box.left + (x - x0) / (x1 - x0) * (box.right - box.left));
@@ -48,7 +50,7 @@ export class Plot {
     if (scene.predictions) dots(ctx, scene.predictions, toX, toY, colors.predictions, 3.6);
     ctx.restore();
 
-    legend(ctx, box, scene.legend ?? [], colors);
+    legend(ctx, box, rows, colors);
   }
 }
 
@@ -82,34 +84,54 @@ function dots(ctx, { x, y }, toX, toY, color, radius) {
   }
 }
 
-function legend(ctx, box, items, colors) {
-  if (items.length === 0) return;
+/** Lays the legend's items out left to right above the plot, wrapping to as many rows as the width needs. */
+function legendRows(ctx, items, width) {
   ctx.save();
-  ctx.font = '12px system-ui, sans-serif';
-  const rowHeight = 18;
-  const width = 34 + Math.max(...items.map(i => ctx.measureText(i.label).width));
-  const left = box.left + 10, top = box.top + 8;
-  ctx.fillStyle = colors.legendBackground;
-  ctx.fillRect(left, top, width + 10, items.length * rowHeight + 8);
-  items.forEach((item, i) => {
-    const cy = top + 4 + rowHeight * i + rowHeight / 2;
-    ctx.strokeStyle = ctx.fillStyle = item.color;
-    if (item.kind === 'dot') {
-      ctx.beginPath();
-      ctx.arc(left + 16, cy, 3.5, 0, 2 * Math.PI);
-      ctx.fill();
-    } else {
-      ctx.lineWidth = item.kind === 'dashed' ? 1.5 : 2.5;
-      ctx.setLineDash(item.kind === 'dashed' ? [5, 4] : []);
-      ctx.beginPath();
-      ctx.moveTo(left + 6, cy);
-      ctx.lineTo(left + 26, cy);
-      ctx.stroke();
-      ctx.setLineDash([]);
+  ctx.font = LEGEND_FONT;
+  const rows = [];
+  let row = [], used = 0;
+  for (const item of items) {
+    const w = 30 + ctx.measureText(item.label).width + 18;
+    if (row.length && used + w > width) {
+      rows.push(row);
+      row = [];
+      used = 0;
     }
-    ctx.fillStyle = colors.text;
-    ctx.textBaseline = 'middle';
-    ctx.fillText(item.label, left + 34, cy);
+    row.push({ ...item, offset: used });
+    used += w;
+  }
+  if (row.length) rows.push(row);
+  ctx.restore();
+  return rows;
+}
+
+const LEGEND_FONT = '12px system-ui, sans-serif';
+
+function legend(ctx, box, rows, colors) {
+  ctx.save();
+  ctx.font = LEGEND_FONT;
+  ctx.textBaseline = 'middle';
+  rows.forEach((row, r) => {
+    const cy = MARGIN.top + r * LEGEND_ROW + LEGEND_ROW / 2;
+    for (const item of row) {
+      const left = box.left + item.offset;
+      ctx.strokeStyle = ctx.fillStyle = item.color;
+      if (item.kind === 'dot') {
+        ctx.beginPath();
+        ctx.arc(left + 12, cy, 3.5, 0, 2 * Math.PI);
+        ctx.fill();
+      } else {
+        ctx.lineWidth = item.kind === 'dashed' ? 1.5 : 2.5;
+        ctx.setLineDash(item.kind === 'dashed' ? [5, 4] : []);
+        ctx.beginPath();
+        ctx.moveTo(left + 2, cy);
+        ctx.lineTo(left + 22, cy);
+        ctx.stroke();
+        ctx.setLineDash([]);
+      }
+      ctx.fillStyle = colors.text;
+      ctx.fillText(item.label, left + 30, cy);
+    }
   });
   ctx.restore();
 }
