@@ -41,7 +41,7 @@ export class Plot {
     clipTo(ctx, box);
     (scene.trail ?? []).forEach((curve, i, all) => {
       ctx.globalAlpha = 0.12 + 0.28 * (i + 1) / all.length;
-      polyline(ctx, curve, toX, toY, colors.curve, 1.2, []);
+      polyline(ctx, curve, toX, toY, colors.trail ?? colors.curve, 1.2, []);
     });
     ctx.globalAlpha = 1;
     if (scene.reference) polyline(ctx, scene.reference, toX, toY, colors.reference, 1.5, [6, 5]);

@@ -15,6 +15,7 @@ export function plotScene(run, colors) {
       points: fastbook ? colors.fastbookPoints : colors.lessonPoints,
       curve: fastbook ? colors.fastbookCurve : colors.lessonCurve,
       predictions: colors.fastbookPredictions,
+      trail: fastbook ? colors.fastbookPredictions : colors.lessonCurve,
     },
     xLabel: fastbook ? 'time' : 'x',
     yLabel: fastbook ? 'speed' : 'y',
