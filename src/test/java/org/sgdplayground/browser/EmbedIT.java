@@ -52,6 +52,19 @@ class EmbedIT {
                 out.write(body);
             }
         });
+        String tall = """
+            <!doctype html><html><head><meta charset="utf-8"><title>A long post</title></head>
+            <body><p id="top">A long introduction.</p><div style="height:3000px"></div>
+            <iframe id="demo" src="%s" width="600" height="480" style="border:0"></iframe></body></html>
+            """.formatted(browser.url("/embed?preset=fastai-sgd&autoplay=1&steps=20").replace("&", "&amp;"));
+        blog.createContext("/tall", exchange -> {
+            byte[] body = tall.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
         blog.start();
     }
 
@@ -91,6 +104,29 @@ class EmbedIT {
             "const r = window.received; const d = r.findIndex(m => m.sgdPlayground === 'diverged');"
                 + "return d >= 0 && r.findLastIndex(m => m.sgdPlayground === 'frame' && m.iter === 0) > d;")));
         assertEquals(List.of(), browser.consoleProblems());
+    }
+
+    @Test
+    void the_embed_connects_only_when_scrolled_into_view_and_then_autoplays() throws InterruptedException {
+        browser.resize(1000, 900);
+        browser.driver.get("http://127.0.0.1:" + blog.getAddress().getPort() + "/tall");
+        browser.driver.switchTo().frame("demo");
+        try {
+            browser.waitUntil("the embed's script is ready", WAIT, () -> Boolean.TRUE.equals(browser.js("return !!window.sgdPlayground")));
+            Thread.sleep(800);
+            assertNull(browser.state().get("params"), "no frame while the embed is off screen");
+            assertEquals(false, browser.state().get("connected"));
+        } finally {
+            browser.driver.switchTo().defaultContent();
+        }
+        browser.js("document.getElementById('demo').scrollIntoView()");
+        browser.driver.switchTo().frame("demo");
+        try {
+            browser.waitUntil("autoplay runs the twenty steps once visible", WAIT, () -> "done".equals(browser.state().get("outcome")));
+            assertEquals(20L, ((Number) browser.state().get("iter")).longValue());
+        } finally {
+            browser.driver.switchTo().defaultContent();
+        }
     }
 
     @Test
