@@ -131,6 +131,7 @@ class EmbedIT {
 
     @Test
     void the_embed_hides_the_controls_its_link_names_and_links_to_the_full_page() {
+        browser.resize(480, 700);
         browser.driver.get(browser.url("/embed?preset=roller-coaster&hide=lr"));
         browser.waitUntil("the embed is live", WAIT, () -> Boolean.TRUE.equals(
             browser.js("return !!window.sgdPlayground && window.sgdPlayground.state().params !== null")));
@@ -138,6 +139,9 @@ class EmbedIT {
         assertFalse(browser.driver.findElements(org.openqa.selenium.By.name("model")).isEmpty(), "model is shown");
         String href = (String) browser.js("return document.getElementById('open-full').href");
         assertEquals(browser.url("/?" + browser.state().get("query")), href);
+        assertTrue((Long) browser.js("return document.scrollingElement.scrollWidth") <= (Long) browser.js("return window.innerWidth"),
+            "a narrow embed does not scroll sideways");
+        browser.screenshot("embed-narrow");
         assertEquals(List.of(), browser.consoleProblems());
     }
 

@@ -186,6 +186,16 @@ class PlaygroundPageIT {
     }
 
     @Test
+    void the_embed_button_shows_an_iframe_snippet_for_this_experiment() {
+        browser.openPlayground("/?preset=momentum&lr=0.01");
+        browser.driver.findElement(By.id("embed-button")).click();
+        String snippet = browser.driver.findElement(By.id("embed-snippet")).getAttribute("value");
+        String query = (String) browser.state().get("query");
+        assertTrue(snippet.startsWith("<iframe src=\"" + browser.url("/embed?" + query.replace("&", "&amp;")) + "\""), snippet);
+        browser.driver.findElement(By.id("close-embed")).click();
+    }
+
+    @Test
     void too_big_a_learning_rate_ends_in_the_divergence_message() {
         browser.openPlayground("/?preset=diverging-lr");
         browser.js("window.sgdPlayground.play()");
