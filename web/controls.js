@@ -4,7 +4,7 @@
  * (event `change`, detail `{key}`). Knows nothing of sockets.
  */
 import { presetValues, parameterCount, list } from './state.js';
-import { formatSetting } from './format.js';
+import { formatSetting, formatNumber } from './format.js';
 
 const SLIDER_SETTLE_MS = 150;
 
@@ -104,13 +104,18 @@ export class ControlPanel extends EventTarget {
     if (el) el.classList.add('invalid');
   }
 
-  /** After a divergence: say so beside the learning rate and offer a tenth of it. */
-  showDivergenceHint(onTry) {
+  /**
+   * After a divergence: say so beside the learning rate, give the bound gradient descent is stable under for
+   * these points (when known), and offer a rate safely below it (else a tenth of this one).
+   */
+  showDivergenceHint(stableBelow, onTry) {
     const lr = this.field('lr');
     if (!lr || !this.hint) return;
-    const smaller = formatSetting(Number((Number(lr.value) / 10).toPrecision(2)));
+    const suggestion = stableBelow ? stableBelow / 2 : Number(lr.value) / 10;
+    const smaller = formatSetting(Number(suggestion.toPrecision(2)));
     lr.classList.add('warn');
-    this.hint.replaceChildren(`lr = ${lr.value} overshoots: each step lands farther from the bottom of the loss than the last. `);
+    this.hint.replaceChildren(`lr = ${lr.value} overshoots: each step lands farther from the bottom of the loss than the last.`
+      + (stableBelow ? ` For these points, gradient descent is stable only below lr ≈ ${formatNumber(stableBelow)}. ` : ' '));
     const button = document.createElement('button');
     button.type = 'button';
     button.id = 'try-smaller-lr';

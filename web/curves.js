@@ -62,3 +62,27 @@ export function plotRanges(points, firstParams) {
   }
   return { x: withMargin(xr, 0.04), y: withMargin([lo, hi], 0.08) };
 }
+
+/**
+ * The largest learning rate at which full-batch gradient descent on the mean squared error still converges:
+ * 2(1 + μ)/λ, where λ is the largest eigenvalue of the loss's Hessian H = (2/n)·Σ f(x)f(x)ᵀ with
+ * f(x) = (x^(k−1), …, x, 1), found by power iteration. Minibatches make the real bound a little lower.
+ */
+export function stableLearningRate(xs, parameterCount, momentum = 0) {
+  const k = parameterCount, n = xs.length;
+  if (k === 0 || n === 0) return null;
+  const hessian = Array.from({ length: k }, () => new Array(k).fill(0));
+  for (const x of xs) {
+    const f = Array.from({ length: k }, (_, i) => Math.pow(x, k - 1 - i));
+    for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) hessian[i][j] += 2 * f[i] * f[j] / n;
+  }
+  let v = new Array(k).fill(1), lambda = 0;
+  for (let round = 0; round < 200; round++) {
+    const w = hessian.map(row => row.reduce((s, h, j) => s + h * v[j], 0));
+    const norm = Math.hypot(...w);
+    if (!(norm > 0)) return null;
+    lambda = norm / Math.hypot(...v);
+    v = w.map(c => c / norm);
+  }
+  return lambda > 0 ? 2 * (1 + momentum) / lambda : null;
+}

@@ -3,6 +3,7 @@ import { readBoot, buildQuery, presetValues, addressFor } from './state.js';
 import { Playground } from './playground.js';
 import { ControlPanel } from './controls.js';
 import { Readout } from './readout.js';
+import { stableLearningRate } from './curves.js';
 import { applyStoredTheme, toggleTheme, currentTheme } from './theme.js';
 import { installKeys, copyText, embedSnippet, scriptingApi } from './wiring.js';
 
@@ -26,7 +27,10 @@ playground.addEventListener('data', ({ detail }) => {
 playground.addEventListener('frame', () => readout.showFrame(playground.run));
 playground.addEventListener('outcome', () => {
   readout.showOutcome(playground.run);
-  if (playground.run.outcome === 'diverged') controls.showDivergenceHint(() => playground.restart(buildQuery(boot, controls.values())));
+  if (playground.run.outcome !== 'diverged') return;
+  const { data } = playground.run;
+  const stableBelow = stableLearningRate(data.points.x, data.model.params.length, Number(data.experiment.momentum));
+  controls.showDivergenceHint(stableBelow, () => playground.restart(buildQuery(boot, controls.values())));
 });
 playground.addEventListener('running', () => readout.showRunning(playground.running, playground.run.outcome));
 playground.addEventListener('status', ({ detail }) => readout.showStatus(detail));

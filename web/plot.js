@@ -7,6 +7,7 @@ import { formatNumber } from './format.js';
 
 const MARGIN = { left: 54, right: 14, top: 10, bottom: 40 };
 const LEGEND_ROW = 18;
+const LEGEND_INSET = 12;
 
 export class Plot {
   constructor(canvas) {
@@ -24,7 +25,7 @@ export class Plot {
     const { colors } = scene;
     ctx.fillStyle = colors.background;
     ctx.fillRect(0, 0, width, height);
-    const rows = legendRows(ctx, scene.legend ?? [], width - MARGIN.left - MARGIN.right);
+    const rows = legendRows(ctx, scene.legend ?? [], width - 2 * LEGEND_INSET);
     const box = { left: MARGIN.left, top: MARGIN.top + rows.length * LEGEND_ROW + 4, right: width - MARGIN.right, bottom: height - MARGIN.bottom };
     if (box.right - box.left < 20 || box.bottom - box.top < 20) return;
     const [x0, x1] = scene.xRange, [y0, y1] = scene.yRange;
@@ -114,20 +115,22 @@ function legend(ctx, box, rows, colors) {
   rows.forEach((row, r) => {
     const cy = MARGIN.top + r * LEGEND_ROW + LEGEND_ROW / 2;
     for (const item of row) {
-      const left = box.left + item.offset;
+      const left = LEGEND_INSET + item.offset;
       ctx.strokeStyle = ctx.fillStyle = item.color;
       if (item.kind === 'dot') {
         ctx.beginPath();
         ctx.arc(left + 12, cy, 3.5, 0, 2 * Math.PI);
         ctx.fill();
       } else {
-        ctx.lineWidth = item.kind === 'dashed' ? 1.5 : 2.5;
+        ctx.lineWidth = item.kind === 'line' ? 2.5 : 1.5;
+        ctx.globalAlpha = item.kind === 'faint' ? 0.45 : 1;
         ctx.setLineDash(item.kind === 'dashed' ? [5, 4] : []);
         ctx.beginPath();
         ctx.moveTo(left + 2, cy);
         ctx.lineTo(left + 22, cy);
         ctx.stroke();
         ctx.setLineDash([]);
+        ctx.globalAlpha = 1;
       }
       ctx.fillStyle = colors.text;
       ctx.fillText(item.label, left + 30, cy);

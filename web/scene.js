@@ -33,6 +33,7 @@ export function plotScene(run, colors) {
       : { label: `model ${data.model.formula}`, kind: 'line', color: scene.colors.curve },
     { label: 'best fit (least squares)', kind: 'dashed', color: colors.reference },
   ];
+  scene.legend.splice(2, 0, { label: 'earlier steps', kind: 'faint', color: scene.colors.trail });
   return scene;
 }
 

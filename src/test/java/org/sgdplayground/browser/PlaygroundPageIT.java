@@ -211,9 +211,32 @@ class PlaygroundPageIT {
         assertFalse(text.contains("NaN") || text.contains("Infinity"), "never NaN on screen");
         browser.screenshot("diverged");
 
+        String suggested = suggestedLearningRate();
+        assertTrue(hint.getText().contains("Try lr = " + suggested), hint.getText());
         browser.driver.findElement(By.id("try-smaller-lr")).click();
-        browser.waitUntil("a fresh run at a tenth of the rate", WAIT,
-            () -> browser.driver.getCurrentUrl().contains("lr=3") && browser.state().get("outcome") == null);
+        browser.waitUntil("a fresh run at the suggested rate", WAIT,
+            () -> browser.driver.getCurrentUrl().contains("lr=" + suggested) && browser.state().get("outcome") == null);
+        browser.js("window.sgdPlayground.play()");
+        browser.waitUntil("the suggested rate converges", WAIT, () -> browser.state().get("outcome") != null);
+        assertEquals("done", browser.state().get("outcome"));
+    }
+
+    /**
+     * Half the stability bound 2/λ, λ the largest eigenvalue of the line's MSE Hessian (2/n)·[[Σx², Σx], [Σx, n]],
+     * in closed form for a 2×2 matrix, to two significant digits.
+     */
+    private static String suggestedLearningRate() {
+        var points = org.sgdplayground.experiment.ExperimentCodec.decode(Map.of("preset", "diverging-lr")).dataset();
+        double sxx = 0, sx = 0;
+        int n = points.size();
+        for (int i = 0; i < n; i++) {
+            sxx += points.x(i) * points.x(i);
+            sx += points.x(i);
+        }
+        double a = 2 * sxx / n, b = 2 * sx / n, d = 2.0;
+        double lambda = (a + d) / 2 + Math.sqrt((a - d) * (a - d) / 4 + b * b);
+        double half = new java.math.BigDecimal(1 / lambda).round(new java.math.MathContext(2)).doubleValue();
+        return org.sgdplayground.experiment.Numbers.format(half);
     }
 
     @Test
