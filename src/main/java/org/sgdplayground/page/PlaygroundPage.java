@@ -2,24 +2,74 @@ package org.sgdplayground.page;
 
 import static j2html.TagCreator.*;
 
+import j2html.tags.DomContent;
+import java.util.List;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.InvalidParameterException;
 
-/** The playground page. (A first cut: the live page is its own issue.) */
+/** The full playground page (SPEC §5): the live plot, the loss chart, the readout and every control. */
 public final class PlaygroundPage {
     private PlaygroundPage() {}
 
-    /** No inline script, no third-party origin. */
+    /** No inline script, no third-party origin. Each page adds its own {@code frame-ancestors}. */
     public static final String CONTENT_SECURITY_POLICY =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'";
 
-    public static String render(Experiment e) {
-        return document(html(head(title("SGD Playground")), body(h1("SGD Playground"), p(ExperimentCodec.encode(e)))));
+    /** The page for {@code e}; {@code oembedHref} is its oEmbed discovery address. */
+    public static String render(Experiment e, String oembedHref) {
+        return Layout.document("SGD Playground", "page", oembedHref, "main.js",
+            header(
+                div(h1(a("SGD Playground").withHref("/")),
+                    p("Watch stochastic gradient descent fit a curve, one step at a time.").withClass("tagline")),
+                div(button("Light theme").withId("theme").withType("button").withClass("quiet"),
+                    button("Copy link").withId("copy-link").withType("button"),
+                    button("Embed").withId("embed-button").withType("button")).withClass("top-actions")
+            ).withClass("top"),
+            main(
+                section(
+                    Partials.transport(),
+                    Partials.stage(),
+                    Partials.readout(e),
+                    div(
+                        div(h2("Loss"), canvas().withId("loss-chart").withClass("loss-chart").attr("aria-label", "loss over iterations, log scale")).withClass("panel"),
+                        div(h2(text("Printed log "), small("(like the notebook)")), pre().withId("log").withClass("log").attr("aria-live", "off")).withClass("panel")
+                    ).withClass("charts")
+                ).withClass("stage-column"),
+                aside(Controls.fullForm(e)).withClass("side")
+            ).withClass("layout"),
+            Partials.embedDialog(),
+            footer(
+                p(text("Keys: "), kbd("space"), text(" play/pause · "), kbd("→"), text(" step · "), kbd("r"), text(" reset. "),
+                    text("Every setting is in the address: copy it to share this exact run.")),
+                p(text("Also: "), a("the presets as JSON").withHref("/api/presets"), text(" · "),
+                    code("POST /api/train"), text(" for the frames of a whole run."))
+            ).withClass("bottom"),
+            BootData.block(e, "page", List.of())
+        );
     }
 
-    public static String badParameter(InvalidParameterException e) {
-        return document(html(head(title("SGD Playground: bad parameter")),
-            body(h1("That link has a setting we cannot use"), p(e.getMessage()), a("Open the default experiment").withHref("/"))));
+    /** A friendly 400 page: which setting, its value (escaped), what is allowed, and ways out. */
+    public static String badParameter(InvalidParameterException e, String withoutItHref) {
+        return Layout.document("SGD Playground: a setting we cannot use", "error", null, null,
+            main(
+                h1("That link has a setting we cannot use"),
+                p(text("The setting "), code(e.parameter()), text(" has the value "), code(e.value()).withClass("bad-value"),
+                    text(", which is not allowed.")),
+                p(text("Allowed: "), span(e.allowed()).withClass("allowed"), text(".")),
+                ul(
+                    li(a("Open the same link without " + e.parameter()).withHref(withoutItHref)),
+                    li(a("Open the default experiment").withHref("/"))
+                )
+            ).withClass("error-page")
+        );
+    }
+
+    static DomContent formula(Experiment e) {
+        return code(e.model().formula()).withId("formula");
+    }
+
+    static String query(Experiment e) {
+        return ExperimentCodec.encode(e);
     }
 }

@@ -2,30 +2,93 @@ package org.sgdplayground.server;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.HashMap;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.InvalidParameterException;
+import org.sgdplayground.page.EmbedPage;
+import org.sgdplayground.page.OEmbed;
 import org.sgdplayground.page.PlaygroundPage;
 
-/** {@code GET /}: the playground page for the query's experiment, or a friendly 400 page naming the bad parameter. */
+/**
+ * The pages: {@code GET /} (the playground), {@code GET /embed} (the compact view any site may frame) and
+ * {@code GET /oembed} (oEmbed 1.0 JSON for their links). A bad setting gets a friendly 400 page naming it.
+ */
 final class Pages {
     private Pages() {}
 
     static void register(RoutesConfig routes) {
         routes.get("/", Pages::playground);
+        routes.get("/embed", Pages::embed);
+        routes.get("/oembed", Pages::oembed);
+    }
+
+    private static void embed(Context ctx) {
+        Map<String, String> raw = query(ctx);
+        ctx.header("Content-Security-Policy", EmbedPage.CONTENT_SECURITY_POLICY);
+        try {
+            Experiment e = ExperimentCodec.decode(raw);
+            List<String> hidden = Arrays.stream(raw.getOrDefault("hide", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+            ctx.html(EmbedPage.render(e, hidden, oembedHref(ctx, "/embed")));
+        } catch (InvalidParameterException e) {
+            ctx.status(400).html(PlaygroundPage.badParameter(e, "/embed" + queryWithout(raw, e.parameter())));
+        }
+    }
+
+    private static void oembed(Context ctx) {
+        try {
+            Map<String, Object> answer = OEmbed.answer(origin(ctx), ctx.queryParam("url"), ctx.queryParam("maxwidth"),
+                ctx.queryParam("maxheight"), ctx.queryParam("format"));
+            ctx.json(answer);
+        } catch (OEmbed.Refusal refusal) {
+            ctx.status(refusal.status()).json(Json.error(refusal.getMessage()));
+        }
     }
 
     private static void playground(Context ctx) {
-        Map<String, String> raw = new HashMap<>();
-        ctx.queryParamMap().forEach((k, v) -> raw.put(k, v.isEmpty() ? "" : v.get(0)));
+        Map<String, String> raw = query(ctx);
         ctx.header("Content-Security-Policy", PlaygroundPage.CONTENT_SECURITY_POLICY + "; frame-ancestors 'self'");
         try {
             Experiment e = ExperimentCodec.decode(raw);
-            ctx.html(PlaygroundPage.render(e));
+            ctx.html(PlaygroundPage.render(e, oembedHref(ctx, "/")));
         } catch (InvalidParameterException e) {
-            ctx.status(400).html(PlaygroundPage.badParameter(e));
+            ctx.status(400).html(PlaygroundPage.badParameter(e, "/" + queryWithout(raw, e.parameter())));
         }
+    }
+
+    /** The first value of each query parameter, in order. */
+    static Map<String, String> query(Context ctx) {
+        Map<String, String> raw = new LinkedHashMap<>();
+        ctx.queryParamMap().forEach((k, v) -> raw.put(k, v.isEmpty() ? "" : v.get(0)));
+        return raw;
+    }
+
+    /** This server's origin as the browser sees it, e.g. {@code https://sgd.example}. */
+    static String origin(Context ctx) {
+        return ctx.scheme() + "://" + ctx.host();
+    }
+
+    /** The oEmbed discovery address for the page at {@code path} with this request's query. */
+    private static String oembedHref(Context ctx, String path) {
+        String q = ctx.queryString();
+        String url = origin(ctx) + path + (q == null || q.isEmpty() ? "" : "?" + q);
+        return origin(ctx) + "/oembed?format=json&url=" + encode(url);
+    }
+
+    /** {@code ?a=1&b=2} without {@code key}, or the empty string when nothing is left. */
+    static String queryWithout(Map<String, String> raw, String key) {
+        StringJoiner j = new StringJoiner("&", "?", "").setEmptyValue("");
+        raw.forEach((k, v) -> { if (!k.equals(key)) j.add(encode(k) + "=" + encode(v)); });
+        return j.toString();
+    }
+
+    static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,145 @@
+package org.sgdplayground.page;
+
+import static j2html.TagCreator.*;
+
+import j2html.tags.DomContent;
+import j2html.tags.specialized.InputTag;
+import java.util.List;
+import java.util.Map;
+import org.sgdplayground.experiment.Domain;
+import org.sgdplayground.experiment.Experiment;
+import org.sgdplayground.experiment.ExperimentCodec;
+import org.sgdplayground.experiment.Parameter;
+import org.sgdplayground.experiment.Preset;
+import org.sgdplayground.experiment.Presets;
+import org.sgdplayground.model.Model;
+import org.sgdplayground.model.Models;
+
+/**
+ * The experiment's form fields, generated from the {@link Parameter} table: each field's {@code name} is its URL
+ * parameter, its limits come from the parameter's domain and its tooltip from its help, so the form is the query.
+ */
+public final class Controls {
+    private Controls() {}
+
+    /** The parameters the full page shows, by group, in order. */
+    public static final Map<String, List<Parameter>> GROUPS = orderedGroups();
+
+    /** The slimmest log-slider learning rate; smaller ones can still be typed. */
+    static final double LR_SLIDER_MIN_EXPONENT = -6;
+
+    private static Map<String, List<Parameter>> orderedGroups() {
+        java.util.LinkedHashMap<String, List<Parameter>> g = new java.util.LinkedHashMap<>();
+        g.put("Model and optimizer", List.of(Parameter.MODEL, Parameter.LR, Parameter.STEPS, Parameter.BATCH, Parameter.MOMENTUM, Parameter.INIT));
+        g.put("Data", List.of(Parameter.DATA, Parameter.N, Parameter.NOISE, Parameter.SEED));
+        g.put("Animation", List.of(Parameter.SPEED));
+        return java.util.Collections.unmodifiableMap(g);
+    }
+
+    /** A person's name for a parameter; the URL name is shown beside it. */
+    static String displayName(Parameter p) {
+        switch (p) {
+            case PRESET: return "Preset";
+            case MODEL: return "Model";
+            case DATA: return "Data";
+            case N: return "Points";
+            case NOISE: return "Noise";
+            case SEED: return "Seed";
+            case INIT: return "Start";
+            case LR: return "Learning rate";
+            case STEPS: return "Steps";
+            case BATCH: return "Batch size";
+            case MOMENTUM: return "Momentum";
+            case SPEED: return "Speed";
+            default: return p.key();
+        }
+    }
+
+    /** Every field of the full page: the preset picker with its lesson, then the groups. */
+    static DomContent fullForm(Experiment e) {
+        Map<Parameter, String> values = ExperimentCodec.settings(e);
+        return form(
+            presetPicker(e),
+            each(GROUPS.entrySet(), group -> fieldset(
+                legend(group.getKey()),
+                each(group.getValue(), p -> field(p, values.get(p), e))
+            ).withClass("group"))
+        ).withId("controls").withClass("controls").attr("action", "/").attr("method", "get");
+    }
+
+    /** The embed's strip: only the model and the learning rate, minus the ones the link hides. */
+    static DomContent slimForm(Experiment e, List<String> hidden) {
+        Map<Parameter, String> values = ExperimentCodec.settings(e);
+        return form(each(List.of(Parameter.MODEL, Parameter.LR), p ->
+            hidden.contains(p.key()) ? null : field(p, values.get(p), e)
+        )).withId("controls").withClass("controls slim").attr("action", "/embed").attr("method", "get");
+    }
+
+    static DomContent presetPicker(Experiment e) {
+        Preset current = Presets.byName(e.preset()).orElse(Presets.defaultPreset());
+        return div(
+            label(span(displayName(Parameter.PRESET)).withClass("name"), code(Parameter.PRESET.key()).withClass("key"))
+                .withFor("f-preset").withClass("field-label"),
+            select(each(Presets.all(), p -> option(p.title()).withValue(p.name()).withCondSelected(p == current)))
+                .withName(Parameter.PRESET.key()).withId("f-preset").withTitle(Parameter.PRESET.help()),
+            p(current.lesson()).withId("lesson").withClass("lesson"),
+            p(span("From "), span(current.source()).withId("lesson-source")).withClass("source")
+        ).withClass("field preset");
+    }
+
+    /** One form field for {@code p} holding {@code value}, shaped by the parameter's domain. */
+    static DomContent field(Parameter p, String value, Experiment e) {
+        String id = "f-" + p.key();
+        DomContent input = inputFor(p, value, id);
+        return div(
+            label(span(displayName(p)).withClass("name"), code(p.key()).withClass("key")).withFor(id).withClass("field-label"),
+            input,
+            p == Parameter.LR ? learningRateSlider(e) : null,
+            small(p.help()).withClass("help"),
+            p == Parameter.LR ? p().withId("lr-hint").withClass("hint hidden") : null
+        ).withClass("field field-" + p.key());
+    }
+
+    /** A log-scale slider beside the exact entry: lr spans orders of magnitude, so equal slides are equal ratios. */
+    private static DomContent learningRateSlider(Experiment e) {
+        Domain.Real lr = (Domain.Real) Parameter.LR.domain();
+        return input().withType("range").withId("lr-slider").withClass("slider")
+            .attr("min", Double.toString(LR_SLIDER_MIN_EXPONENT)).attr("max", Double.toString(Math.log10(lr.max())))
+            .attr("step", "0.01").attr("aria-label", "learning rate, log scale")
+            .withValue(Double.toString(clampExponent(Math.log10(e.learningRate()), lr)));
+    }
+
+    private static double clampExponent(double exponent, Domain.Real lr) {
+        return Math.max(LR_SLIDER_MIN_EXPONENT, Math.min(Math.log10(lr.max()), exponent));
+    }
+
+    private static DomContent inputFor(Parameter p, String value, String id) {
+        Domain d = p.domain();
+        if (d instanceof Domain.Choice c) {
+            return select(each(c.options(), o -> option(optionText(p, o)).withValue(o).withCondSelected(o.equals(value))))
+                .withName(p.key()).withId(id).withTitle(p.help());
+        }
+        InputTag in = j2html.TagCreator.input().withName(p.key()).withId(id).withValue(value).withTitle(p.help() + " (" + d.allowed() + ")");
+        if (d instanceof Domain.Whole w) {
+            return in.withType("number").attr("min", w.min()).attr("max", w.max()).attr("step", 1).attr("inputmode", "numeric");
+        }
+        if (d instanceof Domain.Real r && p != Parameter.LR) {
+            // the form checks the inclusive bound; the server names the exact rule when an exclusive one is broken
+            return in.withType("number").attr("min", plain(r.min())).attr("max", plain(r.max())).attr("step", "any").attr("inputmode", "decimal");
+        }
+        // lr (1e-5 reads better as text) and init (a list)
+        return in.withType("text").attr("inputmode", "decimal").attr("spellcheck", "false").attr("autocomplete", "off");
+    }
+
+    private static String optionText(Parameter p, String option) {
+        if (p == Parameter.MODEL) {
+            Model m = Models.byName(option).orElseThrow();
+            return m.name() + ": " + m.formula();
+        }
+        return option;
+    }
+
+    private static String plain(double v) {
+        return org.sgdplayground.experiment.Numbers.format(v);
+    }
+}

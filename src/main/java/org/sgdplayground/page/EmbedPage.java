@@ -1,0 +1,45 @@
+package org.sgdplayground.page;
+
+import static j2html.TagCreator.*;
+
+import java.util.List;
+import org.sgdplayground.experiment.Experiment;
+import org.sgdplayground.experiment.ExperimentCodec;
+import org.sgdplayground.experiment.Presets;
+
+/**
+ * The compact playground for an {@code <iframe>} in a blog post: the plot, a slim strip of controls, the loss
+ * readout and a link to the full page. {@code hide} names controls to leave out ({@code model}, {@code lr},
+ * {@code step}, {@code reset}).
+ */
+public final class EmbedPage {
+    private EmbedPage() {}
+
+    /** May be framed by any site (SPEC §3); still no inline script and no third-party origin. */
+    public static final String CONTENT_SECURITY_POLICY = PlaygroundPage.CONTENT_SECURITY_POLICY + "; frame-ancestors *";
+
+    public static String render(Experiment e, List<String> hidden, String oembedHref) {
+        String title = "SGD Playground: " + Presets.byName(e.preset()).orElse(Presets.defaultPreset()).title();
+        return Layout.document(title, "embed", oembedHref, "embed.js",
+            div(
+                div(
+                    button("Play").withId("play").withType("button").withClass("primary").attr("aria-pressed", "false"),
+                    hidden.contains("step") ? null : button("Step").withId("step").withType("button"),
+                    hidden.contains("reset") ? null : button("Reset").withId("reset").withType("button"),
+                    Controls.slimForm(e, hidden)
+                ).withClass("strip"),
+                Partials.stage(),
+                div(
+                    dl(
+                        div(dt("iteration"), dd(span("0").withId("iter"), span(" / " + e.steps()).withId("steps-total"))),
+                        div(dt("loss"), dd("—").withId("loss")),
+                        div(dt(PlaygroundPage.formula(e)), dd("—").withId("params")).withClass("params")
+                    ).withClass("readout"),
+                    a("Open in playground ↗").withId("open-full").withClass("open-link")
+                        .withHref("/?" + ExperimentCodec.encode(e)).withTarget("_blank").withRel("noopener")
+                ).withClass("embed-footer")
+            ).withClass("embed-root"),
+            BootData.block(e, "embed", hidden)
+        );
+    }
+}

@@ -1,0 +1,69 @@
+/** The loss over iterations on a log scale, with the least-squares floor for scale. Takes only numbers. */
+import { sharpContext, logTicks, niceTicks, drawAxes, clipTo, clampPixel } from './axes.js';
+import { formatNumber } from './format.js';
+
+const MARGIN = { left: 54, right: 12, top: 10, bottom: 30 };
+
+export class LossChart {
+  constructor(canvas) {
+    this.canvas = canvas;
+  }
+
+  /**
+   * @param chart {{history: number[][], steps: number, floor: number|null, colors: object, diverged: boolean}}
+   *   history holds [iter, loss] pairs; floor is the best loss any parameters could reach.
+   */
+  render({ history, steps, floor, colors, diverged }) {
+    const { ctx, width, height } = sharpContext(this.canvas);
+    ctx.fillStyle = colors.background;
+    ctx.fillRect(0, 0, width, height);
+    const box = { left: MARGIN.left, top: MARGIN.top, right: width - MARGIN.right, bottom: height - MARGIN.bottom };
+    if (box.right - box.left < 20 || box.bottom - box.top < 20) return;
+
+    const positive = history.map(h => h[1]).filter(v => Number.isFinite(v) && v > 0);
+    if (Number.isFinite(floor) && floor > 0) positive.push(floor);
+    let lo = positive.length ? Math.min(...positive) : 0.1;
+    let hi = positive.length ? Math.max(...positive) : 10;
+    lo = lo / 1.6;
+    hi = Math.max(hi * 1.6, lo * 10);
+    const [l0, l1] = [Math.log10(lo), Math.log10(hi)];
+    const last = Math.max(1, steps);
+    const toX = i => box.left + i / last * (box.right - box.left);
+    const toY = v => clampPixel(box.bottom - (Math.log10(Math.max(v, lo)) - l0) / (l1 - l0) * (box.bottom - box.top));
+
+    drawAxes(ctx, box, {
+      xTicks: niceTicks(0, last, Math.max(2, Math.floor((box.right - box.left) / 70))).filter(t => Number.isInteger(t)),
+      yTicks: logTicks(lo, hi, Math.max(2, Math.floor((box.bottom - box.top) / 28))),
+      toX, toY, format: formatNumber, colors, xLabel: 'iteration', yLabel: null,
+    });
+
+    ctx.save();
+    clipTo(ctx, box);
+    if (Number.isFinite(floor) && floor > 0) {
+      ctx.strokeStyle = colors.reference;
+      ctx.setLineDash([6, 5]);
+      ctx.lineWidth = 1.5;
+      ctx.beginPath();
+      ctx.moveTo(box.left, toY(floor));
+      ctx.lineTo(box.right, toY(floor));
+      ctx.stroke();
+      ctx.setLineDash([]);
+    }
+    ctx.strokeStyle = diverged ? colors.danger : colors.loss;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    history.forEach(([i, v], k) => {
+      const y = toY(Number.isFinite(v) && v > 0 ? v : lo);
+      if (k === 0) ctx.moveTo(toX(i), y); else ctx.lineTo(toX(i), y);
+    });
+    ctx.stroke();
+    if (history.length) {
+      const [i, v] = history[history.length - 1];
+      ctx.fillStyle = diverged ? colors.danger : colors.loss;
+      ctx.beginPath();
+      ctx.arc(toX(i), toY(Number.isFinite(v) && v > 0 ? v : lo), 3.5, 0, 2 * Math.PI);
+      ctx.fill();
+    }
+    ctx.restore();
+  }
+}

@@ -1,0 +1,86 @@
+/** The full page: wires the playground, the form, the readout, the address bar, keys and buttons. Wiring only. */
+import { readBoot, buildQuery, presetValues, addressFor } from './state.js';
+import { Playground } from './playground.js';
+import { ControlPanel } from './controls.js';
+import { Readout } from './readout.js';
+import { stableLearningRate } from './curves.js';
+import { applyStoredTheme, toggleTheme, currentTheme } from './theme.js';
+import { installKeys, copyText, embedSnippet, scriptingApi } from './wiring.js';
+
+applyStoredTheme();
+const boot = readBoot();
+const playground = new Playground(boot, { plot: document.getElementById('plot'), loss: document.getElementById('loss-chart') });
+const controls = new ControlPanel(document.getElementById('controls'), boot);
+const readout = new Readout();
+
+function followAddress(query) {
+  history.replaceState(null, '', `${location.pathname}?${query}`);
+}
+
+playground.addEventListener('data', ({ detail }) => {
+  controls.setValues(detail.experiment, { confirmed: true });
+  followAddress(detail.query);
+  readout.hideError();
+  readout.showData(playground.run);
+  readout.showRunning(playground.running, null);
+});
+playground.addEventListener('frame', () => readout.showFrame(playground.run));
+playground.addEventListener('outcome', () => {
+  readout.showOutcome(playground.run);
+  if (playground.run.outcome !== 'diverged') return;
+  const { data } = playground.run;
+  const stableBelow = stableLearningRate(data.points.x, data.model.params.length, Number(data.experiment.momentum));
+  controls.showDivergenceHint(stableBelow, () => playground.restart(buildQuery(boot, controls.values())));
+});
+playground.addEventListener('running', () => readout.showRunning(playground.running, playground.run.outcome));
+playground.addEventListener('status', ({ detail }) => readout.showStatus(detail));
+playground.addEventListener('error', ({ detail }) => {
+  readout.showError(detail.message);
+  const named = /^(\w+)=/.exec(detail.message ?? '');
+  if (named) controls.markInvalid(named[1]);
+});
+
+controls.addEventListener('change', ({ detail }) => {
+  const query = buildQuery(boot, controls.values());
+  if (detail.key === 'speed') {
+    playground.setSpeed(Number(controls.values().speed));
+    playground.query = query;
+    followAddress(query);
+  } else {
+    playground.restart(query);
+  }
+});
+
+document.getElementById('play').addEventListener('click', () => playground.toggle());
+document.getElementById('step').addEventListener('click', () => playground.step());
+document.getElementById('reset').addEventListener('click', () => playground.reset());
+installKeys(playground);
+
+const themeButton = document.getElementById('theme');
+const labelTheme = () => { themeButton.textContent = currentTheme() === 'dark' ? 'Light theme' : 'Dark theme'; };
+labelTheme();
+themeButton.addEventListener('click', () => { toggleTheme(); labelTheme(); playground.render(); });
+
+const copyButton = document.getElementById('copy-link');
+copyButton.addEventListener('click', async () => {
+  const link = addressFor(location.pathname, playground.query);
+  copyButton.dataset.link = link;
+  copyButton.textContent = (await copyText(link)) ? 'Copied!' : 'Select and copy the address';
+  setTimeout(() => { copyButton.textContent = 'Copy link'; }, 1800);
+});
+
+const dialog = document.getElementById('embed-dialog');
+const snippet = document.getElementById('embed-snippet');
+document.getElementById('embed-button').addEventListener('click', () => {
+  snippet.value = embedSnippet(addressFor('/embed', playground.query));
+  dialog.showModal();
+  snippet.select();
+});
+document.getElementById('copy-embed').addEventListener('click', async (event) => {
+  event.target.textContent = (await copyText(snippet.value)) ? 'Copied!' : 'Select the text and copy it';
+  setTimeout(() => { event.target.textContent = 'Copy snippet'; }, 1800);
+});
+document.getElementById('close-embed').addEventListener('click', () => dialog.close());
+
+window.sgdPlayground = scriptingApi(playground, controls, boot, presetValues);
+playground.connect(boot.settings.autoplay === '1');

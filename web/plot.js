@@ -1,0 +1,140 @@
+/**
+ * The main picture: the points and the model's curve on a canvas, like the notebooks' matplotlib animation.
+ * Takes only numbers and colours; knows nothing of sockets or models.
+ */
+import { sharpContext, niceTicks, drawAxes, clipTo, clampPixel } from './axes.js';
+import { formatNumber } from './format.js';
+
+const MARGIN = { left: 54, right: 14, top: 10, bottom: 40 };
+const LEGEND_ROW = 18;
+const LEGEND_INSET = 12;
+
+export class Plot {
+  constructor(canvas) {
+    this.canvas = canvas;
+  }
+
+  /**
+   * Draws one frame.
+   * @param scene {{xRange:number[], yRange:number[], points:{x:number[],y:number[]},
+   *   curve?:{x:number[],y:number[]}, trail?:{x:number[],y:number[]}[], predictions?:{x:number[],y:number[]}, reference?:{x:number[],y:number[]},
+   *   colors:object, xLabel:string, yLabel:string, legend:{label:string, kind:string, color:string}[]}}
+   */
+  render(scene) {
+    const { ctx, width, height } = sharpContext(this.canvas);
+    const { colors } = scene;
+    ctx.fillStyle = colors.background;
+    ctx.fillRect(0, 0, width, height);
+    const rows = legendRows(ctx, scene.legend ?? [], width - 2 * LEGEND_INSET);
+    const box = { left: MARGIN.left, top: MARGIN.top + rows.length * LEGEND_ROW + 4, right: width - MARGIN.right, bottom: height - MARGIN.bottom };
+    if (box.right - box.left < 20 || box.bottom - box.top < 20) return;
+    const [x0, x1] = scene.xRange, [y0, y1] = scene.yRange;
+    const toX = x => clampPixel(box.left + (x - x0) / (x1 - x0) * (box.right - box.left));
+    const toY = y => clampPixel(box.bottom - (y - y0) / (y1 - y0) * (box.bottom - box.top));
+
+    drawAxes(ctx, box, {
+      xTicks: niceTicks(x0, x1, Math.max(3, Math.floor((box.right - box.left) / 70))),
+      yTicks: niceTicks(y0, y1, Math.max(3, Math.floor((box.bottom - box.top) / 45))),
+      toX, toY, format: formatNumber, colors, xLabel: scene.xLabel, yLabel: scene.yLabel,
+    });
+
+    ctx.save();
+    clipTo(ctx, box);
+    (scene.trail ?? []).forEach((curve, i, all) => {
+      ctx.globalAlpha = 0.12 + 0.28 * (i + 1) / all.length;
+      polyline(ctx, curve, toX, toY, colors.trail ?? colors.curve, 1.2, []);
+    });
+    ctx.globalAlpha = 1;
+    if (scene.reference) polyline(ctx, scene.reference, toX, toY, colors.reference, 1.5, [6, 5]);
+    dots(ctx, scene.points, toX, toY, colors.points, 3.2);
+    if (scene.curve) polyline(ctx, scene.curve, toX, toY, colors.curve, 2.5, []);
+    if (scene.predictions) dots(ctx, scene.predictions, toX, toY, colors.predictions, 3.6);
+    ctx.restore();
+
+    legend(ctx, box, rows, colors);
+  }
+}
+
+function polyline(ctx, { x, y }, toX, toY, color, width, dash) {
+  ctx.save();
+  ctx.strokeStyle = color;
+  ctx.lineWidth = width;
+  ctx.lineJoin = 'round';
+  ctx.setLineDash(dash);
+  ctx.beginPath();
+  let started = false;
+  for (let i = 0; i < x.length; i++) {
+    if (!Number.isFinite(y[i])) { started = false; continue; }
+    const px = toX(x[i]), py = toY(y[i]);
+    if (started) ctx.lineTo(px, py); else ctx.moveTo(px, py);
+    started = true;
+  }
+  ctx.stroke();
+  ctx.restore();
+}
+
+function dots(ctx, { x, y }, toX, toY, color, radius) {
+  ctx.fillStyle = color;
+  for (let i = 0; i < x.length; i++) {
+    if (!Number.isFinite(y[i])) continue;
+    const px = toX(x[i]), py = toY(y[i]);
+    if (Math.abs(px) >= 1e6 || Math.abs(py) >= 1e6) continue;
+    ctx.beginPath();
+    ctx.arc(px, py, radius, 0, 2 * Math.PI);
+    ctx.fill();
+  }
+}
+
+/** Lays the legend's items out left to right above the plot, wrapping to as many rows as the width needs. */
+function legendRows(ctx, items, width) {
+  ctx.save();
+  ctx.font = LEGEND_FONT;
+  const rows = [];
+  let row = [], used = 0;
+  for (const item of items) {
+    const w = 30 + ctx.measureText(item.label).width + 18;
+    if (row.length && used + w > width) {
+      rows.push(row);
+      row = [];
+      used = 0;
+    }
+    row.push({ ...item, offset: used });
+    used += w;
+  }
+  if (row.length) rows.push(row);
+  ctx.restore();
+  return rows;
+}
+
+const LEGEND_FONT = '12px system-ui, sans-serif';
+
+function legend(ctx, box, rows, colors) {
+  ctx.save();
+  ctx.font = LEGEND_FONT;
+  ctx.textBaseline = 'middle';
+  rows.forEach((row, r) => {
+    const cy = MARGIN.top + r * LEGEND_ROW + LEGEND_ROW / 2;
+    for (const item of row) {
+      const left = LEGEND_INSET + item.offset;
+      ctx.strokeStyle = ctx.fillStyle = item.color;
+      if (item.kind === 'dot') {
+        ctx.beginPath();
+        ctx.arc(left + 12, cy, 3.5, 0, 2 * Math.PI);
+        ctx.fill();
+      } else {
+        ctx.lineWidth = item.kind === 'line' ? 2.5 : 1.5;
+        ctx.globalAlpha = item.kind === 'faint' ? 0.45 : 1;
+        ctx.setLineDash(item.kind === 'dashed' ? [5, 4] : []);
+        ctx.beginPath();
+        ctx.moveTo(left + 2, cy);
+        ctx.lineTo(left + 22, cy);
+        ctx.stroke();
+        ctx.setLineDash([]);
+        ctx.globalAlpha = 1;
+      }
+      ctx.fillStyle = colors.text;
+      ctx.fillText(item.label, left + 30, cy);
+    }
+  });
+  ctx.restore();
+}

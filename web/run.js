@@ -1,0 +1,67 @@
+/** What the browser knows of the run on screen, updated from socket messages. Pure data: no DOM, no socket. */
+import { plotRanges } from './curves.js';
+
+/** Curves left behind as a faint trail, like fastbook's row of plots: every step of a short run, else every tenth. */
+export function trailKeeps(iter, steps) {
+  return steps <= 20 || iter % Math.max(1, Math.round(steps / 10)) === 0;
+}
+
+export class Run {
+  constructor() {
+    this.data = null;
+    this.clear();
+  }
+
+  clear() {
+    this.history = [];
+    this.trail = [];
+    this.iter = 0;
+    this.loss = null;
+    this.params = null;
+    this.grad = null;
+    this.outcome = null;
+    this.message = null;
+    this.divergedAt = null;
+    this.ranges = null;
+  }
+
+  /** A `data` message: a new run, or (when `sameRun`) the run we had, re-sent after a reconnect. */
+  applyData(message, sameRun) {
+    this.data = message;
+    if (!sameRun) this.clear();
+    else this.outcome = this.message = this.divergedAt = null;
+  }
+
+  /** A `frame` message. A frame at or before one we hold rewinds the history to it. */
+  applyFrame({ iter, loss, params, grad }) {
+    while (this.history.length && this.history[this.history.length - 1][0] >= iter) this.history.pop();
+    this.history.push([iter, loss]);
+    while (this.trail.length && this.trail[this.trail.length - 1].iter >= iter) this.trail.pop();
+    if (trailKeeps(iter, this.steps)) this.trail.push({ iter, params });
+    this.iter = iter;
+    this.loss = loss;
+    this.params = params;
+    this.grad = grad;
+    if (!this.ranges && this.data) this.ranges = plotRanges(this.data.points, params);
+  }
+
+  /** A `done` or `diverged` message. */
+  applyOutcome(message) {
+    this.outcome = message.type;
+    this.message = message.message ?? null;
+    this.divergedAt = message.type === 'diverged' ? message.iter : null;
+  }
+
+  get steps() {
+    return this.data?.steps ?? 0;
+  }
+
+  get parameterNames() {
+    return this.data?.model.params ?? [];
+  }
+
+  /** Which fastai picture this run imitates: fastbook's roller coaster, or lesson 2's line. */
+  get look() {
+    return this.data?.experiment.data === 'coaster' ? 'fastbook' : 'lesson2';
+  }
+}

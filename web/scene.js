@@ -1,0 +1,48 @@
+/** Turns a run into what the plot draws: ranges, the curve, the predictions, the least-squares reference, the legend. */
+import { sampleCurve, predictionsAt, plotRanges } from './curves.js';
+
+export function plotScene(run, colors) {
+  const { data } = run;
+  const points = data.points;
+  const ranges = run.ranges ?? plotRanges(points, null);
+  const fastbook = run.look === 'fastbook';
+  const scene = {
+    xRange: ranges.x,
+    yRange: ranges.y,
+    points,
+    colors: {
+      ...colors,
+      points: fastbook ? colors.fastbookPoints : colors.lessonPoints,
+      curve: fastbook ? colors.fastbookCurve : colors.lessonCurve,
+      predictions: colors.fastbookPredictions,
+      trail: fastbook ? colors.fastbookPredictions : colors.lessonCurve,
+    },
+    xLabel: fastbook ? 'time' : 'x',
+    yLabel: fastbook ? 'speed' : 'y',
+    reference: sampleCurve(data.optimum.params, ranges.x),
+  };
+  scene.trail = run.trail.filter(t => t.iter < run.iter).slice(-11).map(t => sampleCurve(t.params, ranges.x));
+  if (run.params) {
+    scene.curve = sampleCurve(run.params, ranges.x);
+    if (fastbook) scene.predictions = predictionsAt(run.params, points.x);
+  }
+  scene.legend = [
+    { label: fastbook ? 'measured speed' : 'data', kind: 'dot', color: scene.colors.points },
+    fastbook
+      ? { label: 'predictions', kind: 'dot', color: scene.colors.predictions }
+      : { label: `model ${data.model.formula}`, kind: 'line', color: scene.colors.curve },
+    { label: 'best fit (least squares)', kind: 'dashed', color: colors.reference },
+  ];
+  scene.legend.splice(2, 0, { label: 'earlier steps', kind: 'faint', color: scene.colors.trail });
+  return scene;
+}
+
+export function lossScene(run, colors) {
+  return {
+    history: run.history,
+    steps: run.steps,
+    floor: run.data?.optimum.loss ?? null,
+    colors,
+    diverged: run.outcome === 'diverged',
+  };
+}

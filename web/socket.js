@@ -1,0 +1,104 @@
+/**
+ * The live socket (SPEC §3) with reconnection: the URL comes from `location` (wss: under https); when the
+ * connection drops, or the server announces a restart, it says so and reconnects with backoff, asking the
+ * owner which query to resume with (`at=<last iter>`, `paused=1`).
+ */
+
+const BACKOFF_MS = [500, 1000, 2000, 4000, 8000];
+/** The server refused the experiment itself: reconnecting would only be refused again. */
+const POLICY_VIOLATION = 1008;
+
+export function socketUrl(query, loc = location) {
+  const scheme = loc.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${scheme}//${loc.host}/ws${query ? '?' + query : ''}`;
+}
+
+export class LiveConnection {
+  /**
+   * @param {object} handlers
+   * @param {(message: object) => void} handlers.onMessage  every message but `restarting`
+   * @param {(status: {state: string, retryInMs?: number}) => void} handlers.onStatus  connecting/open/lost/closed
+   * @param {() => string} handlers.resumeQuery  the query to reconnect with after a drop
+   */
+  constructor({ onMessage, onStatus, resumeQuery }) {
+    this.onMessage = onMessage;
+    this.onStatus = onStatus;
+    this.resumeQuery = resumeQuery;
+    this.ws = null;
+    this.attempt = 0;
+    this.retryTimer = null;
+    this.closedByUs = false;
+  }
+
+  get isOpen() {
+    return this.ws !== null && this.ws.readyState === WebSocket.OPEN;
+  }
+
+  /** Opens a socket for `query`, replacing any socket already open. */
+  open(query) {
+    this.closedByUs = false;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.detach();
+    this.onStatus({ state: this.attempt === 0 ? 'connecting' : 'reconnecting' });
+    const ws = new WebSocket(socketUrl(query));
+    this.ws = ws;
+    ws.onopen = () => this.onStatus({ state: 'open' });
+    ws.onmessage = event => {
+      let message;
+      try {
+        message = JSON.parse(event.data);
+      } catch {
+        return; // not ours to show; the server only sends JSON
+      }
+      this.attempt = 0;
+      if (message.type === 'restarting') {
+        this.dropped();
+        return;
+      }
+      this.onMessage(message);
+    };
+    ws.onclose = event => {
+      if (this.ws !== ws) return;
+      this.ws = null;
+      if (this.closedByUs) return;
+      if (event.code === POLICY_VIOLATION) {
+        this.onStatus({ state: 'closed' });
+        return;
+      }
+      this.dropped();
+    };
+  }
+
+  /** Sends a control message; false when there is no open socket (a reconnect is then under way). */
+  send(message) {
+    if (!this.isOpen) return false;
+    this.ws.send(JSON.stringify(message));
+    return true;
+  }
+
+  /** Closes for good (the page is going away or the embed left the screen). */
+  close() {
+    this.closedByUs = true;
+    clearTimeout(this.retryTimer);
+    this.detach();
+  }
+
+  dropped() {
+    this.detach();
+    const delay = BACKOFF_MS[Math.min(this.attempt, BACKOFF_MS.length - 1)];
+    this.attempt++;
+    this.onStatus({ state: 'lost', retryInMs: delay });
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => this.open(this.resumeQuery()), delay);
+  }
+
+  detach() {
+    const ws = this.ws;
+    this.ws = null;
+    if (ws) {
+      ws.onclose = ws.onmessage = ws.onopen = null;
+      if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.close(1000, 'bye');
+    }
+  }
+}

@@ -1,0 +1,71 @@
+/** Wiring the full page and the embed share: keys, the clipboard, the embed snippet, the scripting API. */
+import { buildQuery } from './state.js';
+
+/** space = play/pause, → = step, r = reset; not while typing in a field. */
+export function installKeys(playground) {
+  document.addEventListener('keydown', event => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.target;
+    if (target.closest && target.closest('input, select, textarea, [contenteditable], dialog')) return;
+    if (event.key === ' ' && target.tagName === 'BUTTON') return; // the button's own click handles it
+    if (event.key === ' ') playground.toggle();
+    else if (event.key === 'ArrowRight') playground.step();
+    else if (event.key === 'r' || event.key === 'R') playground.reset();
+    else return;
+    event.preventDefault();
+  });
+}
+
+/** Copies text to the clipboard; false when the browser will not let us. */
+export async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The iframe a blog post pastes. */
+export function embedSnippet(src) {
+  const escaped = src.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  return `<iframe src="${escaped}" title="SGD Playground" width="720" height="520" loading="lazy" `
+    + `style="border:0;width:100%;max-width:720px"></iframe>`;
+}
+
+/**
+ * `window.sgdPlayground` (SPEC §5). `set({lr: 0.01, model: 'quadratic'})` changes settings as if typed into the
+ * form; a `preset` among them is applied first.
+ */
+export function scriptingApi(playground, controls, boot, presetValues) {
+  return Object.freeze({
+    play: () => playground.play(),
+    pause: () => playground.pause(),
+    step: () => playground.step(),
+    reset: () => playground.reset(),
+    state: () => playground.state(),
+    set(args = {}) {
+      const entries = Object.entries(args).map(([k, v]) => [k, String(v)]);
+      const values = { ...controls.values() };
+      const preset = entries.find(([k]) => k === 'preset');
+      if (preset) Object.assign(values, presetValues(boot, preset[1]));
+      for (const [k, v] of entries) values[k] = v;
+      for (const [k, v] of Object.entries(values)) {
+        const el = controls.field(k);
+        if (el) el.value = v;
+      }
+      controls.base = { ...controls.base, ...values };
+      controls.syncSlider();
+      controls.showLesson();
+      const query = buildQuery(boot, values);
+      if (entries.length === 1 && entries[0][0] === 'speed') {
+        playground.setSpeed(Number(entries[0][1]));
+        playground.query = query;
+        history.replaceState(null, '', `${location.pathname}?${query}`);
+      } else {
+        playground.restart(query);
+      }
+      return query;
+    },
+  });
+}
