@@ -29,8 +29,11 @@ final class FrameTape {
     private final List<byte[]> messages = new ArrayList<>();
     private TrainingRun run;
     private int base;
-    private int end = -1;
+    private volatile int end = -1;
     private long bytes;
+    // A shared tape's messages as read without a lock by every session: the count is written last, read first.
+    private volatile byte[][] published = new byte[BATCH][];
+    private volatile int publishedCount;
 
     FrameTape(Experiment experiment, boolean shared) {
         this.experiment = experiment;
@@ -57,7 +60,12 @@ final class FrameTape {
     }
 
     /** Message {@code i}: frame {@code i}, the outcome just after the last frame, or null beyond it. */
-    synchronized byte[] message(int i) {
+    byte[] message(int i) {
+        if (i < publishedCount) return published[i]; // the common case: a thousand sessions reading one tape
+        return computed(i);
+    }
+
+    private synchronized byte[] computed(int i) {
         while (end < 0 && i >= base + messages.size()) computeBatch();
         if (end >= 0 && i > end) return null;
         if (i < base) throw new IllegalStateException("message " + i + " was forgotten; this tape is at " + base);
@@ -65,7 +73,7 @@ final class FrameTape {
     }
 
     /** Whether message {@code i} is the outcome (the last message); computes up to it when needed. */
-    synchronized boolean isOutcome(int i) {
+    boolean isOutcome(int i) {
         message(i);
         return i == end;
     }
@@ -100,6 +108,16 @@ final class FrameTape {
                 run = null; // the engine's buffers are no longer needed
             }
         }
+        if (shared) publish();
+    }
+
+    private void publish() {
+        byte[][] p = published;
+        int n = messages.size();
+        if (p.length < n) p = java.util.Arrays.copyOf(p, Math.max(n, 2 * p.length));
+        for (int k = publishedCount; k < n; k++) p[k] = messages.get(k);
+        published = p;
+        publishedCount = n;
     }
 
     /**

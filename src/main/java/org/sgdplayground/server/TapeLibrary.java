@@ -11,7 +11,7 @@ import org.sgdplayground.experiment.Experiment;
  */
 final class TapeLibrary {
     private final long budgetBytes;
-    private final Map<Experiment, FrameTape> tapes = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<Experiment, Slot> slots = new LinkedHashMap<>(16, 0.75f, true);
     private long estimated;
 
     TapeLibrary(long budgetBytes) {
@@ -22,28 +22,49 @@ final class TapeLibrary {
     FrameTape tape(Experiment e) {
         long size = FrameTape.estimatedBytes(e);
         if (size > budgetBytes / 16) return new FrameTape(e, false);
-        Experiment key = e;
+        Slot slot;
         synchronized (this) {
-            FrameTape t = tapes.get(key);
-            if (t != null) return t;
-        }
-        FrameTape fresh = new FrameTape(key, true); // built outside the lock: other experiments need not wait
-        synchronized (this) {
-            FrameTape t = tapes.putIfAbsent(key, fresh);
-            if (t != null) return t;
-            estimated += size;
-            Iterator<Map.Entry<Experiment, FrameTape>> oldest = tapes.entrySet().iterator();
-            while (estimated > budgetBytes && oldest.hasNext()) {
-                Map.Entry<Experiment, FrameTape> victim = oldest.next();
-                if (victim.getValue() == fresh) continue;
-                estimated -= FrameTape.estimatedBytes(victim.getKey());
-                oldest.remove(); // sessions playing it keep their reference
+            slot = slots.get(e);
+            if (slot == null) {
+                slot = new Slot(e);
+                slots.put(e, slot);
+                estimated += size;
+                evictBeyondBudget(slot);
             }
-            return fresh;
+        }
+        return slot.tape(); // built once, outside the library's lock: other experiments need not wait
+    }
+
+    private void evictBeyondBudget(Slot keep) {
+        Iterator<Map.Entry<Experiment, Slot>> oldest = slots.entrySet().iterator();
+        while (estimated > budgetBytes && oldest.hasNext()) {
+            Map.Entry<Experiment, Slot> victim = oldest.next();
+            if (victim.getValue() == keep) continue;
+            estimated -= FrameTape.estimatedBytes(victim.getKey());
+            oldest.remove(); // sessions playing it keep their reference
         }
     }
 
     synchronized int size() {
-        return tapes.size();
+        return slots.size();
+    }
+
+    /** One experiment's tape, built by whichever session asks first while the others wait for it. */
+    private static final class Slot {
+        private final Experiment experiment;
+        private volatile FrameTape tape;
+
+        Slot(Experiment experiment) {
+            this.experiment = experiment;
+        }
+
+        FrameTape tape() {
+            FrameTape t = tape;
+            if (t != null) return t;
+            synchronized (this) {
+                if (tape == null) tape = new FrameTape(experiment, true);
+                return tape;
+            }
+        }
     }
 }
