@@ -1,85 +1,137 @@
 package org.sgdplayground.server;
 
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
-import io.javalin.websocket.WsContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServlet;
+import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServletFactory;
+import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Invocable;
+import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.common.WebSocketSession;
 import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.OpCode;
 import org.sgdplayground.experiment.InvalidParameterException;
 
-/** {@code WS /ws?…query…}: binds each socket to a {@link LiveSession} held by the app's {@link LiveHub}. */
-final class LiveSocket {
+/**
+ * {@code WS /ws?…query…}: binds each socket to a {@link LiveSession} held by the app's {@link LiveHub}.
+ *
+ * <p>A plain Jetty WebSocket servlet beside Javalin's, not a Javalin {@code ws} route: Javalin's upgrade copies
+ * every header, cookie and attribute of the request into a context, draws a random UUID and opens an HTTP session
+ * (a {@code JSESSIONID} cookie, kept in memory for half an hour) for every socket. At a thousand sockets a second
+ * that was the larger part of a handshake, and churn left a session behind per connection. (Public only because
+ * Jetty reaches the endpoint through public method handles.)
+ */
+public final class LiveSocket {
     static final String PATH = "/ws";
-    private static final String SESSION = "live-session";
 
     private LiveSocket() {}
 
-    static void register(RoutesConfig routes, LiveHub hub) {
-        // Refuse before the upgrade when we already know the answer: a plain 503 costs less than a socket.
-        routes.wsBeforeUpgrade(PATH, ctx -> {
-            String refusal = hub.refusal(address(ctx));
+    /** Mounts {@code /ws} on Javalin's servlet context (an exact path wins over Javalin's {@code /*}). */
+    static void mount(ServletContextHandler context, LiveHub hub) {
+        JettyWebSocketServletContainerInitializer.configure(context, null);
+        context.addServlet(new ServletHolder("live-socket", new Servlet(hub)), PATH);
+    }
+
+    private static final class Servlet extends JettyWebSocketServlet {
+        private final transient LiveHub hub;
+
+        Servlet(LiveHub hub) {
+            this.hub = hub;
+        }
+
+        @Override
+        protected void configure(JettyWebSocketServletFactory factory) {
+            // Messages a little over the limit get an error reply; reading a far bigger one is not worth it.
+            factory.setMaxTextMessageSize(4L * hub.limits().maxMessageBytes());
+            // Our own idle check closes with a message first; Jetty's only backs it up.
+            factory.setIdleTimeout(hub.limits().idleTimeout().plusSeconds(30));
+            factory.setCreator((request, response) -> new Endpoint(hub, request.getParameterMap()));
+        }
+
+        /** Refuses before the upgrade when the answer is already known: a plain 503 costs less than a socket. */
+        @Override
+        protected void service(HttpServletRequest request, HttpServletResponse response) throws jakarta.servlet.ServletException, IOException {
+            String refusal = hub.refusal(normalised(request.getRemoteAddr()));
             if (refusal != null) {
-                ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Json.error(refusal));
-                ctx.skipRemainingHandlers();
+                response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                response.setContentType("application/json");
+                response.setHeader("Retry-After", "5");
+                response.getOutputStream().write(Json.error(refusal).toString().getBytes(StandardCharsets.UTF_8));
+                return;
             }
-        });
-        routes.ws(PATH, ws -> {
-            ws.onConnect(ctx -> {
-                Sender sender = new SocketSender(ctx);
-                LiveSession session = hub.admit(sender, address(ctx));
-                if (session == null) { // the limit was reached between the upgrade and now
-                    String refusal = hub.refusal(address(ctx));
-                    ctx.send(Json.error(refusal == null ? "try again" : refusal).put("type", "error").toString());
-                    ctx.closeSession(1013, "try again later");
-                    return;
-                }
-                ctx.attribute(SESSION, session);
-                try {
-                    session.start(query(ctx));
-                } catch (InvalidParameterException e) {
-                    session.refuse(Json.error(e).put("type", "error").toString(), 1008, "bad parameter: " + e.parameter());
-                }
-            });
-            ws.onMessage(ctx -> {
-                LiveSession session = ctx.attribute(SESSION);
-                if (session != null) session.onMessage(ctx.message());
-            });
-            ws.onClose(ctx -> forget(ctx, hub));
-            ws.onError(ctx -> forget(ctx, hub));
-        });
+            super.service(request, response);
+        }
     }
 
-    private static Map<String, String> query(WsContext ctx) {
-        Map<String, String> query = new HashMap<>();
-        ctx.queryParamMap().forEach((k, v) -> query.put(k, v.isEmpty() ? "" : v.get(0)));
-        return query;
-    }
+    /** One socket's end: admits the session, feeds it the client's messages, forgets it on close. */
+    public static final class Endpoint implements Session.Listener.AutoDemanding {
+        private final LiveHub hub;
+        private final Map<String, List<String>> parameters;
+        private LiveSession session;
 
-    private static void forget(WsContext ctx, LiveHub hub) {
-        LiveSession session = ctx.attribute(SESSION);
-        if (session != null) hub.remove(session);
+        Endpoint(LiveHub hub, Map<String, List<String>> parameters) {
+            this.hub = hub;
+            this.parameters = parameters;
+        }
+
+        @Override
+        public void onWebSocketOpen(Session socket) {
+            String address = address(socket.getRemoteSocketAddress());
+            session = hub.admit(new SocketSender(socket), address);
+            if (session == null) { // the limit was reached between the upgrade and now
+                String refusal = hub.refusal(address);
+                socket.sendText(Json.error(refusal == null ? "try again" : refusal).put("type", "error").toString(),
+                    org.eclipse.jetty.websocket.api.Callback.NOOP);
+                socket.close(1013, "try again later", org.eclipse.jetty.websocket.api.Callback.NOOP);
+                return;
+            }
+            Map<String, String> query = new HashMap<>();
+            parameters.forEach((k, v) -> query.put(k, v.isEmpty() ? "" : v.get(0)));
+            try {
+                session.start(query);
+            } catch (InvalidParameterException e) {
+                session.refuse(Json.error(e).put("type", "error").toString(), 1008, "bad parameter: " + e.parameter());
+            }
+        }
+
+        @Override
+        public void onWebSocketText(String message) {
+            if (session != null) session.onMessage(message);
+        }
+
+        @Override
+        public void onWebSocketClose(int code, String reason) {
+            if (session != null) hub.remove(session);
+        }
+
+        @Override
+        public void onWebSocketError(Throwable cause) {
+            if (session != null) hub.remove(session);
+        }
     }
 
     /** Writes pre-encoded text frames straight to Jetty's core session: no re-encoding, no thread hand-off. */
     private static final class SocketSender implements Sender {
-        private final WsContext ctx;
+        private final Session socket;
         private final CoreSession core;
         private Runnable lastDone;
         private Callback lastCallback;
 
-        SocketSender(WsContext ctx) {
-            this.ctx = ctx;
-            this.core = ((WebSocketSession) ctx.session).getCoreSession();
+        SocketSender(Session socket) {
+            this.socket = socket;
+            this.core = ((WebSocketSession) socket).getCoreSession();
         }
 
         @Override
@@ -87,7 +139,7 @@ final class LiveSocket {
             core.sendFrame(new Frame(OpCode.TEXT, ByteBuffer.wrap(utf8)), callback(done), more);
         }
 
-        /** The session passes the same {@code done} every time, so one callback serves them all. */
+        /** The session passes the same {@code done} every time (and calls under its lock), so one callback serves. */
         private Callback callback(Runnable done) {
             if (done != lastDone) {
                 lastCallback = Callback.from(Invocable.InvocationType.NON_BLOCKING, done, failure -> done.run());
@@ -98,17 +150,16 @@ final class LiveSocket {
 
         @Override
         public void close(int code, String reason) {
-            ctx.closeSession(code, reason);
+            socket.close(code, reason, org.eclipse.jetty.websocket.api.Callback.NOOP);
         }
     }
 
-    private static String address(WsContext ctx) {
-        SocketAddress remote = ctx.session.getRemoteSocketAddress();
+    private static String address(SocketAddress remote) {
         return remote instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(remote);
     }
 
-    private static String address(Context ctx) {
-        String ip = ctx.req().getRemoteAddr();
+    /** {@code getRemoteAddr} may bracket an IPv6 address; the socket's own form has no brackets. */
+    private static String normalised(String ip) {
         return ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
     }
 }

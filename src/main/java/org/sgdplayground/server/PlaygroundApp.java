@@ -38,12 +38,7 @@ public final class PlaygroundApp {
             } else if (PlaygroundApp.class.getResource("/web") != null) { // absent in a build without browser code
                 cfg.staticFiles.add(s -> { s.hostedPath = "/static"; s.directory = "/web"; s.location = Location.CLASSPATH; });
             }
-            cfg.jetty.modifyWebSocketServletFactory(f -> {
-                // Messages a little over the limit get an error reply; reading a far bigger one is not worth it.
-                f.setMaxTextMessageSize(4L * hub.limits().maxMessageBytes());
-                // Our own idle check closes with a message first; Jetty's only backs it up.
-                f.setIdleTimeout(hub.limits().idleTimeout().plusSeconds(30));
-            });
+            cfg.jetty.modifyServletContextHandler(context -> LiveSocket.mount(context, hub));
             cfg.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MILLIS));
 
             cfg.routes.before(ctx -> {
@@ -57,7 +52,6 @@ public final class PlaygroundApp {
             cfg.routes.get("/api/presets", TrainApi::presets);
             cfg.routes.post("/api/train", TrainApi::train);
             Pages.register(cfg.routes);
-            LiveSocket.register(cfg.routes, hub);
 
             cfg.routes.exception(InvalidParameterException.class, (e, ctx) -> ctx.status(400).json(Json.error(e)));
             cfg.routes.exception(Exception.class, (e, ctx) -> internalError(e, ctx));
