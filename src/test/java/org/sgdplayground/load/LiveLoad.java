@@ -67,9 +67,10 @@ public final class LiveLoad {
             String warmQuery = query.replaceAll("steps=\\d+", "steps=100");
             load.run(server.port, Math.min(300, sessions), rate, warmQuery); // JIT warm-up, same for every server
             Thread.sleep(500);
-            long cpu = server.cpuNanos();
+            long cpu = server.cpuNanos(), clientCpu = ownCpuNanos();
             Result r = load.run(server.port, sessions, rate, query);
             r.serverCpuSeconds = (server.cpuNanos() - cpu) / 1e9;
+            r.clientCpuSeconds = (ownCpuNanos() - clientCpu) / 1e9;
             Thread.sleep(500);
             long before = server.usedHeap();
             Load.Held held = load.hold(server.port, sessions, rate, query);
@@ -82,12 +83,17 @@ public final class LiveLoad {
         }
     }
 
+    private static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime();
+    }
+
     /** What one server did. */
     static final class Result {
         int sessions, complete, errors;
         long framesExpected, framesDelivered;
         double lateP50, lateP99, lateMax, firstP50, firstP99;
-        double heapPerSession, serverCpuSeconds;
+        double heapPerSession, serverCpuSeconds, clientCpuSeconds;
 
         @Override
         public String toString() {
@@ -109,6 +115,7 @@ public final class LiveLoad {
             row(s, results, "first frame p99 (ms)", r -> fmt(r.firstP99));
             row(s, results, "heap per session (KB)", r -> fmt(r.heapPerSession / 1024));
             row(s, results, "server CPU for the run (s)", r -> fmt(r.serverCpuSeconds));
+            row(s, results, "client CPU for the run (s)", r -> fmt(r.clientCpuSeconds));
             return s.toString();
         }
 
