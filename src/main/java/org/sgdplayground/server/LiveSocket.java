@@ -57,7 +57,12 @@ public final class LiveSocket {
             factory.setMaxTextMessageSize(4L * hub.limits().maxMessageBytes());
             // Our own idle check closes with a message first; Jetty's only backs it up.
             factory.setIdleTimeout(hub.limits().idleTimeout().plusSeconds(30));
-            factory.setCreator((request, response) -> new Endpoint(hub, request.getParameterMap()));
+            factory.setCreator((request, response) -> {
+                // No permessage-deflate, though browsers offer it: a frame is ~150 bytes, and a deflater per socket
+                // costs hundreds of KB of native memory and CPU on every frame.
+                response.setExtensions(List.of());
+                return new Endpoint(hub, request.getParameterMap());
+            });
         }
 
         /** Refuses before the upgrade when the answer is already known: a plain 503 costs less than a socket. */

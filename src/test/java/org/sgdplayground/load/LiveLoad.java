@@ -132,7 +132,7 @@ public final class LiveLoad {
     }
 
     /** A server in its own JVM, driven over its stdin and stdout. */
-    static final class ServerProcess implements AutoCloseable {
+    public static final class ServerProcess implements AutoCloseable {
         final Process process;
         final BufferedReader out;
         final PrintWriter in;

@@ -33,6 +33,18 @@ public final class LiveClient implements Session.Listener.AutoDemanding, AutoClo
         return c;
     }
 
+    /** Connects with an upgrade request the caller has dressed (extensions, headers). */
+    static LiveClient connect(WebSocketClient client, int port, String query,
+                              org.eclipse.jetty.websocket.client.ClientUpgradeRequest request) throws Exception {
+        LiveClient c = new LiveClient();
+        client.connect(c, URI.create("ws://localhost:" + port + "/ws?" + query), request).get(10, TimeUnit.SECONDS);
+        return c;
+    }
+
+    Session session() {
+        return session;
+    }
+
     static WebSocketClient startedClient() throws Exception {
         WebSocketClient client = new WebSocketClient();
         client.setMaxTextMessageSize(64L * 1024 * 1024);

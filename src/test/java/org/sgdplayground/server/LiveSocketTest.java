@@ -210,4 +210,15 @@ class LiveSocketTest {
         assertTrue(error.path("allowed").asText().contains("0 to 10"));
         assertEquals(1008, c.awaitClose());
     }
+
+    @Test
+    void a_client_offering_permessage_deflate_gets_plain_frames() throws Exception {
+        org.eclipse.jetty.websocket.client.ClientUpgradeRequest request = new org.eclipse.jetty.websocket.client.ClientUpgradeRequest();
+        request.addExtensions("permessage-deflate");
+        try (LiveClient c = LiveClient.connect(client, port, "preset=fastai-sgd&paused=1", request)) {
+            assertEquals("data", c.next().path("type").asText());
+            assertTrue(c.session().getUpgradeResponse().getExtensions().isEmpty(),
+                "negotiated " + c.session().getUpgradeResponse().getExtensions());
+        }
+    }
 }
