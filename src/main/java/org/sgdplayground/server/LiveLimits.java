@@ -19,6 +19,11 @@ record LiveLimits(int maxSessions, int maxSessionsPerAddress, int maxMessageByte
             maxFramesInFlight, shutdownGrace);
     }
 
+    LiveLimits withFramesInFlight(int n) {
+        return new LiveLimits(maxSessions, maxSessionsPerAddress, maxMessageBytes, maxControlMessagesPerSecond, idleTimeout,
+            n, shutdownGrace);
+    }
+
     LiveLimits withSessions(int overall, int perAddress) {
         return new LiveLimits(overall, perAddress, maxMessageBytes, maxControlMessagesPerSecond, idleTimeout,
             maxFramesInFlight, shutdownGrace);

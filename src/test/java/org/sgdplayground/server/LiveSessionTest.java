@@ -68,16 +68,18 @@ class LiveSessionTest {
     @Test
     void a_reader_that_wakes_up_gets_the_newest_frame_not_the_backlog() throws Exception {
         FakeSender sender = FakeSender.stalled();
-        LiveSession s = session(sender, LiveLimits.DEFAULT);
+        int inFlight = 6; // small, so a burst of steps within the rate limit overfills it
+        LiveLimits limits = LiveLimits.DEFAULT.withFramesInFlight(inFlight);
+        LiveSession s = session(sender, limits);
         s.start(query("preset=fastai-sgd&steps=20000&speed=500&paused=1"));
-        for (int k = 0; k < Limits.MAX_FRAMES_IN_FLIGHT + 10; k++) s.onMessage("{\"type\":\"step\"}");
+        for (int k = 0; k < inFlight + 10; k++) s.onMessage("{\"type\":\"step\"}");
         // data and frames 0.. fill the in-flight slots; of the later steps only the newest waits.
         int newest = s.nextIter() - 1;
         sender.release();
         List<String> sent = sender.sent();
         String last = sent.get(sent.size() - 1);
         assertEquals(newest, iter(last));
-        assertEquals(Limits.MAX_FRAMES_IN_FLIGHT + 1, sent.size());
+        assertEquals(inFlight + 1, sent.size());
     }
 
     @Test
