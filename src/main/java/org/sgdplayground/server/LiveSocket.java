@@ -83,7 +83,7 @@ public final class LiveSocket {
     /** One socket's end: admits the session, feeds it the client's messages, forgets it on close. */
     public static final class Endpoint implements Session.Listener.AutoDemanding {
         private final LiveHub hub;
-        private final Map<String, List<String>> parameters;
+        private Map<String, List<String>> parameters; // the upgrade's query, dropped once read
         private LiveSession session;
 
         Endpoint(LiveHub hub, Map<String, List<String>> parameters) {
@@ -104,6 +104,7 @@ public final class LiveSocket {
             }
             Map<String, String> query = new HashMap<>();
             parameters.forEach((k, v) -> query.put(k, v.isEmpty() ? "" : v.get(0)));
+            parameters = null;
             try {
                 session.start(query);
             } catch (InvalidParameterException e) {
