@@ -30,7 +30,6 @@ final class FrameTape {
     private TrainingRun run;
     private int base;
     private volatile int end = -1;
-    private long bytes;
     // A shared tape's messages as read without a lock by every session: the count is written last, read first.
     private volatile byte[][] published = new byte[BATCH][];
     private volatile int publishedCount;
@@ -46,7 +45,6 @@ final class FrameTape {
         String open = withoutRunning.substring(0, withoutRunning.length() - 1) + ",\"running\":";
         this.dataRunning = utf8(open + "true}");
         this.dataPaused = utf8(open + "false}");
-        this.bytes = dataRunning.length + dataPaused.length;
     }
 
     /** The experiment as the tape plays it (its speed and autoplay are those of whoever opened it first). */
@@ -66,7 +64,10 @@ final class FrameTape {
     }
 
     private synchronized byte[] computed(int i) {
-        while (end < 0 && i >= base + messages.size()) computeBatch();
+        while (end < 0 && i >= base + messages.size()) {
+            computeBatch();
+            if (!shared) forget(Math.min(i, base + messages.size() - 1)); // a jump ahead (at=K) keeps a window only
+        }
         if (end >= 0 && i > end) return null;
         if (i < base) throw new IllegalStateException("message " + i + " was forgotten; this tape is at " + base);
         return messages.get(i - base);
@@ -92,9 +93,9 @@ final class FrameTape {
         base += drop;
     }
 
-    /** Bytes this tape holds now. */
-    synchronized long bytes() {
-        return bytes;
+    /** Messages held now. */
+    synchronized int retained() {
+        return messages.size();
     }
 
     private void computeBatch() {
@@ -102,7 +103,6 @@ final class FrameTape {
             Frame f = run.next();
             byte[] m = utf8(f != null ? Json.frameMessage(f) : Json.outcome(run.outcome()).toString());
             messages.add(m);
-            bytes += m.length;
             if (f == null) {
                 end = base + messages.size() - 1;
                 run = null; // the engine's buffers are no longer needed
