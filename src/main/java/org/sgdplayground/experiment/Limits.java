@@ -36,6 +36,14 @@ public final class Limits {
     public static final int MAX_CONTROL_MESSAGES_PER_SECOND = 50;
     /** A session that neither streams nor hears from its client for this long is closed. */
     public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
-    /** Frames a session may have sent but not yet seen written; when full, the newest frame waits its turn. */
-    public static final int MAX_FRAMES_IN_FLIGHT = 4;
+    /**
+     * Messages a session may have handed to the socket but not yet seen written; past it, frames coalesce to the
+     * newest. 64 rides out a reader (or a busy box) stalled for about a second at 50 frames a second, and costs
+     * under 10 KB a session: the frames themselves are shared.
+     */
+    public static final int MAX_FRAMES_IN_FLIGHT = 64;
+    /** Longest a stopping server waits for its clients to hang up after telling them it is restarting. */
+    public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(3);
+    /** Memory for precomputed runs that live sessions share; a run bigger than a sixteenth of it is not shared. */
+    public static final long MAX_SHARED_TAPE_BYTES = 64L * 1024 * 1024;
 }

@@ -1,80 +1,113 @@
 package org.sgdplayground.server;
 
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.sgdplayground.experiment.Limits;
 
 /**
- * Owns the live sessions of one server: the scheduler that paces every run, the count overall and per client
- * address, and their limits. One per app; nothing static.
+ * Owns the live sessions of one server: the clock that paces them, the tapes they share, the count overall and
+ * per client address, and their limits. One per app; nothing static.
  */
 final class LiveHub implements AutoCloseable {
-    private final ScheduledThreadPoolExecutor scheduler;
-    private final Set<LiveSession> sessions = ConcurrentHashMap.newKeySet();
-    private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+    private final LiveLimits limits;
+    private final Pacer pacer;
+    private final TapeLibrary tapes = new TapeLibrary(Limits.MAX_SHARED_TAPE_BYTES);
+    private final Map<LiveSession, String> sessions = new HashMap<>();
+    private final Map<String, Integer> perAddress = new HashMap<>();
+    private volatile boolean stopping;
 
-    LiveHub(int threads) {
-        AtomicInteger count = new AtomicInteger();
-        scheduler = new ScheduledThreadPoolExecutor(threads, r -> {
-            Thread t = new Thread(r, "live-ticker-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler.setRemoveOnCancelPolicy(true);
+    LiveHub(LiveLimits limits, int tickerThreads) {
+        this.limits = limits;
+        this.pacer = new Pacer(tickerThreads, this::expireIdle);
     }
 
-    ScheduledExecutorService scheduler() {
-        return scheduler;
+    LiveLimits limits() {
+        return limits;
     }
 
     /** Why a new session from {@code address} may not open now, or null when it may. */
-    String refusal(String address) {
-        if (sessions.size() >= Limits.MAX_SESSIONS) {
-            return "the server is at its limit of " + Limits.MAX_SESSIONS + " live sessions; try again in a minute";
+    synchronized String refusal(String address) {
+        if (stopping) return "the server is restarting; reconnect in a few seconds";
+        if (sessions.size() >= limits.maxSessions()) {
+            return "the server is at its limit of " + limits.maxSessions() + " live sessions; try again in a minute";
         }
-        AtomicInteger mine = perAddress.get(address);
-        if (mine != null && mine.get() >= Limits.MAX_SESSIONS_PER_ADDRESS) {
-            return "your address already has " + Limits.MAX_SESSIONS_PER_ADDRESS + " live sessions, the most one client may hold";
+        if (perAddress.getOrDefault(address, 0) >= limits.maxSessionsPerAddress()) {
+            return "your address already has " + limits.maxSessionsPerAddress() + " live sessions, the most one client may hold";
         }
         return null;
     }
 
-    void add(LiveSession session, String address) {
-        sessions.add(session);
-        perAddress.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
+    /** A new session for {@code address}, counted, or null when {@link #refusal} says no. */
+    synchronized LiveSession admit(Sender sender, String address) {
+        if (refusal(address) != null) return null;
+        LiveSession session = new LiveSession(sender, pacer, limits, tapes::tape);
+        sessions.put(session, address);
+        perAddress.merge(address, 1, Integer::sum);
+        return session;
     }
 
-    void remove(LiveSession session, String address) {
-        if (!sessions.remove(session)) return;
+    /** Forgets a session whose socket has closed. */
+    void remove(LiveSession session) {
+        synchronized (this) {
+            String address = sessions.remove(session);
+            if (address == null) return;
+            perAddress.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
+        }
         session.close();
-        perAddress.computeIfPresent(address, (a, n) -> n.decrementAndGet() <= 0 ? null : n);
     }
 
-    int sessionCount() {
+    synchronized int sessionCount() {
         return sessions.size();
     }
 
-    /** Tasks the scheduler holds: ticks of running sessions. */
-    int scheduledTasks() {
-        return scheduler.getQueue().size();
+    /** Entries on the clock: running sessions, and stale entries until they come due. */
+    int clockEntries() {
+        return pacer.entries();
+    }
+
+    /** Tapes kept for sharing. */
+    int sharedTapes() {
+        return tapes.size();
+    }
+
+    boolean stopping() {
+        return stopping;
+    }
+
+    private LiveSession[] snapshot() {
+        synchronized (this) {
+            return sessions.keySet().toArray(new LiveSession[0]);
+        }
+    }
+
+    private void expireIdle() {
+        long now = System.nanoTime();
+        for (LiveSession s : snapshot()) s.expireIfIdle(now);
+    }
+
+    /**
+     * Stops taking sessions, tells every client the server is restarting, and waits up to the grace period for
+     * them to hang up.
+     */
+    void shutdown() {
+        stopping = true;
+        for (LiveSession s : snapshot()) s.restarting();
+        long deadline = System.nanoTime() + limits.shutdownGrace().toNanos();
+        while (sessionCount() > 0 && System.nanoTime() - deadline < 0) {
+            try {
+                TimeUnit.MILLISECONDS.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Override
     public void close() {
-        sessions.forEach(LiveSession::close);
-        sessions.clear();
-        perAddress.clear();
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        stopping = true;
+        for (LiveSession s : snapshot()) remove(s);
+        pacer.close();
     }
-
 }

@@ -1,71 +1,171 @@
 package org.sgdplayground.server;
 
-import io.javalin.websocket.WsConfig;
-import io.javalin.websocket.WsContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServlet;
+import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServletFactory;
+import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.sgdplayground.experiment.InvalidParameterException;
 
-/** {@code WS /ws?…query…}: binds each socket to a {@link LiveSession} held by the app's {@link LiveHub}. */
-final class LiveSocket {
-    private static final String SESSION = "live-session";
-    private static final String ADDRESS = "live-address";
+/**
+ * {@code WS /ws?…query…}: binds each socket to a {@link LiveSession} held by the app's {@link LiveHub}.
+ *
+ * <p>A plain Jetty WebSocket servlet beside Javalin's, not a Javalin {@code ws} route: Javalin's upgrade copies
+ * every header, cookie and attribute of the request into a context, draws a random UUID and opens an HTTP session
+ * (a {@code JSESSIONID} cookie, kept in memory for half an hour) for every socket. At a thousand sockets a second
+ * that was the larger part of a handshake, and churn left a session behind per connection. (Public only because
+ * Jetty reaches the endpoint through public method handles.)
+ */
+public final class LiveSocket {
+    static final String PATH = "/ws";
 
     private LiveSocket() {}
 
-    static void configure(WsConfig ws, LiveHub hub) {
-        ws.onConnect(ctx -> {
-            String address = address(ctx);
-            String refusal = hub.refusal(address);
+    /** Mounts {@code /ws} on Javalin's servlet context (an exact path wins over Javalin's {@code /*}). */
+    static void mount(ServletContextHandler context, LiveHub hub) {
+        JettyWebSocketServletContainerInitializer.configure(context, null);
+        context.addServlet(new ServletHolder("live-socket", new Servlet(hub)), PATH);
+    }
+
+    private static final class Servlet extends JettyWebSocketServlet {
+        private final transient LiveHub hub;
+
+        Servlet(LiveHub hub) {
+            this.hub = hub;
+        }
+
+        @Override
+        protected void configure(JettyWebSocketServletFactory factory) {
+            // Messages a little over the limit get an error reply; reading a far bigger one is not worth it.
+            factory.setMaxTextMessageSize(4L * hub.limits().maxMessageBytes());
+            // Our own idle check closes with a message first; Jetty's only backs it up.
+            factory.setIdleTimeout(hub.limits().idleTimeout().plusSeconds(30));
+            factory.setCreator((request, response) -> {
+                // No permessage-deflate, though browsers offer it: a frame is ~150 bytes, and a deflater per socket
+                // costs hundreds of KB of native memory and CPU on every frame.
+                response.setExtensions(List.of());
+                return new Endpoint(hub, request.getParameterMap());
+            });
+        }
+
+        /** Refuses before the upgrade when the answer is already known: a plain 503 costs less than a socket. */
+        @Override
+        protected void service(HttpServletRequest request, HttpServletResponse response) throws jakarta.servlet.ServletException, IOException {
+            String refusal = hub.refusal(normalised(request.getRemoteAddr()));
             if (refusal != null) {
-                ctx.send(Json.error(refusal).put("type", "error").toString());
-                ctx.closeSession(1013, "try again later");
+                response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                response.setContentType("application/json");
+                response.setHeader("Retry-After", "5");
+                response.getOutputStream().write(Json.error(refusal).toString().getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            LiveSession session = new LiveSession(sender(ctx), hub.scheduler(), () -> {});
-            ctx.attribute(SESSION, session);
-            ctx.attribute(ADDRESS, address);
-            hub.add(session, address);
+            super.service(request, response);
+        }
+    }
+
+    /** One socket's end: admits the session, feeds it the client's messages, forgets it on close. */
+    public static final class Endpoint implements Session.Listener.AutoDemanding {
+        private final LiveHub hub;
+        private Map<String, List<String>> parameters; // the upgrade's query, dropped once read
+        private LiveSession session;
+
+        Endpoint(LiveHub hub, Map<String, List<String>> parameters) {
+            this.hub = hub;
+            this.parameters = parameters;
+        }
+
+        @Override
+        public void onWebSocketOpen(Session socket) {
+            String address = address(socket.getRemoteSocketAddress());
+            session = hub.admit(new SocketSender(socket), address);
+            if (session == null) { // the limit was reached between the upgrade and now
+                String refusal = hub.refusal(address);
+                socket.sendText(Json.error(refusal == null ? "try again" : refusal).put("type", "error").toString(),
+                    org.eclipse.jetty.websocket.api.Callback.NOOP);
+                socket.close(1013, "try again later", org.eclipse.jetty.websocket.api.Callback.NOOP);
+                return;
+            }
             Map<String, String> query = new HashMap<>();
-            ctx.queryParamMap().forEach((k, v) -> query.put(k, v.isEmpty() ? "" : v.get(0)));
+            parameters.forEach((k, v) -> query.put(k, v.isEmpty() ? "" : v.get(0)));
+            parameters = null;
             try {
                 session.start(query);
             } catch (InvalidParameterException e) {
-                ctx.send(Json.error(e).put("type", "error").toString());
-                hub.remove(session, address);
-                ctx.closeSession(1008, "bad parameter: " + e.parameter());
+                session.refuse(Json.error(e).put("type", "error").toString(), 1008, "bad parameter: " + e.parameter());
             }
-        });
-        ws.onMessage(ctx -> {
-            LiveSession session = ctx.attribute(SESSION);
-            if (session != null) session.onMessage(ctx.message());
-        });
-        ws.onClose(ctx -> forget(ctx, hub));
-        ws.onError(ctx -> forget(ctx, hub));
+        }
+
+        @Override
+        public void onWebSocketText(String message) {
+            if (session != null) session.onMessage(message);
+        }
+
+        @Override
+        public void onWebSocketClose(int code, String reason) {
+            if (session != null) hub.remove(session);
+        }
+
+        @Override
+        public void onWebSocketError(Throwable cause) {
+            if (session != null) hub.remove(session);
+        }
     }
 
-    private static void forget(WsContext ctx, LiveHub hub) {
-        LiveSession session = ctx.attribute(SESSION);
-        if (session != null) hub.remove(session, ctx.attribute(ADDRESS));
+    /** Writes pre-encoded text frames straight to Jetty's core session: no re-encoding, no thread hand-off. */
+    private static final class SocketSender implements Sender {
+        private final Session socket;
+        private final CoreSession core;
+        private Runnable lastDone;
+        private Callback lastCallback;
+
+        SocketSender(Session socket) {
+            this.socket = socket;
+            this.core = ((WebSocketSession) socket).getCoreSession();
+        }
+
+        @Override
+        public void send(byte[] utf8, boolean more, Runnable done) {
+            core.sendFrame(new Frame(OpCode.TEXT, ByteBuffer.wrap(utf8)), callback(done), more);
+        }
+
+        /** The session passes the same {@code done} every time (and calls under its lock), so one callback serves. */
+        private Callback callback(Runnable done) {
+            if (done != lastDone) {
+                lastCallback = Callback.from(Invocable.InvocationType.NON_BLOCKING, done, failure -> done.run());
+                lastDone = done;
+            }
+            return lastCallback;
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            socket.close(code, reason, org.eclipse.jetty.websocket.api.Callback.NOOP);
+        }
     }
 
-    private static Sender sender(WsContext ctx) {
-        return new Sender() {
-            @Override public void send(String text, Runnable done) {
-                ctx.session.sendText(text, Callback.from(done, failure -> done.run()));
-            }
-
-            @Override public void close(int code, String reason) {
-                ctx.closeSession(code, reason);
-            }
-        };
-    }
-
-    private static String address(WsContext ctx) {
-        SocketAddress remote = ctx.session.getRemoteSocketAddress();
+    private static String address(SocketAddress remote) {
         return remote instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(remote);
+    }
+
+    /** {@code getRemoteAddr} may bracket an IPv6 address; the socket's own form has no brackets. */
+    private static String normalised(String ip) {
+        return ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
     }
 }

@@ -1,6 +1,9 @@
 package org.sgdplayground.server;
 
-/** Starts the playground on {@code $PORT} (default 7070). */
+/**
+ * Starts the playground on {@code $PORT} (default 7070). On SIGTERM it stops taking sessions ({@code /healthz}
+ * answers 503 {@code stopping}), tells each live client {@code {"type":"restarting"}} and exits within 10 s.
+ */
 public final class Main {
     private Main() {}
 

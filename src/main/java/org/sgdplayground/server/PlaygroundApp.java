@@ -16,36 +16,53 @@ public final class PlaygroundApp {
 
     private PlaygroundApp() {}
 
+    /** Ticker threads pacing the live sessions: one per core of the small box it is meant for. */
+    private static final int TICKER_THREADS = 2;
+
     /** The app, serving browser code from {@code ./web} when that folder exists (no rebuild to edit JS), else from the jar. */
     public static Javalin create() {
-        LiveHub hub = new LiveHub(2);
+        return create(new LiveHub(LiveLimits.DEFAULT, TICKER_THREADS));
+    }
+
+    /**
+     * The app around a given hub (tests pass one with small limits and read its counts). Stopping the app first
+     * tells every live client the server is restarting, then closes the hub.
+     */
+    static Javalin create(LiveHub hub) {
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = Limits.MAX_BODY_BYTES + 1;
             Path webDir = Path.of("web");
             if (Files.isDirectory(webDir)) {
                 cfg.staticFiles.add(s -> { s.hostedPath = "/static"; s.directory = webDir.toAbsolutePath().toString(); s.location = Location.EXTERNAL; });
-            } else {
+            } else if (PlaygroundApp.class.getResource("/web") != null) { // absent in a build without browser code
                 cfg.staticFiles.add(s -> { s.hostedPath = "/static"; s.directory = "/web"; s.location = Location.CLASSPATH; });
             }
-            cfg.jetty.modifyWebSocketServletFactory(f -> f.setMaxTextMessageSize(4L * Limits.MAX_MESSAGE_BYTES));
+            cfg.jetty.modifyServletContextHandler(context -> LiveSocket.mount(context, hub));
+            cfg.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MILLIS));
 
             cfg.routes.before(ctx -> {
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
             });
-            cfg.routes.get("/healthz", ctx -> ctx.result("ok"));
+            cfg.routes.get("/healthz", ctx -> {
+                if (hub.stopping()) ctx.status(503).result("stopping");
+                else ctx.result("ok");
+            });
             cfg.routes.get("/api/presets", TrainApi::presets);
             cfg.routes.post("/api/train", TrainApi::train);
             Pages.register(cfg.routes);
-            cfg.routes.ws("/ws", ws -> LiveSocket.configure(ws, hub));
 
             cfg.routes.exception(InvalidParameterException.class, (e, ctx) -> ctx.status(400).json(Json.error(e)));
             cfg.routes.exception(Exception.class, (e, ctx) -> internalError(e, ctx));
+            cfg.events.serverStopping(hub::shutdown);
             cfg.events.serverStopped(hub::close);
         });
         return app;
     }
+
+    /** What Jetty gets to finish in-flight requests once the live clients have been told; keeps a stop under 10 s. */
+    private static final long STOP_TIMEOUT_MILLIS = 3000;
 
     private static void internalError(Exception e, Context ctx) {
         LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);

@@ -2,9 +2,13 @@ package org.sgdplayground.server;
 
 /** Where a live session's messages go: a socket in the server, a list in tests. */
 interface Sender {
-    /** Sends {@code text}; calls {@code done} exactly once when it is written (or has failed). */
-    void send(String text, Runnable done);
+    /**
+     * Sends one text message, already encoded as UTF-8 (the array is shared: never change it). Calls {@code done}
+     * exactly once when the message is written or has failed, possibly before returning. {@code more} says
+     * another message follows at once, so the two may go out in one write.
+     */
+    void send(byte[] utf8, boolean more, Runnable done);
 
-    /** Closes the connection with a reason. */
+    /** Closes the connection with a reason, after the messages already sent. */
     void close(int code, String reason);
 }

@@ -1,0 +1,54 @@
+package org.sgdplayground.load;
+
+import io.javalin.Javalin;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
+import org.sgdplayground.server.PlaygroundApp;
+
+/**
+ * A server under load, in its own JVM so its heap is its own: {@code LoadServer playground|bare QUERY} starts it
+ * on a free port and prints {@code ready PORT}; then, on stdin, {@code heap} answers {@code heap BYTES} (used heap
+ * after a full collection), {@code cpu} answers {@code cpu NANOS} (the process's CPU time so far) and {@code quit} stops it.
+ */
+public final class LoadServer {
+    private LoadServer() {}
+
+    public static void main(String[] args) throws Exception {
+        String kind = args[0], query = args[1];
+        Javalin app = switch (kind) {
+            case "playground" -> PlaygroundApp.create();
+            case "bare" -> BareServer.create(query);
+            default -> throw new IllegalArgumentException("kind must be playground or bare, not " + kind);
+        };
+        app.start(0);
+        System.out.println("ready " + app.port());
+        System.out.flush();
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            switch (line.trim()) {
+                case "heap" -> System.out.println("heap " + usedHeapAfterGc());
+                case "cpu" -> System.out.println("cpu " + ((com.sun.management.OperatingSystemMXBean)
+                    ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime());
+                case "quit" -> {
+                    app.stop();
+                    System.out.println("bye");
+                    System.exit(0);
+                }
+                default -> System.out.println("unknown " + line);
+            }
+            System.out.flush();
+        }
+        app.stop();
+    }
+
+    /** Used heap once garbage is gone: two full collections, so what is left is what is reachable. */
+    static long usedHeapAfterGc() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        memory.gc();
+        memory.gc();
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+}
