@@ -35,7 +35,9 @@ public final class Tensor {
     private final Tensor[] parents;
     private Runnable forward = () -> {};
     private Runnable backward = () -> {};
-    private Tensor[] topologicalOrder;
+    /** During {@link #backward()}: no contribution has reached this computed tensor's gradient yet (see {@link #firstWrite}). */
+    private boolean gradUnwritten;
+    private Tensor[] topologicalOrder, computed, wantingGrad;
 
     private Tensor(DMatrixRMaj data, boolean requiresGrad, Tensor... parents) {
         this.data = data;
@@ -107,9 +109,10 @@ public final class Tensor {
         out.forward = () -> Broadcast.apply(kind, a.data, b.data, out.data);
         out.backward = () -> {
             // d(a+b) = da + db;  d(a−b) = da − db;  d(a⊙b) = b⊙da + a⊙db
-            if (a.requiresGrad) Broadcast.accumulate(out.grad, kind == Broadcast.Op.MUL ? b.data : null, 1, a.grad);
+            if (a.requiresGrad) Broadcast.accumulate(out.grad, kind == Broadcast.Op.MUL ? b.data : null, 1, a.grad, a.firstWrite());
             if (b.requiresGrad) {
-                Broadcast.accumulate(out.grad, kind == Broadcast.Op.MUL ? a.data : null, kind == Broadcast.Op.SUB ? -1 : 1, b.grad);
+                Broadcast.accumulate(out.grad, kind == Broadcast.Op.MUL ? a.data : null, kind == Broadcast.Op.SUB ? -1 : 1, b.grad,
+                    b.firstWrite());
             }
         };
         out.forward.run();
@@ -124,7 +127,7 @@ public final class Tensor {
             for (int i = 0; i < a.data.data.length; i++) out.data.data[i] = -a.data.data[i];
         };
         out.backward = () -> {
-            if (a.requiresGrad) Broadcast.accumulate(out.grad, null, -1, a.grad);
+            if (a.requiresGrad) Broadcast.accumulate(out.grad, null, -1, a.grad, a.firstWrite());
         };
         out.forward.run();
         return out;
@@ -141,7 +144,8 @@ public final class Tensor {
         out.backward = () -> {
             if (!a.requiresGrad) return;
             double[] g = out.grad.data, t = a.grad.data;
-            for (int i = 0; i < t.length; i++) t[i] += g[i] / divisor;
+            if (a.firstWrite()) for (int i = 0; i < t.length; i++) t[i] = 0.0 + g[i] / divisor;
+            else for (int i = 0; i < t.length; i++) t[i] += g[i] / divisor;
         };
         out.forward.run();
         return out;
@@ -163,9 +167,12 @@ public final class Tensor {
             if (!a.requiresGrad) return;
             // d(xᵉ) = e·xᵉ⁻¹ dx
             double[] x = a.data.data, g = out.grad.data, t = a.grad.data;
+            boolean first = a.firstWrite();
             if (exponent == 2) {
-                for (int i = 0; i < t.length; i++) t[i] += g[i] * (2 * x[i]);
+                if (first) for (int i = 0; i < t.length; i++) t[i] = 0.0 + g[i] * (2 * x[i]);
+                else for (int i = 0; i < t.length; i++) t[i] += g[i] * (2 * x[i]);
             } else {
+                if (first) Arrays.fill(t, 0.0);
                 for (int i = 0; i < t.length; i++) t[i] += g[i] * (exponent * StrictMath.pow(x[i], exponent - 1));
             }
         };
@@ -183,7 +190,8 @@ public final class Tensor {
             // ∂Σx/∂xᵢ = 1: every element gets the output's gradient
             double g = out.grad.data[0];
             double[] t = a.grad.data;
-            for (int i = 0; i < t.length; i++) t[i] += g;
+            if (a.firstWrite()) Arrays.fill(t, 0.0 + g);
+            else for (int i = 0; i < t.length; i++) t[i] += g;
         };
         out.forward.run();
         return out;
@@ -204,8 +212,8 @@ public final class Tensor {
         out.forward = () -> CommonOps_DDRM.mult(a.data, b.data, out.data);
         out.backward = () -> {
             // d(AB) = dA·B + A·dB, so ∂L/∂A = G·Bᵀ and ∂L/∂B = Aᵀ·G
-            if (a.requiresGrad) CommonOps_DDRM.multAddTransB(out.grad, b.data, a.grad);
-            if (b.requiresGrad) CommonOps_DDRM.multAddTransA(a.data, out.grad, b.grad);
+            if (a.requiresGrad) CommonOps_DDRM.multAddTransB(out.grad, b.data, zeroedIfFirst(a));
+            if (b.requiresGrad) CommonOps_DDRM.multAddTransA(a.data, out.grad, zeroedIfFirst(b));
         };
         out.forward.run();
         return out;
@@ -220,7 +228,7 @@ public final class Tensor {
         Tensor out = op(new DMatrixRMaj(1, 1), a);
         out.forward = () -> out.data.data[0] = a.data.data[i];
         out.backward = () -> {
-            if (a.requiresGrad) a.grad.data[i] += out.grad.data[0];
+            if (a.requiresGrad) zeroedIfFirst(a).data[i] += out.grad.data[0];
         };
         out.forward.run();
         return out;
@@ -232,33 +240,57 @@ public final class Tensor {
      * Fills the gradient of every tensor this one depends on with {@code ∂this/∂tensor}, by a reverse pass
      * over the graph in topological order. This tensor must be a scalar. Leaves accumulate; the gradients of
      * intermediate tensors belong to this pass and start from zero.
+     *
+     * <p>"Start from zero" costs no pass over memory: an intermediate's first contribution overwrites what
+     * the last pass left, and later ones add to it ({@link #firstWrite}).
      */
     public void backward() {
         if (data.getNumElements() != 1) {
             throw new IllegalStateException("backward() needs a 1×1 tensor, this is " + Broadcast.shape(data));
         }
-        Tensor[] order = topologicalOrder();
+        topologicalOrder();
+        Tensor[] order = wantingGrad;
         for (Tensor t : order) {
-            if (!t.requiresGrad) continue;
-            if (t.grad == null) {
-                t.grad = new DMatrixRMaj(t.data.numRows, t.data.numCols);
-            } else if (!t.isLeaf()) {
-                Arrays.fill(t.grad.data, 0, t.grad.getNumElements(), 0.0);
-            }
+            if (t.grad == null) t.grad = new DMatrixRMaj(t.data.numRows, t.data.numCols);
+            t.gradUnwritten = !t.isLeaf();
         }
         if (!requiresGrad) return;
-        grad.data[0] += 1;
+        grad.data[0] = (firstWrite() ? 0.0 : grad.data[0]) + 1;
         for (int i = order.length - 1; i >= 0; i--) {
-            if (order[i].requiresGrad) order[i].backward.run();
+            Tensor t = order[i];
+            // Every consumer has run by now; one that no path reached still holds the last pass's values.
+            zeroedIfFirst(t);
+            t.backward.run();
         }
+    }
+
+    /**
+     * True exactly once per backward pass for a computed tensor — when the first contribution to its
+     * gradient is about to be written, which must then overwrite rather than add. Always false for a leaf,
+     * whose gradient accumulates across passes.
+     */
+    private boolean firstWrite() {
+        boolean first = gradUnwritten;
+        gradUnwritten = false;
+        return first;
+    }
+
+    /** {@code t}'s gradient, zeroed first if this is the pass's first write to it: for ops that only know how to add. */
+    private static DMatrixRMaj zeroedIfFirst(Tensor t) {
+        if (t.firstWrite()) Arrays.fill(t.grad.data, 0, t.grad.getNumElements(), 0.0);
+        return t.grad;
     }
 
     /** Recomputes every tensor in this one's graph from the current leaves, parents before children. */
     public void recompute() {
-        for (Tensor t : topologicalOrder()) t.forward.run();
+        topologicalOrder();
+        for (Tensor t : computed) t.forward.run();
     }
 
-    /** This tensor and everything it depends on, each after all of its parents. Cached: a graph only grows downstream. */
+    /**
+     * This tensor and everything it depends on, each after all of its parents; also caches the computed
+     * (non-leaf) tensors and the tensors that want gradients, in that order. Cached: a graph only grows downstream.
+     */
     private Tensor[] topologicalOrder() {
         if (topologicalOrder != null) return topologicalOrder;
         List<Tensor> order = new ArrayList<>();
@@ -282,6 +314,8 @@ public final class Tensor {
                 order.add(stack.pop());
             }
         }
+        computed = order.stream().filter(t -> !t.isLeaf()).toArray(Tensor[]::new);
+        wantingGrad = order.stream().filter(t -> t.requiresGrad).toArray(Tensor[]::new);
         topologicalOrder = order.toArray(new Tensor[0]);
         return topologicalOrder;
     }

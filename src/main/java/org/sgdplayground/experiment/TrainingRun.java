@@ -35,6 +35,8 @@ public final class TrainingRun {
     private final Map<Long, LossGraph> graphs = new HashMap<>();
     private final Batches batches;
     private final DMatrixRMaj[] fullX, fullY;
+    /** The graph for each full-batch chunk (chunks of one size share one), found once rather than looked up each step. */
+    private final LossGraph[] fullGraphs;
     private int iter;
     private Outcome outcome;
 
@@ -54,6 +56,7 @@ public final class TrainingRun {
         int chunks = (n + CHUNK_ROWS - 1) / CHUNK_ROWS;
         this.fullX = new DMatrixRMaj[chunks];
         this.fullY = new DMatrixRMaj[chunks];
+        this.fullGraphs = new LossGraph[chunks];
         double[] xs = points.xs(), ys = points.ys();
         for (int c = 0; c < chunks; c++) {
             int from = c * CHUNK_ROWS, rows = Math.min(CHUNK_ROWS, n - from);
@@ -118,7 +121,10 @@ public final class TrainingRun {
     private double fullBatchLoss() {
         int n = points.size();
         double total = 0;
-        for (int c = 0; c < fullX.length; c++) total += graph(fullX[c].numRows, n).run(fullX[c], fullY[c]);
+        for (int c = 0; c < fullX.length; c++) {
+            if (fullGraphs[c] == null) fullGraphs[c] = graph(fullX[c].numRows, n);
+            total += fullGraphs[c].run(fullX[c], fullY[c]);
+        }
         return total / n;
     }
 
