@@ -31,7 +31,7 @@ final class Broadcast {
         return m.numRows + "×" + m.numCols;
     }
 
-    private static boolean sameShape(DMatrixRMaj a, DMatrixRMaj b) {
+    static boolean sameShape(DMatrixRMaj a, DMatrixRMaj b) {
         return a.numRows == b.numRows && a.numCols == b.numCols;
     }
 

@@ -30,14 +30,19 @@ import org.ejml.dense.row.CommonOps_DDRM;
  */
 public final class Tensor {
     private DMatrixRMaj data;
-    private DMatrixRMaj grad;
+    /** The gradient: {@code ownGrad}, or during and after a pass that let it through unchanged, the consumer's (see {@link #receive}). */
+    private DMatrixRMaj grad, ownGrad;
     private final boolean requiresGrad;
     private final Tensor[] parents;
     private Runnable forward = () -> {};
     private Runnable backward = () -> {};
     /** During {@link #backward()}: no contribution has reached this computed tensor's gradient yet (see {@link #firstWrite}). */
     private boolean gradUnwritten;
+    /** During {@link #backward()}: exactly one use of this computed tensor is in the graph being differentiated. */
+    private boolean usedOnce;
     private Tensor[] topologicalOrder, computed, wantingGrad;
+    /** For each of {@code wantingGrad}: whether this graph uses it exactly once. */
+    private boolean[] wantingGradUsedOnce;
 
     private Tensor(DMatrixRMaj data, boolean requiresGrad, Tensor... parents) {
         this.data = data;
@@ -109,11 +114,8 @@ public final class Tensor {
         out.forward = () -> Broadcast.apply(kind, a.data, b.data, out.data);
         out.backward = () -> {
             // d(a+b) = da + db;  d(a−b) = da − db;  d(a⊙b) = b⊙da + a⊙db
-            if (a.requiresGrad) Broadcast.accumulate(out.grad, kind == Broadcast.Op.MUL ? b.data : null, 1, a.grad, a.firstWrite());
-            if (b.requiresGrad) {
-                Broadcast.accumulate(out.grad, kind == Broadcast.Op.MUL ? a.data : null, kind == Broadcast.Op.SUB ? -1 : 1, b.grad,
-                    b.firstWrite());
-            }
+            if (a.requiresGrad) a.receive(out.grad, kind == Broadcast.Op.MUL ? b.data : null, 1);
+            if (b.requiresGrad) b.receive(out.grad, kind == Broadcast.Op.MUL ? a.data : null, kind == Broadcast.Op.SUB ? -1 : 1);
         };
         out.forward.run();
         return out;
@@ -127,7 +129,7 @@ public final class Tensor {
             for (int i = 0; i < a.data.data.length; i++) out.data.data[i] = -a.data.data[i];
         };
         out.backward = () -> {
-            if (a.requiresGrad) Broadcast.accumulate(out.grad, null, -1, a.grad, a.firstWrite());
+            if (a.requiresGrad) a.receive(out.grad, null, -1);
         };
         out.forward.run();
         return out;
@@ -250,9 +252,12 @@ public final class Tensor {
         }
         topologicalOrder();
         Tensor[] order = wantingGrad;
-        for (Tensor t : order) {
-            if (t.grad == null) t.grad = new DMatrixRMaj(t.data.numRows, t.data.numCols);
+        for (int i = 0; i < order.length; i++) {
+            Tensor t = order[i];
+            if (t.ownGrad == null) t.ownGrad = new DMatrixRMaj(t.data.numRows, t.data.numCols);
+            t.grad = t.ownGrad;
             t.gradUnwritten = !t.isLeaf();
+            t.usedOnce = wantingGradUsedOnce[i];
         }
         if (!requiresGrad) return;
         grad.data[0] = (firstWrite() ? 0.0 : grad.data[0]) + 1;
@@ -262,6 +267,24 @@ public final class Tensor {
             zeroedIfFirst(t);
             t.backward.run();
         }
+    }
+
+    /**
+     * {@code grad += sumTo(sign · g ⊙ factor)} (see {@link Broadcast#accumulate}), where {@code g} is the gradient
+     * of a tensor computed from this one.
+     *
+     * <p>When that use is this tensor's only one and passes {@code g} through unchanged (as {@code +} does, and
+     * {@code −} to its left side), this tensor's gradient <em>is</em> {@code g}: it shares the array instead of
+     * copying it. Nothing writes to either afterwards in the pass — the consumer's gradient is complete before
+     * its backward runs, and this tensor has no other consumer — so both read the same values a copy would hold.
+     */
+    private void receive(DMatrixRMaj g, DMatrixRMaj factor, double sign) {
+        boolean first = firstWrite();
+        if (first && usedOnce && factor == null && sign == 1 && Broadcast.sameShape(g, grad)) {
+            grad = g;
+            return;
+        }
+        Broadcast.accumulate(g, factor, sign, grad, first);
     }
 
     /**
@@ -314,8 +337,14 @@ public final class Tensor {
                 order.add(stack.pop());
             }
         }
+        Map<Tensor, Integer> uses = new IdentityHashMap<>();
+        for (Tensor t : order) for (Tensor p : t.parents) uses.merge(p, 1, Integer::sum);
         computed = order.stream().filter(t -> !t.isLeaf()).toArray(Tensor[]::new);
         wantingGrad = order.stream().filter(t -> t.requiresGrad).toArray(Tensor[]::new);
+        wantingGradUsedOnce = new boolean[wantingGrad.length];
+        for (int i = 0; i < wantingGrad.length; i++) {
+            wantingGradUsedOnce[i] = !wantingGrad[i].isLeaf() && uses.getOrDefault(wantingGrad[i], 0) == 1;
+        }
         topologicalOrder = order.toArray(new Tensor[0]);
         return topologicalOrder;
     }
