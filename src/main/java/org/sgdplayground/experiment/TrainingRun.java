@@ -25,10 +25,15 @@ import org.sgdplayground.optim.Sgd;
  * accumulation — so the working set stays in cache and memory stays flat however many points there are.
  */
 public final class TrainingRun {
-    /** Rows in one pass of the loss graph. */
-    public static final int CHUNK_ROWS = 4096;
+    /**
+     * Rows in one pass of the loss graph. Small enough that the pass's dozen or so columns stay in the core's
+     * own caches between the ops, large enough that the per-op overhead of a pass is lost in the arithmetic;
+     * 1024 to 4096 measure within noise of each other, 2048 a little ahead (see {@code EngineStepBenchmark}).
+     */
+    public static final int CHUNK_ROWS = 2048;
 
     private final Experiment experiment;
+    private final int chunkRows;
     private final Dataset points;
     private final Tensor params;
     private final Sgd sgd;
@@ -46,20 +51,27 @@ public final class TrainingRun {
 
     /** A run over points already generated (the caller must not change them). */
     public TrainingRun(Experiment experiment, Dataset points) {
+        this(experiment, points, CHUNK_ROWS);
+    }
+
+    /** A run that evaluates at most {@code chunkRows} points per pass of the loss graph: for tests and benchmarks. */
+    TrainingRun(Experiment experiment, Dataset points, int chunkRows) {
+        if (chunkRows < 1) throw new IllegalArgumentException("chunkRows must be at least 1, got " + chunkRows);
         this.experiment = experiment;
+        this.chunkRows = chunkRows;
         this.points = points;
         this.params = Tensor.parameters(experiment.initialParams());
         this.sgd = new Sgd(params, experiment.learningRate(), experiment.momentum());
         int n = points.size();
         this.batches = experiment.batch() == 0 || experiment.batch() == n ? null
             : new Batches(n, experiment.batch(), Seeds.stream(experiment.seed(), Seeds.BATCHES));
-        int chunks = (n + CHUNK_ROWS - 1) / CHUNK_ROWS;
+        int chunks = (n + chunkRows - 1) / chunkRows;
         this.fullX = new DMatrixRMaj[chunks];
         this.fullY = new DMatrixRMaj[chunks];
         this.fullGraphs = new LossGraph[chunks];
         double[] xs = points.xs(), ys = points.ys();
         for (int c = 0; c < chunks; c++) {
-            int from = c * CHUNK_ROWS, rows = Math.min(CHUNK_ROWS, n - from);
+            int from = c * chunkRows, rows = Math.min(chunkRows, n - from);
             fullX[c] = column(xs, from, rows);
             fullY[c] = column(ys, from, rows);
         }
@@ -132,8 +144,8 @@ public final class TrainingRun {
     private double minibatchLoss(int[] rows) {
         int size = rows.length;
         double total = 0;
-        for (int from = 0; from < size; from += CHUNK_ROWS) {
-            int count = Math.min(CHUNK_ROWS, size - from);
+        for (int from = 0; from < size; from += chunkRows) {
+            int count = Math.min(chunkRows, size - from);
             LossGraph g = graph(count, size);
             for (int r = 0; r < count; r++) {
                 g.xBuffer.data[r] = points.x(rows[from + r]);
