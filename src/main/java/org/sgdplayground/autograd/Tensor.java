@@ -40,9 +40,10 @@ public final class Tensor {
     private boolean gradUnwritten;
     /** During {@link #backward()}: exactly one use of this computed tensor is in the graph being differentiated. */
     private boolean usedOnce;
-    private Tensor[] topologicalOrder, computed, wantingGrad;
-    /** For each of {@code wantingGrad}: whether this graph uses it exactly once. */
-    private boolean[] wantingGradUsedOnce;
+    /** Cached per root: its graph in topological order; the computed tensors; the leaves and the computed tensors that want gradients. */
+    private Tensor[] topologicalOrder, computed, leavesWantingGrad, computedWantingGrad;
+    /** For each of {@code computedWantingGrad}: whether this graph uses it exactly once. */
+    private boolean[] usedOnceInGraph;
 
     private Tensor(DMatrixRMaj data, boolean requiresGrad, Tensor... parents) {
         this.data = data;
@@ -251,20 +252,23 @@ public final class Tensor {
             throw new IllegalStateException("backward() needs a 1×1 tensor, this is " + Broadcast.shape(data));
         }
         topologicalOrder();
-        Tensor[] order = wantingGrad;
+        for (Tensor leaf : leavesWantingGrad) {
+            if (leaf.grad == null) leaf.grad = leaf.ownGrad = new DMatrixRMaj(leaf.data.numRows, leaf.data.numCols);
+        }
+        Tensor[] order = computedWantingGrad;
         for (int i = 0; i < order.length; i++) {
             Tensor t = order[i];
             if (t.ownGrad == null) t.ownGrad = new DMatrixRMaj(t.data.numRows, t.data.numCols);
             t.grad = t.ownGrad;
-            t.gradUnwritten = !t.isLeaf();
-            t.usedOnce = wantingGradUsedOnce[i];
+            t.gradUnwritten = true;
+            t.usedOnce = usedOnceInGraph[i];
         }
         if (!requiresGrad) return;
         grad.data[0] = (firstWrite() ? 0.0 : grad.data[0]) + 1;
         for (int i = order.length - 1; i >= 0; i--) {
             Tensor t = order[i];
             // Every consumer has run by now; one that no path reached still holds the last pass's values.
-            zeroedIfFirst(t);
+            if (t.gradUnwritten) zeroedIfFirst(t);
             t.backward.run();
         }
     }
@@ -340,11 +344,10 @@ public final class Tensor {
         Map<Tensor, Integer> uses = new IdentityHashMap<>();
         for (Tensor t : order) for (Tensor p : t.parents) uses.merge(p, 1, Integer::sum);
         computed = order.stream().filter(t -> !t.isLeaf()).toArray(Tensor[]::new);
-        wantingGrad = order.stream().filter(t -> t.requiresGrad).toArray(Tensor[]::new);
-        wantingGradUsedOnce = new boolean[wantingGrad.length];
-        for (int i = 0; i < wantingGrad.length; i++) {
-            wantingGradUsedOnce[i] = !wantingGrad[i].isLeaf() && uses.getOrDefault(wantingGrad[i], 0) == 1;
-        }
+        leavesWantingGrad = order.stream().filter(t -> t.isLeaf() && t.requiresGrad).toArray(Tensor[]::new);
+        computedWantingGrad = order.stream().filter(t -> !t.isLeaf() && t.requiresGrad).toArray(Tensor[]::new);
+        usedOnceInGraph = new boolean[computedWantingGrad.length];
+        for (int i = 0; i < computedWantingGrad.length; i++) usedOnceInGraph[i] = uses.getOrDefault(computedWantingGrad[i], 0) == 1;
         topologicalOrder = order.toArray(new Tensor[0]);
         return topologicalOrder;
     }
