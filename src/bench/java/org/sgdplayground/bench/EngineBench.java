@@ -33,6 +33,7 @@ public final class EngineBench {
             return byN != 0 ? byN : x[1].compareTo(y[1]);
         });
         for (RunResult r : results) {
+            if (!r.getParams().getBenchmark().startsWith(EngineStepBenchmark.class.getName() + ".")) continue;
             String key = r.getParams().getParam("n") + " " + r.getParams().getParam("model");
             String method = r.getParams().getBenchmark().substring(r.getParams().getBenchmark().lastIndexOf('.') + 1);
             double[] row = rows.computeIfAbsent(key, k -> new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN});
@@ -41,6 +42,7 @@ public final class EngineBench {
             row[at + 1] = r.getPrimaryResult().getScoreError();
             row[at + 2] = r.getPrimaryResult().getStatistics().getMin();
         }
+        if (rows.isEmpty()) return;
         System.out.println();
         System.out.println("One full-batch step (loss + backward + SGD update), µs: the mean ± JMH's 99.9% interval, then the"
             + " best iteration; the ratio of the means, then of the bests (less swayed by other work on the machine)");

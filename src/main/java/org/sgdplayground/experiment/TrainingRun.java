@@ -28,7 +28,7 @@ public final class TrainingRun {
     /**
      * Rows in one pass of the loss graph. Small enough that the pass's dozen or so columns stay in the core's
      * own caches between the ops, large enough that the per-op overhead of a pass is lost in the arithmetic;
-     * 1024 to 4096 measure within noise of each other, 2048 a little ahead (see {@code EngineStepBenchmark}).
+     * 1024 to 4096 measure within noise of each other, 2048 a little ahead (see {@code ChunkRowsBenchmark}).
      */
     public static final int CHUNK_ROWS = 2048;
 
