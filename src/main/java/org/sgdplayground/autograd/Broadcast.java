@@ -1,5 +1,6 @@
 package org.sgdplayground.autograd;
 
+import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -30,7 +31,7 @@ final class Broadcast {
         return m.numRows + "×" + m.numCols;
     }
 
-    private static boolean sameShape(DMatrixRMaj a, DMatrixRMaj b) {
+    static boolean sameShape(DMatrixRMaj a, DMatrixRMaj b) {
         return a.numRows == b.numRows && a.numCols == b.numCols;
     }
 
@@ -82,38 +83,47 @@ final class Broadcast {
      * {@code target += sumTo(sign · g ⊙ factor)}: the gradient {@code g}, of the output's shape, times an
      * optional {@code factor} (null means 1) stretched to that shape, summed over every dimension along which
      * {@code target} was stretched. {@code sign} is ±1, so scaling by it is exact.
+     *
+     * <p>With {@code overwrite}, {@code target} is first taken as zero whatever it holds — the first
+     * contribution of a backward pass — so the pass needs no separate zero fill. Each element is then written
+     * as {@code 0.0 + v}, which is exactly what adding {@code v} to a zeroed element gives (−0.0 included).
      */
-    static void accumulate(DMatrixRMaj g, DMatrixRMaj factor, double sign, DMatrixRMaj target) {
+    static void accumulate(DMatrixRMaj g, DMatrixRMaj factor, double sign, DMatrixRMaj target, boolean overwrite) {
         double[] gd = g.data, t = target.data;
         int n = g.getNumElements();
         if (sameShape(target, g)) {
             if (factor == null) {
-                for (int i = 0; i < n; i++) t[i] += sign * gd[i];
+                if (overwrite) for (int i = 0; i < n; i++) t[i] = 0.0 + sign * gd[i];
+                else for (int i = 0; i < n; i++) t[i] += sign * gd[i];
             } else if (sameShape(factor, g)) {
                 double[] f = factor.data;
-                for (int i = 0; i < n; i++) t[i] += sign * (gd[i] * f[i]);
+                if (overwrite) for (int i = 0; i < n; i++) t[i] = 0.0 + sign * (gd[i] * f[i]);
+                else for (int i = 0; i < n; i++) t[i] += sign * (gd[i] * f[i]);
             } else if (isScalar(factor)) {
                 double s = factor.data[0];
-                for (int i = 0; i < n; i++) t[i] += sign * (gd[i] * s);
+                if (overwrite) for (int i = 0; i < n; i++) t[i] = 0.0 + sign * (gd[i] * s);
+                else for (int i = 0; i < n; i++) t[i] += sign * (gd[i] * s);
             } else {
-                generalAccumulate(g, factor, sign, target);
+                generalAccumulate(g, factor, sign, target, overwrite);
             }
             return;
         }
         if (isScalar(target)) {
+            double base = overwrite ? 0.0 : t[0];
             if (factor == null) {
-                t[0] += sign * Sums.sum(gd, 0, n);
+                t[0] = base + sign * Sums.sum(gd, 0, n);
                 return;
             }
             if (sameShape(factor, g)) {
-                t[0] += sign * Sums.dot(gd, factor.data, n);
+                t[0] = base + sign * Sums.dot(gd, factor.data, n);
                 return;
             }
         }
-        generalAccumulate(g, factor, sign, target);
+        generalAccumulate(g, factor, sign, target, overwrite);
     }
 
-    private static void generalAccumulate(DMatrixRMaj g, DMatrixRMaj factor, double sign, DMatrixRMaj target) {
+    private static void generalAccumulate(DMatrixRMaj g, DMatrixRMaj factor, double sign, DMatrixRMaj target, boolean overwrite) {
+        if (overwrite) Arrays.fill(target.data, 0, target.getNumElements(), 0.0);
         for (int r = 0; r < g.numRows; r++) {
             for (int c = 0; c < g.numCols; c++) {
                 double v = g.data[r * g.numCols + c];

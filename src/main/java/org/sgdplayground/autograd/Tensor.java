@@ -30,12 +30,20 @@ import org.ejml.dense.row.CommonOps_DDRM;
  */
 public final class Tensor {
     private DMatrixRMaj data;
-    private DMatrixRMaj grad;
+    /** The gradient: {@code ownGrad}, or during and after a pass that let it through unchanged, the consumer's (see {@link #receive}). */
+    private DMatrixRMaj grad, ownGrad;
     private final boolean requiresGrad;
     private final Tensor[] parents;
     private Runnable forward = () -> {};
     private Runnable backward = () -> {};
-    private Tensor[] topologicalOrder;
+    /** During {@link #backward()}: no contribution has reached this computed tensor's gradient yet (see {@link #firstWrite}). */
+    private boolean gradUnwritten;
+    /** During {@link #backward()}: exactly one use of this computed tensor is in the graph being differentiated. */
+    private boolean usedOnce;
+    /** Cached per root: its graph in topological order; the computed tensors; the leaves and the computed tensors that want gradients. */
+    private Tensor[] topologicalOrder, computed, leavesWantingGrad, computedWantingGrad;
+    /** For each of {@code computedWantingGrad}: whether this graph uses it exactly once. */
+    private boolean[] usedOnceInGraph;
 
     private Tensor(DMatrixRMaj data, boolean requiresGrad, Tensor... parents) {
         this.data = data;
@@ -107,10 +115,8 @@ public final class Tensor {
         out.forward = () -> Broadcast.apply(kind, a.data, b.data, out.data);
         out.backward = () -> {
             // d(a+b) = da + db;  d(a−b) = da − db;  d(a⊙b) = b⊙da + a⊙db
-            if (a.requiresGrad) Broadcast.accumulate(out.grad, kind == Broadcast.Op.MUL ? b.data : null, 1, a.grad);
-            if (b.requiresGrad) {
-                Broadcast.accumulate(out.grad, kind == Broadcast.Op.MUL ? a.data : null, kind == Broadcast.Op.SUB ? -1 : 1, b.grad);
-            }
+            if (a.requiresGrad) a.receive(out.grad, kind == Broadcast.Op.MUL ? b.data : null, 1);
+            if (b.requiresGrad) b.receive(out.grad, kind == Broadcast.Op.MUL ? a.data : null, kind == Broadcast.Op.SUB ? -1 : 1);
         };
         out.forward.run();
         return out;
@@ -124,7 +130,7 @@ public final class Tensor {
             for (int i = 0; i < a.data.data.length; i++) out.data.data[i] = -a.data.data[i];
         };
         out.backward = () -> {
-            if (a.requiresGrad) Broadcast.accumulate(out.grad, null, -1, a.grad);
+            if (a.requiresGrad) a.receive(out.grad, null, -1);
         };
         out.forward.run();
         return out;
@@ -141,7 +147,8 @@ public final class Tensor {
         out.backward = () -> {
             if (!a.requiresGrad) return;
             double[] g = out.grad.data, t = a.grad.data;
-            for (int i = 0; i < t.length; i++) t[i] += g[i] / divisor;
+            if (a.firstWrite()) for (int i = 0; i < t.length; i++) t[i] = 0.0 + g[i] / divisor;
+            else for (int i = 0; i < t.length; i++) t[i] += g[i] / divisor;
         };
         out.forward.run();
         return out;
@@ -163,9 +170,12 @@ public final class Tensor {
             if (!a.requiresGrad) return;
             // d(xᵉ) = e·xᵉ⁻¹ dx
             double[] x = a.data.data, g = out.grad.data, t = a.grad.data;
+            boolean first = a.firstWrite();
             if (exponent == 2) {
-                for (int i = 0; i < t.length; i++) t[i] += g[i] * (2 * x[i]);
+                if (first) for (int i = 0; i < t.length; i++) t[i] = 0.0 + g[i] * (2 * x[i]);
+                else for (int i = 0; i < t.length; i++) t[i] += g[i] * (2 * x[i]);
             } else {
+                if (first) Arrays.fill(t, 0.0);
                 for (int i = 0; i < t.length; i++) t[i] += g[i] * (exponent * StrictMath.pow(x[i], exponent - 1));
             }
         };
@@ -183,7 +193,8 @@ public final class Tensor {
             // ∂Σx/∂xᵢ = 1: every element gets the output's gradient
             double g = out.grad.data[0];
             double[] t = a.grad.data;
-            for (int i = 0; i < t.length; i++) t[i] += g;
+            if (a.firstWrite()) Arrays.fill(t, 0.0 + g);
+            else for (int i = 0; i < t.length; i++) t[i] += g;
         };
         out.forward.run();
         return out;
@@ -204,8 +215,8 @@ public final class Tensor {
         out.forward = () -> CommonOps_DDRM.mult(a.data, b.data, out.data);
         out.backward = () -> {
             // d(AB) = dA·B + A·dB, so ∂L/∂A = G·Bᵀ and ∂L/∂B = Aᵀ·G
-            if (a.requiresGrad) CommonOps_DDRM.multAddTransB(out.grad, b.data, a.grad);
-            if (b.requiresGrad) CommonOps_DDRM.multAddTransA(a.data, out.grad, b.grad);
+            if (a.requiresGrad) CommonOps_DDRM.multAddTransB(out.grad, b.data, zeroedIfFirst(a));
+            if (b.requiresGrad) CommonOps_DDRM.multAddTransA(a.data, out.grad, zeroedIfFirst(b));
         };
         out.forward.run();
         return out;
@@ -220,7 +231,7 @@ public final class Tensor {
         Tensor out = op(new DMatrixRMaj(1, 1), a);
         out.forward = () -> out.data.data[0] = a.data.data[i];
         out.backward = () -> {
-            if (a.requiresGrad) a.grad.data[i] += out.grad.data[0];
+            if (a.requiresGrad) zeroedIfFirst(a).data[i] += out.grad.data[0];
         };
         out.forward.run();
         return out;
@@ -232,33 +243,81 @@ public final class Tensor {
      * Fills the gradient of every tensor this one depends on with {@code ∂this/∂tensor}, by a reverse pass
      * over the graph in topological order. This tensor must be a scalar. Leaves accumulate; the gradients of
      * intermediate tensors belong to this pass and start from zero.
+     *
+     * <p>"Start from zero" costs no pass over memory: an intermediate's first contribution overwrites what
+     * the last pass left, and later ones add to it ({@link #firstWrite}).
      */
     public void backward() {
         if (data.getNumElements() != 1) {
             throw new IllegalStateException("backward() needs a 1×1 tensor, this is " + Broadcast.shape(data));
         }
-        Tensor[] order = topologicalOrder();
-        for (Tensor t : order) {
-            if (!t.requiresGrad) continue;
-            if (t.grad == null) {
-                t.grad = new DMatrixRMaj(t.data.numRows, t.data.numCols);
-            } else if (!t.isLeaf()) {
-                Arrays.fill(t.grad.data, 0, t.grad.getNumElements(), 0.0);
-            }
+        topologicalOrder();
+        for (Tensor leaf : leavesWantingGrad) {
+            if (leaf.grad == null) leaf.grad = leaf.ownGrad = new DMatrixRMaj(leaf.data.numRows, leaf.data.numCols);
+        }
+        Tensor[] order = computedWantingGrad;
+        for (int i = 0; i < order.length; i++) {
+            Tensor t = order[i];
+            if (t.ownGrad == null) t.ownGrad = new DMatrixRMaj(t.data.numRows, t.data.numCols);
+            t.grad = t.ownGrad;
+            t.gradUnwritten = true;
+            t.usedOnce = usedOnceInGraph[i];
         }
         if (!requiresGrad) return;
-        grad.data[0] += 1;
+        grad.data[0] = (firstWrite() ? 0.0 : grad.data[0]) + 1;
         for (int i = order.length - 1; i >= 0; i--) {
-            if (order[i].requiresGrad) order[i].backward.run();
+            Tensor t = order[i];
+            // Every consumer has run by now; one that no path reached still holds the last pass's values.
+            if (t.gradUnwritten) zeroedIfFirst(t);
+            t.backward.run();
         }
+    }
+
+    /**
+     * {@code grad += sumTo(sign · g ⊙ factor)} (see {@link Broadcast#accumulate}), where {@code g} is the gradient
+     * of a tensor computed from this one.
+     *
+     * <p>When that use is this tensor's only one and passes {@code g} through unchanged (as {@code +} does, and
+     * {@code −} to its left side), this tensor's gradient <em>is</em> {@code g}: it shares the array instead of
+     * copying it. Nothing writes to either afterwards in the pass — the consumer's gradient is complete before
+     * its backward runs, and this tensor has no other consumer — so both read the same values a copy would hold.
+     */
+    private void receive(DMatrixRMaj g, DMatrixRMaj factor, double sign) {
+        boolean first = firstWrite();
+        if (first && usedOnce && factor == null && sign == 1 && Broadcast.sameShape(g, grad)) {
+            grad = g;
+            return;
+        }
+        Broadcast.accumulate(g, factor, sign, grad, first);
+    }
+
+    /**
+     * True exactly once per backward pass for a computed tensor — when the first contribution to its
+     * gradient is about to be written, which must then overwrite rather than add. Always false for a leaf,
+     * whose gradient accumulates across passes.
+     */
+    private boolean firstWrite() {
+        boolean first = gradUnwritten;
+        gradUnwritten = false;
+        return first;
+    }
+
+    /** {@code t}'s gradient, zeroed first if this is the pass's first write to it: for ops that only know how to add. */
+    private static DMatrixRMaj zeroedIfFirst(Tensor t) {
+        if (t.firstWrite()) Arrays.fill(t.grad.data, 0, t.grad.getNumElements(), 0.0);
+        return t.grad;
     }
 
     /** Recomputes every tensor in this one's graph from the current leaves, parents before children. */
     public void recompute() {
-        for (Tensor t : topologicalOrder()) t.forward.run();
+        topologicalOrder();
+        for (Tensor t : computed) t.forward.run();
     }
 
-    /** This tensor and everything it depends on, each after all of its parents. Cached: a graph only grows downstream. */
+    /**
+     * This tensor and everything it depends on, each after all of its parents; also caches the computed
+     * (non-leaf) tensors and the tensors that want gradients, in that order. Cached: a graph only grows downstream.
+     */
     private Tensor[] topologicalOrder() {
         if (topologicalOrder != null) return topologicalOrder;
         List<Tensor> order = new ArrayList<>();
@@ -282,6 +341,13 @@ public final class Tensor {
                 order.add(stack.pop());
             }
         }
+        Map<Tensor, Integer> uses = new IdentityHashMap<>();
+        for (Tensor t : order) for (Tensor p : t.parents) uses.merge(p, 1, Integer::sum);
+        computed = order.stream().filter(t -> !t.isLeaf()).toArray(Tensor[]::new);
+        leavesWantingGrad = order.stream().filter(t -> t.isLeaf() && t.requiresGrad).toArray(Tensor[]::new);
+        computedWantingGrad = order.stream().filter(t -> !t.isLeaf() && t.requiresGrad).toArray(Tensor[]::new);
+        usedOnceInGraph = new boolean[computedWantingGrad.length];
+        for (int i = 0; i < computedWantingGrad.length; i++) usedOnceInGraph[i] = uses.getOrDefault(computedWantingGrad[i], 0) == 1;
         topologicalOrder = order.toArray(new Tensor[0]);
         return topologicalOrder;
     }

@@ -25,16 +25,23 @@ import org.sgdplayground.optim.Sgd;
  * accumulation — so the working set stays in cache and memory stays flat however many points there are.
  */
 public final class TrainingRun {
-    /** Rows in one pass of the loss graph. */
-    public static final int CHUNK_ROWS = 4096;
+    /**
+     * Rows in one pass of the loss graph. Small enough that the pass's dozen or so columns stay in the core's
+     * own caches between the ops, large enough that the per-op overhead of a pass is lost in the arithmetic;
+     * 1024 to 4096 measure within noise of each other, 2048 a little ahead (see {@code ChunkRowsBenchmark}).
+     */
+    public static final int CHUNK_ROWS = 2048;
 
     private final Experiment experiment;
+    private final int chunkRows;
     private final Dataset points;
     private final Tensor params;
     private final Sgd sgd;
     private final Map<Long, LossGraph> graphs = new HashMap<>();
     private final Batches batches;
     private final DMatrixRMaj[] fullX, fullY;
+    /** The graph for each full-batch chunk (chunks of one size share one), found once rather than looked up each step. */
+    private final LossGraph[] fullGraphs;
     private int iter;
     private Outcome outcome;
 
@@ -44,19 +51,27 @@ public final class TrainingRun {
 
     /** A run over points already generated (the caller must not change them). */
     public TrainingRun(Experiment experiment, Dataset points) {
+        this(experiment, points, CHUNK_ROWS);
+    }
+
+    /** A run that evaluates at most {@code chunkRows} points per pass of the loss graph: for tests and benchmarks. */
+    TrainingRun(Experiment experiment, Dataset points, int chunkRows) {
+        if (chunkRows < 1) throw new IllegalArgumentException("chunkRows must be at least 1, got " + chunkRows);
         this.experiment = experiment;
+        this.chunkRows = chunkRows;
         this.points = points;
         this.params = Tensor.parameters(experiment.initialParams());
         this.sgd = new Sgd(params, experiment.learningRate(), experiment.momentum());
         int n = points.size();
         this.batches = experiment.batch() == 0 || experiment.batch() == n ? null
             : new Batches(n, experiment.batch(), Seeds.stream(experiment.seed(), Seeds.BATCHES));
-        int chunks = (n + CHUNK_ROWS - 1) / CHUNK_ROWS;
+        int chunks = (n + chunkRows - 1) / chunkRows;
         this.fullX = new DMatrixRMaj[chunks];
         this.fullY = new DMatrixRMaj[chunks];
+        this.fullGraphs = new LossGraph[chunks];
         double[] xs = points.xs(), ys = points.ys();
         for (int c = 0; c < chunks; c++) {
-            int from = c * CHUNK_ROWS, rows = Math.min(CHUNK_ROWS, n - from);
+            int from = c * chunkRows, rows = Math.min(chunkRows, n - from);
             fullX[c] = column(xs, from, rows);
             fullY[c] = column(ys, from, rows);
         }
@@ -118,7 +133,10 @@ public final class TrainingRun {
     private double fullBatchLoss() {
         int n = points.size();
         double total = 0;
-        for (int c = 0; c < fullX.length; c++) total += graph(fullX[c].numRows, n).run(fullX[c], fullY[c]);
+        for (int c = 0; c < fullX.length; c++) {
+            if (fullGraphs[c] == null) fullGraphs[c] = graph(fullX[c].numRows, n);
+            total += fullGraphs[c].run(fullX[c], fullY[c]);
+        }
         return total / n;
     }
 
@@ -126,8 +144,8 @@ public final class TrainingRun {
     private double minibatchLoss(int[] rows) {
         int size = rows.length;
         double total = 0;
-        for (int from = 0; from < size; from += CHUNK_ROWS) {
-            int count = Math.min(CHUNK_ROWS, size - from);
+        for (int from = 0; from < size; from += chunkRows) {
+            int count = Math.min(chunkRows, size - from);
             LossGraph g = graph(count, size);
             for (int r = 0; r < count; r++) {
                 g.xBuffer.data[r] = points.x(rows[from + r]);

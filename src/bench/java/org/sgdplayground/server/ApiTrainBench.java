@@ -1,0 +1,165 @@
+package org.sgdplayground.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sgdplayground.data.Dataset;
+import org.sgdplayground.experiment.Experiment;
+import org.sgdplayground.experiment.ExperimentCodec;
+import org.sgdplayground.experiment.Frame;
+import org.sgdplayground.experiment.Optimum;
+import org.sgdplayground.experiment.TrainingRun;
+
+/**
+ * Times {@code POST /api/train} for 200 full-batch steps on 10 000 points, end to end over loopback HTTP
+ * (generating the points, training, the closed-form optimum, ~0.4 MB of JSON), and compares it with
+ * TensorFlow.js doing the 200 steps alone. The issue's target: at least 50× faster.
+ *
+ * <p>Then the same job stage by stage in this JVM, with the server's own code, to show where the time goes.
+ * (It lives in the server package, under {@code src/bench}, to reach the package-private {@link Json}.)
+ *
+ * <p>Arguments: {@code --warmup K} rounds first (default 20), then {@code --reps R} timed ones (default 15), each round a request and the stages for every case;
+ * {@code --tfjs linear=4.7,quadratic=6.1} gives TensorFlow.js's ms a step measured in the same run (see
+ * {@code bench/run-all}); without it the issue's figure, 6 ms a step, stands in.
+ */
+public final class ApiTrainBench {
+    private ApiTrainBench() {}
+
+    static final int N = 10_000, STEPS = 200;
+    static final double TARGET_SPEEDUP = 50, ISSUE_TFJS_MS_PER_STEP = 6.0;
+
+    public static void main(String[] args) throws Exception {
+        int warmup = intArg(args, "--warmup", 20), reps = intArg(args, "--reps", 15);
+        Map<String, Double> tfjs = tfjsArg(args);
+        // the same settings as bench/tfjs/train.js: the lesson-2 line, lr 0.1, full batch
+        Map<String, Map<String, String>> cases = new LinkedHashMap<>();
+        cases.put("linear", Map.of("preset", "fastai-sgd", "n", "" + N, "steps", "" + STEPS, "init", "0.5,0.75"));
+        cases.put("quadratic", Map.of("preset", "fastai-sgd", "model", "quadratic", "n", "" + N, "steps", "" + STEPS,
+            "init", "0.5,0.75,-0.25"));
+
+        StringBuilder requests = new StringBuilder(), stages = new StringBuilder();
+        requests.append(String.format("%-9s  %11s  %8s  %9s  %16s  %9s  %s%n", "model", "request ms", "ms/step", "answer KB",
+            "TF.js ms/step", "speed-up", "target"));
+        stages.append(String.format("%-9s  %8s  %8s  %8s  %8s  %8s  %8s%n", "model", "data", "train", "optimum", "JSON", "sum",
+            "HTTP"));
+        List<String> names = List.copyOf(cases.keySet());
+        double[][] requestMs = new double[names.size()][reps];
+        double[][][] stageMs = new double[names.size()][4][reps];
+        int[] answerBytes = new int[names.size()];
+        Javalin app = PlaygroundApp.create().start("127.0.0.1", 0);
+        try {
+            HttpClient client = HttpClient.newHttpClient();
+            URI uri = URI.create("http://127.0.0.1:" + app.port() + "/api/train");
+            HttpRequest[] posts = new HttpRequest[names.size()];
+            for (int c = 0; c < names.size(); c++) {
+                posts[c] = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(cases.get(names.get(c))))).build();
+                answerBytes[c] = checkedPost(client, posts[c]);
+            }
+            // Warm every path up first, then take the cases in turn, so that noise from the machine falls on all alike.
+            for (int round = -warmup; round < reps; round++) {
+                for (int c = 0; c < names.size(); c++) {
+                    long start = System.nanoTime();
+                    HttpResponse<byte[]> response = client.send(posts[c], HttpResponse.BodyHandlers.ofByteArray());
+                    double ms = (System.nanoTime() - start) / 1e6;
+                    if (response.statusCode() != 200) throw new IllegalStateException("HTTP " + response.statusCode());
+                    double[] stage = stages(cases.get(names.get(c)));
+                    if (round < 0) continue;
+                    requestMs[c][round] = ms;
+                    for (int s = 0; s < 4; s++) stageMs[c][s][round] = stage[s];
+                }
+            }
+        } finally {
+            app.stop();
+        }
+        for (int c = 0; c < names.size(); c++) {
+            String name = names.get(c);
+            double request = median(requestMs[c]);
+            boolean measured = tfjs.containsKey(name);
+            double tfjsPerStep = measured ? tfjs.get(name) : ISSUE_TFJS_MS_PER_STEP;
+            double speedup = tfjsPerStep * STEPS / request;
+            requests.append(String.format("%-9s  %11.2f  %8.4f  %9.0f  %16s  %8.0f×  %s%n", name, request, request / STEPS,
+                answerBytes[c] / 1024.0, String.format("%.3f %s", tfjsPerStep, measured ? "(this run)" : "(issue)"), speedup,
+                (speedup >= TARGET_SPEEDUP ? "≥ " : "< ") + (int) TARGET_SPEEDUP + "× " + (speedup >= TARGET_SPEEDUP ? "met" : "MISSED")));
+            double[] stage = new double[4];
+            for (int s = 0; s < 4; s++) stage[s] = median(stageMs[c][s]);
+            double sum = stage[0] + stage[1] + stage[2] + stage[3];
+            stages.append(String.format("%-9s  %8.2f  %8.2f  %8.2f  %8.2f  %8.2f  %8.2f%n", name, stage[0], stage[1], stage[2],
+                stage[3], sum, request - sum));
+        }
+        System.out.println();
+        System.out.printf("POST /api/train, n = %d, %d full-batch steps: median of %d requests after %d warm-up, over loopback%n",
+            N, STEPS, reps, warmup);
+        System.out.print(requests);
+        System.out.println();
+        System.out.println("The same job stage by stage in this JVM, median ms: data = decode + generate the points, train = the "
+            + (STEPS + 1) + " frames, JSON = build + write the answer; HTTP = request − sum (Javalin, Jetty, loopback, client)");
+        System.out.print(stages);
+    }
+
+    /** Posts once and checks the answer really holds every frame, so the timing is of the whole job; returns its size. */
+    private static int checkedPost(HttpClient client, HttpRequest request) throws Exception {
+        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("HTTP " + response.statusCode() + ": " + new String(response.body()));
+        }
+        JsonNode json = Json.MAPPER.readTree(response.body());
+        if (json.get("frames").size() != STEPS + 1 || json.get("points").get("x").size() != N) {
+            throw new IllegalStateException("expected " + (STEPS + 1) + " frames over " + N + " points");
+        }
+        return response.body().length;
+    }
+
+    /** The ms of each stage of what {@code TrainApi.train} does, once: data, train, optimum, JSON. */
+    private static double[] stages(Map<String, String> settings) throws Exception {
+        long t0 = System.nanoTime();
+        Experiment experiment = ExperimentCodec.decode(new HashMap<>(settings));
+        Dataset points = experiment.dataset();
+        long t1 = System.nanoTime();
+        List<Frame> frames = new TrainingRun(experiment, points).all();
+        long t2 = System.nanoTime();
+        Optimum optimum = Optimum.of(experiment.model(), points);
+        long t3 = System.nanoTime();
+        ObjectNode out = Json.experiment(experiment, points, optimum);
+        ArrayNode kept = out.putArray("frames");
+        for (Frame f : frames) kept.add(Json.frame(f));
+        byte[] bytes = Json.MAPPER.writeValueAsBytes(out);
+        long t4 = System.nanoTime();
+        if (frames.size() != STEPS + 1 || bytes.length == 0) throw new IllegalStateException(frames.size() + " frames");
+        return new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6};
+    }
+
+    static double median(double[] values) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        for (int i = 0; i + 1 < args.length; i++) if (args[i].equals(name)) return Integer.parseInt(args[i + 1]);
+        return fallback;
+    }
+
+    /** {@code --tfjs linear=4.7,quadratic=6.1} → ms a step by model. */
+    private static Map<String, Double> tfjsArg(String[] args) {
+        Map<String, Double> out = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (!args[i].equals("--tfjs")) continue;
+            for (String pair : args[i + 1].split(",")) {
+                String[] kv = pair.split("=");
+                if (kv.length == 2 && !kv[1].isBlank()) out.put(kv[0].trim(), Double.parseDouble(kv[1]));
+            }
+        }
+        return out;
+    }
+}
