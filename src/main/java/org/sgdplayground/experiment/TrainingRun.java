@@ -203,12 +203,16 @@ public final class TrainingRun {
             this.order = new int[n];
             this.size = size;
             this.random = random;
-            for (int i = 0; i < n; i++) order[i] = i;
             shuffle();
         }
 
-        /** Fisher–Yates, back to front: position {@code i} takes a uniform pick of {@code [0, i]}. */
+        /**
+         * A fresh permutation of {@code 0 … n−1}, like {@code torch.randperm}: each epoch starts from the identity,
+         * so an epoch's order depends only on the seed and the epoch's number. Fisher–Yates, back to front:
+         * position {@code i} takes a uniform pick of {@code [0, i]}.
+         */
         private void shuffle() {
+            for (int i = 0; i < order.length; i++) order[i] = i;
             for (int i = order.length - 1; i > 0; i--) {
                 int j = random.nextInt(i + 1);
                 int t = order[i];

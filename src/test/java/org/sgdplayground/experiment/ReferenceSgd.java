@@ -125,8 +125,7 @@ final class ReferenceSgd {
 
         int[] next() {
             if (position == n) {
-                // TrainingRun shuffles the previous epoch's order again rather than 0…n−1 afresh (torch.randperm);
-                // both are uniform and seeded, but they differ bit for bit, and a shared link pins one of them
+                permutation = allRows(n); // every epoch is a fresh permutation of 0…n−1, like torch.randperm
                 shuffle();
             }
             int count = Math.min(size, n - position);
