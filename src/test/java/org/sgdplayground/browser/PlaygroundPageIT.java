@@ -258,6 +258,7 @@ class PlaygroundPageIT {
             int expected = i;
             browser.waitUntil("frame " + i, WAIT, () -> iter() == expected);
         }
+        Object paramsBefore = browser.state().get("params");
         browser.restartServer(Duration.ofMillis(700));
         browser.waitUntil("the page notices", WAIT, () -> browser.driver.findElement(By.id("banner")).getText().contains("Connection lost")
             || Boolean.TRUE.equals(browser.state().get("connected")) && browser.state().get("resumedWith") != null);
@@ -266,6 +267,8 @@ class PlaygroundPageIT {
         String resumedWith = (String) browser.state().get("resumedWith");
         assertTrue(resumedWith.contains("at=3") && resumedWith.contains("paused=1"), resumedWith);
         assertEquals(false, browser.state().get("running"), "a paused run stays paused");
+        assertEquals(3L, iter(), "the server replays to frame 3, so the page resumes where it was");
+        assertEquals(paramsBefore, browser.state().get("params"), "frame 3 after the restart is frame 3 before it");
         browser.waitUntil("the banner goes", WAIT, () -> !browser.driver.findElement(By.id("banner")).isDisplayed());
         long before = iter();
         browser.js("window.sgdPlayground.step()");
