@@ -3,6 +3,7 @@ package org.sgdplayground.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.sgdplayground.analysis.LossSurface;
 import org.sgdplayground.data.Dataset;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
@@ -41,7 +42,28 @@ final class Json {
         ObjectNode best = out.putObject("optimum");
         numbers(best.putArray("params"), optimum.params());
         best.put("loss", optimum.loss());
+        out.set("surface", surface(LossSurface.of(e.model(), points, optimum), e.momentum()));
         return out;
+    }
+
+    /**
+     * The exact loss surface, for the page's teaching views: {@code L(p) = L* + (p − p*)ᵀG(p − p*)}, its curvatures
+     * (the Hessian's eigenvalues, smallest first), the largest stable learning rate for this momentum and
+     * {@code κ = λmax/λmin} (null when some direction is flat).
+     */
+    static ObjectNode surface(LossSurface s, double momentum) {
+        ObjectNode out = MAPPER.createObjectNode();
+        numbers(out.putArray("gram"), s.gram());
+        numbers(out.putArray("optimum"), s.optimum());
+        out.put("optimumLoss", s.optimumLoss());
+        numbers(out.putArray("curvatures"), s.curvatures());
+        finiteOrNull(out, "stabilityLimit", s.largestCurvature() > 0 ? s.stabilityLimit(momentum) : Double.POSITIVE_INFINITY);
+        finiteOrNull(out, "conditionNumber", s.conditionNumber());
+        return out;
+    }
+
+    private static void finiteOrNull(ObjectNode out, String key, double v) {
+        if (Double.isFinite(v)) out.put(key, v); else out.putNull(key);
     }
 
     static ObjectNode frame(Frame f) {
