@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.sgdplayground.analysis.LossSurface;
+import org.sgdplayground.analysis.Standardisation;
 import org.sgdplayground.data.Dataset;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
@@ -20,7 +21,11 @@ final class Json {
     /** Thread-safe once configured; holds no per-request state. */
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** What a client needs to draw a run before its frames: the settings, the model, the points, the optimum. */
+    /**
+     * What a client needs to draw a run before its frames: the settings, the model, the points, the optimum and
+     * the exact loss surface. With {@code standardize}, also {@code standardisation: {mean, scale}}; the optimum and
+     * surface are then in the scaled units the frames use, the points in the original ones.
+     */
     static ObjectNode experiment(Experiment e, Dataset points, Optimum optimum) {
         ObjectNode out = MAPPER.createObjectNode();
         out.put("query", ExperimentCodec.encode(e));
@@ -39,10 +44,18 @@ final class Json {
             xs.add(points.x(i));
             ys.add(points.y(i));
         }
+        Dataset trained = points;
+        if (e.standardize()) {
+            // the run trains on x' = (x − m)/s: its optimum and surface are in those units; the points stay as measured
+            Standardisation scaling = Standardisation.of(points);
+            trained = scaling.apply(points);
+            optimum = Optimum.of(e.model(), trained);
+            out.putObject("standardisation").put("mean", scaling.mean()).put("scale", scaling.scale());
+        }
         ObjectNode best = out.putObject("optimum");
         numbers(best.putArray("params"), optimum.params());
         best.put("loss", optimum.loss());
-        out.set("surface", surface(LossSurface.of(e.model(), points, optimum), e.momentum()));
+        out.set("surface", surface(LossSurface.of(e.model(), trained, optimum), e.momentum()));
         return out;
     }
 
@@ -72,6 +85,10 @@ final class Json {
         out.put("loss", f.loss());
         numbers(out.putArray("params"), f.params());
         numbers(out.putArray("grad"), f.grad());
+        if (f.batch() != null) {
+            ArrayNode rows = out.putArray("batch");
+            for (int row : f.batch()) rows.add(row);
+        }
         return out;
     }
 
@@ -83,6 +100,11 @@ final class Json {
         numbers(s, f.params());
         s.append(",\"grad\":");
         numbers(s, f.grad());
+        if (f.batch() != null) {
+            s.append(",\"batch\":[");
+            for (int i = 0; i < f.batch().length; i++) s.append(i > 0 ? "," : "").append(f.batch()[i]);
+            s.append(']');
+        }
         return s.append('}').toString();
     }
 

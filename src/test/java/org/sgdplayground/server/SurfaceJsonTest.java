@@ -1,6 +1,7 @@
 package org.sgdplayground.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sgdplayground.analysis.LossSurface;
+import org.sgdplayground.analysis.Standardisation;
 import org.sgdplayground.data.Dataset;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
@@ -83,9 +85,28 @@ class SurfaceJsonTest {
         Experiment e = decode("preset=roller-coaster&momentum=0.5");
         JsonNode data = Json.MAPPER.readTree(new String(new FrameTape(e, true).data(false), StandardCharsets.UTF_8));
         assertEquals("data", data.get("type").asText());
+        assertFalse(data.has("standardisation"), "a raw run is not rescaled");
         assertSurface(e, data.get("surface"));
         LossSurface s = LossSurface.of(e.model(), e.dataset());
         assertEquals(2 * 1.5 / s.largestCurvature(), data.get("surface").get("stabilityLimit").asDouble(), 1e-12);
         assertTrue(data.get("surface").get("conditionNumber").asDouble() > 1e4, "t² against 1 is ill-conditioned");
+    }
+
+    @Test
+    void a_standardised_run_sends_its_scaling_and_the_surface_in_scaled_units_with_the_points_as_measured() throws Exception {
+        Experiment e = decode("preset=standardised");
+        JsonNode data = Json.MAPPER.readTree(new String(new FrameTape(e, true).data(false), StandardCharsets.UTF_8));
+        Dataset raw = e.dataset();
+        Standardisation scaling = Standardisation.of(raw);
+        assertEquals(scaling.mean(), data.get("standardisation").get("mean").asDouble(), 0);
+        assertEquals(scaling.scale(), data.get("standardisation").get("scale").asDouble(), 0);
+        assertEquals(raw.x(raw.size() - 1), data.get("points").get("x").get(raw.size() - 1).asDouble(), 0, "points as measured");
+        LossSurface s = LossSurface.of(e.model(), scaling.apply(raw));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(s.optimum()[i], data.get("optimum").get("params").get(i).asDouble(), 0);
+            assertEquals(s.optimum()[i], data.get("surface").get("optimum").get(i).asDouble(), 0);
+        }
+        assertEquals(s.stabilityLimit(0), data.get("surface").get("stabilityLimit").asDouble(), 0);
+        assertTrue(data.has("standardisation"));
     }
 }
