@@ -8,7 +8,7 @@ import { formatNumber } from './format.js';
 
 const MARGIN = { left: 50, right: 12, top: 10, bottom: 36 };
 const CONTOURS = 9;
-const ARROW_PX = 46;
+const ARROW_PX = 64;
 
 export class Landscape {
   constructor(canvas) {
@@ -37,8 +37,8 @@ export class Landscape {
     this.paintHeat(ctx, box, scene.grid);
     contours(ctx, box, scene.grid);
     drawAxes(ctx, box, {
-      xTicks: niceTicks(x0, x1, Math.max(3, Math.floor((box.right - box.left) / 70))),
-      yTicks: niceTicks(y0, y1, Math.max(3, Math.floor((box.bottom - box.top) / 40))),
+      xTicks: niceTicks(x0, x1, Math.max(4, Math.floor((box.right - box.left) / 55))),
+      yTicks: niceTicks(y0, y1, Math.max(4, Math.floor((box.bottom - box.top) / 40))),
       toX, toY, format: formatNumber, colors, xLabel: scene.names[0], yLabel: scene.names[1],
     });
 
