@@ -5,6 +5,7 @@ import { ControlPanel } from './controls.js';
 import { Readout } from './readout.js';
 import { TeachViews } from './teach.js';
 import { StripView } from './strip.js';
+import { GradientBars } from './gradbars.js';
 import { applyStoredTheme, toggleTheme, currentTheme } from './theme.js';
 import { installKeys, copyText, embedSnippet, scriptingApi } from './wiring.js';
 
@@ -20,7 +21,7 @@ const teach = new TeachViews(document, {
   },
   onRedraw: () => playground.requestRender(),
 });
-playground.views.push(teach, new StripView(document, () => playground.requestRender()));
+playground.views.push(teach, new StripView(document, () => playground.requestRender()), new GradientBars(document));
 
 function followAddress(query) {
   history.replaceState(null, '', `${location.pathname}?${query}`);

@@ -40,6 +40,9 @@ final class Partials {
                 .attr("aria-label", "the loss over two parameters, log colour scale, with the path of the run; click to start there")
                 .withTitle("click to start the run here"),
             p().withId("landscape-legend").withClass("landscape-legend"),
+            div().withId("grad-bars").withClass("grad-bars").attr("role", "img")
+                .attr("aria-label", "the gradient's size for each parameter, log scale")
+                .withTitle("|∂L/∂p| for this frame; each bar spans six powers of ten below the largest"),
             p().withId("conditioning").withClass("conditioning")
         ).withClass("panel landscape-panel");
     }

@@ -165,7 +165,22 @@ class TeachingViewsIT {
         }
         rendered();
         assertNotEquals(afterOne[3], stripCells()[3], "and step 4 fills the last one");
+        // the gradient bars: one a parameter, longer for the larger |∂L/∂p| (t² makes ∂L/∂a the giant)
+        double[] grad = numbers(browser.state().get("grad"));
+        @SuppressWarnings("unchecked")
+        List<Number> widths = (List<Number>) browser.js(
+            "return [...document.querySelectorAll('#grad-bars .bar')].map(b => b.getBoundingClientRect().width)");
+        assertEquals(grad.length, widths.size());
+        for (int i = 0; i < grad.length; i++) {
+            for (int j = 0; j < grad.length; j++) {
+                if (Math.abs(grad[i]) > 10 * Math.abs(grad[j])) {
+                    assertTrue(widths.get(i).doubleValue() > widths.get(j).doubleValue(), "bar " + i + " outgrows bar " + j);
+                }
+            }
+        }
+        browser.js("document.getElementById('strip-panel').scrollIntoView({block: 'end'})");
         browser.screenshot("teach-strip");
+        browser.js("window.scrollTo(0, 0)");
 
         browser.openPlayground("/?preset=fastai-sgd");
         assertFalse(browser.driver.findElement(By.id("strip-panel")).isDisplayed(), "a line needs no strip");
