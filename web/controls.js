@@ -4,7 +4,8 @@
  * (event `change`, detail `{key}`). Knows nothing of sockets.
  */
 import { presetValues, parameterCount, list } from './state.js';
-import { formatSetting, formatNumber } from './format.js';
+import { formatSetting } from './format.js';
+import { limitText } from './surface.js';
 
 const SLIDER_SETTLE_MS = 150;
 
@@ -105,17 +106,18 @@ export class ControlPanel extends EventTarget {
   }
 
   /**
-   * After a divergence: say so beside the learning rate, give the bound gradient descent is stable under for
-   * these points (when known), and offer a rate safely below it (else a tenth of this one).
+   * After a divergence: say so beside the learning rate, give the stability limit 2(1+μ)/λmax of the run's
+   * surface (when known), and offer a rate safely below it (else a tenth of this one).
    */
-  showDivergenceHint(stableBelow, onTry) {
+  showDivergenceHint(surface, momentum, onTry) {
     const lr = this.field('lr');
     if (!lr || !this.hint) return;
+    const stableBelow = surface?.stabilityLimit > 0 ? surface.stabilityLimit : null;
     const suggestion = stableBelow ? stableBelow / 2 : Number(lr.value) / 10;
     const smaller = formatSetting(Number(suggestion.toPrecision(2)));
     lr.classList.add('warn');
     this.hint.replaceChildren(`lr = ${lr.value} overshoots: each step lands farther from the bottom of the loss than the last.`
-      + (stableBelow ? ` For these points, gradient descent is stable only below lr ≈ ${formatNumber(stableBelow)}. ` : ' '));
+      + (stableBelow ? ` For these points, gradient descent is stable only for lr < ${limitText(surface, momentum)}. ` : ' '));
     const button = document.createElement('button');
     button.type = 'button';
     button.id = 'try-smaller-lr';

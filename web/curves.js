@@ -64,25 +64,22 @@ export function plotRanges(points, firstParams) {
 }
 
 /**
- * The largest learning rate at which full-batch gradient descent on the mean squared error still converges:
- * 2(1 + μ)/λ, where λ is the largest eigenvalue of the loss's Hessian H = (2/n)·Σ f(x)f(x)ᵀ with
- * f(x) = (x^(k−1), …, x, 1), found by power iteration. Minibatches make the real bound a little lower.
+ * A polynomial's coefficients in x from its coefficients in x' = (x − mean)/scale (highest power first), by the
+ * binomial theorem, as analysis.Standardisation.toOriginal does on the server. Without a scaling, the same.
  */
-export function stableLearningRate(xs, parameterCount, momentum = 0) {
-  const k = parameterCount, n = xs.length;
-  if (k === 0 || n === 0) return null;
-  const hessian = Array.from({ length: k }, () => new Array(k).fill(0));
-  for (const x of xs) {
-    const f = Array.from({ length: k }, (_, i) => Math.pow(x, k - 1 - i));
-    for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) hessian[i][j] += 2 * f[i] * f[j] / n;
-  }
-  let v = new Array(k).fill(1), lambda = 0;
-  for (let round = 0; round < 200; round++) {
-    const w = hessian.map(row => row.reduce((s, h, j) => s + h * v[j], 0));
-    const norm = Math.hypot(...w);
-    if (!(norm > 0)) return null;
-    lambda = norm / Math.hypot(...v);
-    v = w.map(c => c / norm);
-  }
-  return lambda > 0 ? 2 * (1 + momentum) / lambda : null;
+export function toOriginal(params, scaling) {
+  if (!scaling || !params) return params;
+  const { mean, scale } = scaling, d = params.length - 1;
+  const byPower = new Array(d + 1).fill(0); // byPower[q] multiplies x^q
+  params.forEach((p, j) => {
+    const k = d - j, c = p / Math.pow(scale, k);
+    for (let q = 0; q <= k; q++) byPower[q] += c * binomial(k, q) * Math.pow(-mean, k - q);
+  });
+  return byPower.reverse();
+}
+
+function binomial(k, q) {
+  let b = 1;
+  for (let i = 1; i <= q; i++) b = b * (k - q + i) / i;
+  return b;
 }

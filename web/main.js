@@ -3,7 +3,9 @@ import { readBoot, buildQuery, presetValues, addressFor } from './state.js';
 import { Playground } from './playground.js';
 import { ControlPanel } from './controls.js';
 import { Readout } from './readout.js';
-import { stableLearningRate } from './curves.js';
+import { TeachViews } from './teach.js';
+import { StripView } from './strip.js';
+import { GradientBars } from './gradbars.js';
 import { applyStoredTheme, toggleTheme, currentTheme } from './theme.js';
 import { installKeys, copyText, embedSnippet, scriptingApi } from './wiring.js';
 
@@ -12,6 +14,14 @@ const boot = readBoot();
 const playground = new Playground(boot, { plot: document.getElementById('plot'), loss: document.getElementById('loss-chart') });
 const controls = new ControlPanel(document.getElementById('controls'), boot);
 const readout = new Readout();
+const teach = new TeachViews(document, {
+  onPick(init) {
+    controls.field('init').value = init.join(',');
+    controls.announce('init');
+  },
+  onRedraw: () => playground.requestRender(),
+});
+playground.views.push(teach, new StripView(document, () => playground.requestRender()), new GradientBars(document));
 
 function followAddress(query) {
   history.replaceState(null, '', `${location.pathname}?${query}`);
@@ -22,15 +32,15 @@ playground.addEventListener('data', ({ detail }) => {
   followAddress(detail.query);
   readout.hideError();
   readout.showData(playground.run);
+  teach.showData(playground.run);
   readout.showRunning(playground.running, null);
 });
 playground.addEventListener('frame', () => readout.showFrame(playground.run));
 playground.addEventListener('outcome', () => {
   readout.showOutcome(playground.run);
   if (playground.run.outcome !== 'diverged') return;
-  const { data } = playground.run;
-  const stableBelow = stableLearningRate(data.points.x, data.model.params.length, Number(data.experiment.momentum));
-  controls.showDivergenceHint(stableBelow, () => playground.restart(buildQuery(boot, controls.values())));
+  const { surface, experiment } = playground.run.data;
+  controls.showDivergenceHint(surface, Number(experiment.momentum), () => playground.restart(buildQuery(boot, controls.values())));
 });
 playground.addEventListener('running', () => readout.showRunning(playground.running, playground.run.outcome));
 playground.addEventListener('status', ({ detail }) => readout.showStatus(detail));
@@ -82,5 +92,5 @@ document.getElementById('copy-embed').addEventListener('click', async (event) =>
 });
 document.getElementById('close-embed').addEventListener('click', () => dialog.close());
 
-window.sgdPlayground = scriptingApi(playground, controls, boot, presetValues);
+window.sgdPlayground = scriptingApi(playground, controls, boot, presetValues, () => teach.state(playground.run));
 playground.connect(boot.settings.autoplay === '1');

@@ -22,6 +22,7 @@ export class Playground extends EventTarget {
     this.plot = new Plot(canvases.plot);
     this.lossChart = canvases.loss ? new LossChart(canvases.loss) : null;
     this.renderQueued = false;
+    this.views = []; // more views drawn with the plot: each has render(run, colors)
     this.connection = new LiveConnection({
       onMessage: m => this.receive(m),
       onStatus: s => this.statusChanged(s),
@@ -173,6 +174,7 @@ export class Playground extends EventTarget {
     const colors = plotColors();
     this.plot.render(plotScene(this.run, colors));
     if (this.lossChart) this.lossChart.render(lossScene(this.run, colors));
+    for (const view of this.views) view.render(this.run, colors);
   }
 
   emit(type, detail) {

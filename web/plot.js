@@ -49,6 +49,7 @@ export class Plot {
     dots(ctx, scene.points, toX, toY, colors.points, 3.2);
     if (scene.curve) polyline(ctx, scene.curve, toX, toY, colors.curve, 2.5, []);
     if (scene.predictions) dots(ctx, scene.predictions, toX, toY, colors.predictions, 3.6);
+    if (scene.batch) rings(ctx, scene.batch, toX, toY, colors.text, 6);
     ctx.restore();
 
     legend(ctx, box, rows, colors);
@@ -85,6 +86,19 @@ function dots(ctx, { x, y }, toX, toY, color, radius) {
   }
 }
 
+/** Circles around points: the minibatch the current step sees. */
+function rings(ctx, { x, y }, toX, toY, color, radius) {
+  ctx.save();
+  ctx.strokeStyle = color;
+  ctx.lineWidth = 1.6;
+  for (let i = 0; i < x.length; i++) {
+    ctx.beginPath();
+    ctx.arc(toX(x[i]), toY(y[i]), radius, 0, 2 * Math.PI);
+    ctx.stroke();
+  }
+  ctx.restore();
+}
+
 /** Lays the legend's items out left to right above the plot, wrapping to as many rows as the width needs. */
 function legendRows(ctx, items, width) {
   ctx.save();
@@ -117,7 +131,12 @@ function legend(ctx, box, rows, colors) {
     for (const item of row) {
       const left = LEGEND_INSET + item.offset;
       ctx.strokeStyle = ctx.fillStyle = item.color;
-      if (item.kind === 'dot') {
+      if (item.kind === 'ring') {
+        ctx.lineWidth = 1.6;
+        ctx.beginPath();
+        ctx.arc(left + 12, cy, 5, 0, 2 * Math.PI);
+        ctx.stroke();
+      } else if (item.kind === 'dot') {
         ctx.beginPath();
         ctx.arc(left + 12, cy, 3.5, 0, 2 * Math.PI);
         ctx.fill();

@@ -32,7 +32,12 @@ export class Readout {
     const { el } = this;
     if (el.iter) el.iter.textContent = String(run.iter);
     if (el.loss) el.loss.textContent = formatNumber(run.loss);
-    if (el.params) el.params.textContent = formatParams(run.parameterNames, run.params);
+    if (el.params) {
+      const v = run.look === 'fastbook' ? 't' : 'x';
+      el.params.textContent = run.data?.standardisation && run.params
+        ? `${formatParams(run.parameterNames, run.params)} in ${v}'; in ${v}: ${formatParams(run.parameterNames, run.originalParams)}`
+        : formatParams(run.parameterNames, run.params);
+    }
     if (el.log && run.params && logsIteration(run.iter, run.steps)) {
       el.log.textContent += `${String(run.iter).padStart(4)}  ${formatNumber(run.loss)}\n`;
       el.log.scrollTop = el.log.scrollHeight;

@@ -1,5 +1,5 @@
 /** What the browser knows of the run on screen, updated from socket messages. Pure data: no DOM, no socket. */
-import { plotRanges } from './curves.js';
+import { plotRanges, toOriginal } from './curves.js';
 
 /** Curves left behind as a faint trail, like fastbook's row of plots: every step of a short run, else every tenth. */
 export function trailKeeps(iter, steps) {
@@ -15,6 +15,8 @@ export class Run {
   clear() {
     this.history = [];
     this.trail = [];
+    this.path = []; // every frame's {iter, params, grad, batch}: the landscape's path and arrows
+    this.windows = {}; // the landscape's view window per pair of parameters, fixed for the run
     this.iter = 0;
     this.loss = null;
     this.params = null;
@@ -33,16 +35,18 @@ export class Run {
   }
 
   /** A `frame` message. A frame at or before one we hold rewinds the history to it. */
-  applyFrame({ iter, loss, params, grad }) {
+  applyFrame({ iter, loss, params, grad, batch }) {
     while (this.history.length && this.history[this.history.length - 1][0] >= iter) this.history.pop();
     this.history.push([iter, loss]);
+    while (this.path.length && this.path[this.path.length - 1].iter >= iter) this.path.pop();
+    this.path.push({ iter, params, grad, batch: batch ?? null });
     while (this.trail.length && this.trail[this.trail.length - 1].iter >= iter) this.trail.pop();
     if (trailKeeps(iter, this.steps)) this.trail.push({ iter, params });
     this.iter = iter;
     this.loss = loss;
     this.params = params;
     this.grad = grad;
-    if (!this.ranges && this.data) this.ranges = plotRanges(this.data.points, params);
+    if (!this.ranges && this.data) this.ranges = plotRanges(this.data.points, toOriginal(params, this.data.standardisation));
   }
 
   /** A `done` or `diverged` message. */
@@ -54,6 +58,11 @@ export class Run {
 
   get steps() {
     return this.data?.steps ?? 0;
+  }
+
+  /** The parameters in the points' own units: as trained, or mapped back from x' when the run is standardised. */
+  get originalParams() {
+    return toOriginal(this.params, this.data?.standardisation);
   }
 
   get parameterNames() {

@@ -1,11 +1,12 @@
 /** Turns a run into what the plot draws: ranges, the curve, the predictions, the least-squares reference, the legend. */
-import { sampleCurve, predictionsAt, plotRanges } from './curves.js';
+import { sampleCurve, predictionsAt, plotRanges, toOriginal } from './curves.js';
 
 export function plotScene(run, colors) {
   const { data } = run;
   const points = data.points;
   const ranges = run.ranges ?? plotRanges(points, null);
   const fastbook = run.look === 'fastbook';
+  const inX = params => toOriginal(params, data.standardisation); // a standardised run's curve, in the points' units
   const scene = {
     xRange: ranges.x,
     yRange: ranges.y,
@@ -19,12 +20,12 @@ export function plotScene(run, colors) {
     },
     xLabel: fastbook ? 'time' : 'x',
     yLabel: fastbook ? 'speed' : 'y',
-    reference: sampleCurve(data.optimum.params, ranges.x),
+    reference: sampleCurve(inX(data.optimum.params), ranges.x),
   };
-  scene.trail = run.trail.filter(t => t.iter < run.iter).slice(-11).map(t => sampleCurve(t.params, ranges.x));
+  scene.trail = run.trail.filter(t => t.iter < run.iter).slice(-11).map(t => sampleCurve(inX(t.params), ranges.x));
   if (run.params) {
-    scene.curve = sampleCurve(run.params, ranges.x);
-    if (fastbook) scene.predictions = predictionsAt(run.params, points.x);
+    scene.curve = sampleCurve(inX(run.params), ranges.x);
+    if (fastbook) scene.predictions = predictionsAt(inX(run.params), points.x);
   }
   scene.legend = [
     { label: fastbook ? 'measured speed' : 'data', kind: 'dot', color: scene.colors.points },
@@ -34,6 +35,11 @@ export function plotScene(run, colors) {
     { label: 'best fit (least squares)', kind: 'dashed', color: colors.reference },
   ];
   scene.legend.splice(2, 0, { label: 'earlier steps', kind: 'faint', color: scene.colors.trail });
+  const rows = run.path[run.path.length - 1]?.batch;
+  if (rows) {
+    scene.batch = { x: rows.map(i => points.x[i]), y: rows.map(i => points.y[i]) };
+    scene.legend.push({ label: 'this step\'s batch', kind: 'ring', color: colors.text });
+  }
   return scene;
 }
 

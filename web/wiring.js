@@ -37,13 +37,13 @@ export function embedSnippet(src) {
  * `window.sgdPlayground` (SPEC §5). `set({lr: 0.01, model: 'quadratic'})` changes settings as if typed into the
  * form; a `preset` among them is applied first.
  */
-export function scriptingApi(playground, controls, boot, presetValues) {
+export function scriptingApi(playground, controls, boot, presetValues, teachState = () => null) {
   return Object.freeze({
     play: () => playground.play(),
     pause: () => playground.pause(),
     step: () => playground.step(),
     reset: () => playground.reset(),
-    state: () => playground.state(),
+    state: () => ({ ...playground.state(), landscape: teachState() }),
     set(args = {}) {
       const entries = Object.entries(args).map(([k, v]) => [k, String(v)]);
       const values = { ...controls.values() };

@@ -25,14 +25,22 @@ import org.sgdplayground.model.Model;
  * @param speed         animation rate, updates a second (does not change the run)
  * @param autoplay      whether the page starts on load (does not change the run)
  * @param customPoints  points sent to the API instead of a generator, or null
+ * @param standardize   whether the run trains on {@code x' = (x − mean)/sd} (analysis.Standardisation) rather than x
  */
 public record Experiment(String preset, Model model, String data, int n, double noise, long seed, double[] init,
                          double learningRate, int steps, int batch, double momentum, double speed, boolean autoplay,
-                         Dataset customPoints) {
+                         Dataset customPoints, boolean standardize) {
 
     public Experiment {
         Objects.requireNonNull(model);
         init = init == null ? null : init.clone();
+    }
+
+    /** An experiment on the raw inputs (no standardisation). */
+    public Experiment(String preset, Model model, String data, int n, double noise, long seed, double[] init,
+                      double learningRate, int steps, int batch, double momentum, double speed, boolean autoplay,
+                      Dataset customPoints) {
+        this(preset, model, data, n, noise, seed, init, learningRate, steps, batch, momentum, speed, autoplay, customPoints, false);
     }
 
     @Override
@@ -62,13 +70,13 @@ public record Experiment(String preset, Model model, String data, int n, double 
             && Double.compare(noise, e.noise) == 0 && seed == e.seed && Arrays.equals(init, e.init)
             && Double.compare(learningRate, e.learningRate) == 0 && steps == e.steps && batch == e.batch
             && Double.compare(momentum, e.momentum) == 0 && Double.compare(speed, e.speed) == 0
-            && autoplay == e.autoplay && Objects.equals(customPoints, e.customPoints);
+            && autoplay == e.autoplay && Objects.equals(customPoints, e.customPoints) && standardize == e.standardize;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(preset, model.name(), data, n, noise, seed, Arrays.hashCode(init), learningRate, steps, batch,
-            momentum, speed, autoplay, customPoints);
+            momentum, speed, autoplay, customPoints, standardize);
     }
 
     @Override

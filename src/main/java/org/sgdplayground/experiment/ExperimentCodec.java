@@ -71,7 +71,7 @@ public final class ExperimentCodec {
         }
         return new Experiment(presetName, model, (String) v.get(Parameter.DATA), n, (Double) v.get(Parameter.NOISE),
             (Long) v.get(Parameter.SEED), init, (Double) v.get(Parameter.LR), steps, batch, (Double) v.get(Parameter.MOMENTUM),
-            (Double) v.get(Parameter.SPEED), (Boolean) v.get(Parameter.AUTOPLAY), points);
+            (Double) v.get(Parameter.SPEED), (Boolean) v.get(Parameter.AUTOPLAY), points, (Boolean) v.get(Parameter.STANDARDIZE));
     }
 
     /** The preset's settings by parameter. */
@@ -123,6 +123,7 @@ public final class ExperimentCodec {
         out.put(Parameter.STEPS, Integer.toString(e.steps()));
         out.put(Parameter.BATCH, Integer.toString(e.batch()));
         out.put(Parameter.MOMENTUM, Numbers.format(e.momentum()));
+        out.put(Parameter.STANDARDIZE, e.standardize() ? "1" : "0");
         out.put(Parameter.SPEED, Numbers.format(e.speed()));
         out.put(Parameter.AUTOPLAY, e.autoplay() ? "1" : "0");
         return out;

@@ -23,6 +23,8 @@ public enum Parameter {
     STEPS("steps", new Domain.Whole(0, Limits.MAX_STEPS), "100", "how many updates"),
     BATCH("batch", new Domain.Whole(0, Limits.MAX_POINTS), "0", "points per minibatch; 0 uses them all (full batch)"),
     MOMENTUM("momentum", new Domain.Real(0, true, 1, false), "0", "how much of the last step each step keeps (PyTorch convention)"),
+    STANDARDIZE("standardize", new Domain.Flag(), "0",
+        "1 trains on x' = (x − mean)/sd: the same curves, a far rounder loss (frames and optimum are then in scaled units)"),
     SPEED("speed", new Domain.Real(Limits.MIN_SPEED, true, Limits.MAX_SPEED, true), "50", "animation rate, updates a second"),
     AUTOPLAY("autoplay", new Domain.Flag(), "0", "1 starts training when the page opens"),
     EVERY("every", new Domain.Whole(1, Limits.MAX_STEPS), "1", "/api/train only: keep every k-th frame (and always the last)");

@@ -1,13 +1,27 @@
 package org.sgdplayground.experiment;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
 import java.util.Optional;
+import org.sgdplayground.analysis.LossSurface;
+import org.sgdplayground.analysis.Standardisation;
+import org.sgdplayground.data.Dataset;
+import org.sgdplayground.data.Generators;
+import org.sgdplayground.model.Models;
 
 /** The presets, in the order the picker lists them. The first is the default. */
 public final class Presets {
     private Presets() {}
 
     private static final String LESSON_2 = "model=linear&data=line&n=100&noise=1&seed=42&batch=0";
+    private static final String COASTER = "model=quadratic&data=coaster&n=20&noise=3&seed=42&batch=0&momentum=0";
+
+    /** The standardised roller coaster's lr: this share of its (scaled) stability limit, 1/λmax, the steep direction's best. */
+    static final double STANDARDISED_SHARE_OF_LIMIT = 0.5;
+
+    /** Where a step lands past the valley's floor yet nearer it: this share of the stability limit 2/λmax. */
+    static final double BOUNCY_SHARE_OF_LIMIT = 0.85;
 
     private static final List<Preset> ALL = List.of(
         new Preset("fastai-sgd", "fastai lesson 2: SGD fits a line",
@@ -28,7 +42,41 @@ public final class Presets {
             "PyTorch's SGD(momentum=0.9)", LESSON_2 + "&init=-1,1&lr=0.02&steps=100&momentum=0.9&speed=50"),
         new Preset("diverging-lr", "Too big a learning rate: divergence",
             "Every step overshoots the valley by more than it was off, so the line flies away until the numbers overflow.",
-            "fastbook chapter 4, the diverging learning-rate diagram", LESSON_2 + "&init=0.5,0.75&lr=30&steps=150&momentum=0&speed=50"));
+            "fastbook chapter 4, the diverging learning-rate diagram", LESSON_2 + "&init=0.5,0.75&lr=30&steps=150&momentum=0&speed=50"),
+        new Preset("too-small-lr", "Too small a learning rate: a crawl",
+            "At lr = 0.01 each step moves a hundredth of the gradient: after 100 steps the line is still far from the data.",
+            "fastai lesson 2 with a timid learning rate", LESSON_2 + "&init=0.5,0.75&lr=0.01&steps=100&momentum=0&speed=50"),
+        new Preset("bouncy-lr", "A bold learning rate: zig-zag down the valley",
+            "Above 1/λmax but below 2/λmax, each step jumps across the valley's floor and lands nearer it: p zig-zags, yet converges.",
+            "the stability limit 2/λmax of lesson 2's points",
+            LESSON_2 + "&init=0.5,0.75&lr=" + bouncyLearningRate() + "&steps=30&momentum=0&speed=5"),
+        new Preset("ill-conditioned", "Ill-conditioned: the roller coaster's long valley",
+            "A thousand steps at lr = 1e-5: the steep t² direction is done at once, the flat ones crawl, because κ = λmax/λmin is huge.",
+            "fastbook chapter 4, run for longer", COASTER + "&lr=1e-5&steps=1000&speed=200"),
+        new Preset("standardised", "Standardised: the roller coaster, rescaled",
+            "t² reaches 361 while 1 stays 1, so one lr is too big for a and too small for c; rescaling t makes every direction alike.",
+            "fastbook chapter 4, trained on t' = (t − mean)/sd",
+            COASTER + "&standardize=1&lr=" + standardisedLearningRate() + "&steps=100&speed=20"));
+
+    /**
+     * {@link #BOUNCY_SHARE_OF_LIMIT} of lesson 2's stability limit 2/λmax (from the exact loss surface of its
+     * points), to two significant digits so the link reads well.
+     */
+    private static String bouncyLearningRate() {
+        Dataset points = Generators.byName("line").orElseThrow().generate(100, 1, 42);
+        return twoDigits(BOUNCY_SHARE_OF_LIMIT * LossSurface.of(Models.byName("linear").orElseThrow(), points).stabilityLimit(0));
+    }
+
+    /** {@link #STANDARDISED_SHARE_OF_LIMIT} of the stability limit of the roller coaster's standardised points. */
+    private static String standardisedLearningRate() {
+        Dataset points = Generators.byName("coaster").orElseThrow().generate(20, 3, 42);
+        Dataset scaled = Standardisation.of(points).apply(points);
+        return twoDigits(STANDARDISED_SHARE_OF_LIMIT * LossSurface.of(Models.byName("quadratic").orElseThrow(), scaled).stabilityLimit(0));
+    }
+
+    private static String twoDigits(double v) {
+        return Numbers.format(new BigDecimal(v).round(new MathContext(2)).doubleValue());
+    }
 
     /** Every preset, default first. */
     public static List<Preset> all() {

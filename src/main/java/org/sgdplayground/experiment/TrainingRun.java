@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
+import org.sgdplayground.analysis.Standardisation;
 import org.sgdplayground.autograd.Tensor;
 import org.sgdplayground.data.Dataset;
 import org.sgdplayground.data.Seeds;
@@ -49,7 +50,10 @@ public final class TrainingRun {
         this(experiment, experiment.dataset());
     }
 
-    /** A run over points already generated (the caller must not change them). */
+    /**
+     * A run over points already generated (the caller must not change them). With {@code standardize} it trains
+     * on {@code x' = (x − mean)/sd} of these points, so its parameters and {@link #points()} are in scaled units.
+     */
     public TrainingRun(Experiment experiment, Dataset points) {
         this(experiment, points, CHUNK_ROWS);
     }
@@ -59,7 +63,8 @@ public final class TrainingRun {
         if (chunkRows < 1) throw new IllegalArgumentException("chunkRows must be at least 1, got " + chunkRows);
         this.experiment = experiment;
         this.chunkRows = chunkRows;
-        this.points = points;
+        this.points = experiment.standardize() ? Standardisation.of(points).apply(points) : points;
+        points = this.points;
         this.params = Tensor.parameters(experiment.initialParams());
         this.sgd = new Sgd(params, experiment.learningRate(), experiment.momentum());
         int n = points.size();
@@ -97,13 +102,14 @@ public final class TrainingRun {
         if (iter > 0) sgd.step();
         double[] p = params.values();
         sgd.zeroGrad();
-        double loss = batches == null ? fullBatchLoss() : minibatchLoss(batches.next());
+        int[] rows = batches == null ? null : batches.next();
+        double loss = rows == null ? fullBatchLoss() : minibatchLoss(rows);
         double[] grad = params.gradient();
         if (!Double.isFinite(loss) || !allFinite(p) || !allFinite(grad)) {
             outcome = new Outcome(Outcome.Kind.DIVERGED, iter, lastFrame);
             return null;
         }
-        Frame frame = new Frame(iter, loss, p, grad);
+        Frame frame = new Frame(iter, loss, p, grad, rows != null && points.size() <= Frame.MAX_POINTS_FOR_BATCH_ROWS ? rows : null);
         lastFrame = frame;
         if (iter == experiment.steps()) outcome = new Outcome(Outcome.Kind.DONE, iter, frame);
         iter++;

@@ -25,12 +25,17 @@ public final class Controls {
     /** The parameters the full page shows, by group, in order. */
     public static final Map<String, List<Parameter>> GROUPS = orderedGroups();
 
+    /** Why standardising makes the roller coaster converge, in one sentence beside its switch. */
+    static final String STANDARDIZE_WHY = "Why it helps: t² reaches 361 while 1 stays 1, so one lr is too big for a and too small "
+        + "for c; rescaling t makes every direction alike.";
+
     /** The slimmest log-slider learning rate; smaller ones can still be typed. */
     static final double LR_SLIDER_MIN_EXPONENT = -6;
 
     private static Map<String, List<Parameter>> orderedGroups() {
         java.util.LinkedHashMap<String, List<Parameter>> g = new java.util.LinkedHashMap<>();
-        g.put("Model and optimizer", List.of(Parameter.MODEL, Parameter.LR, Parameter.STEPS, Parameter.BATCH, Parameter.MOMENTUM, Parameter.INIT));
+        g.put("Model and optimizer", List.of(Parameter.MODEL, Parameter.LR, Parameter.STEPS, Parameter.BATCH, Parameter.MOMENTUM, Parameter.INIT,
+            Parameter.STANDARDIZE));
         g.put("Data", List.of(Parameter.DATA, Parameter.N, Parameter.NOISE, Parameter.SEED));
         g.put("Animation", List.of(Parameter.SPEED));
         return java.util.Collections.unmodifiableMap(g);
@@ -51,6 +56,7 @@ public final class Controls {
             case BATCH: return "Batch size";
             case MOMENTUM: return "Momentum";
             case SPEED: return "Speed";
+            case STANDARDIZE: return "Standardize x";
             default: return p.key();
         }
     }
@@ -96,6 +102,8 @@ public final class Controls {
             input,
             p == Parameter.LR ? learningRateSlider(e) : null,
             small(p.help()).withClass("help"),
+            p == Parameter.STANDARDIZE ? p(STANDARDIZE_WHY).withClass("why") : null,
+            p == Parameter.LR ? p().withId("lr-warning").withClass("hint warning hidden").attr("role", "status") : null,
             p == Parameter.LR ? p().withId("lr-hint").withClass("hint hidden") : null
         ).withClass("field field-" + p.key());
     }
@@ -103,10 +111,13 @@ public final class Controls {
     /** A log-scale slider beside the exact entry: lr spans orders of magnitude, so equal slides are equal ratios. */
     private static DomContent learningRateSlider(Experiment e) {
         Domain.Real lr = (Domain.Real) Parameter.LR.domain();
-        return input().withType("range").withId("lr-slider").withClass("slider")
-            .attr("min", Double.toString(LR_SLIDER_MIN_EXPONENT)).attr("max", Double.toString(Math.log10(lr.max())))
-            .attr("step", "0.01").attr("aria-label", "learning rate, log scale")
-            .withValue(Double.toString(clampExponent(Math.log10(e.learningRate()), lr)));
+        return div(
+            input().withType("range").withId("lr-slider").withClass("slider")
+                .attr("min", Double.toString(LR_SLIDER_MIN_EXPONENT)).attr("max", Double.toString(Math.log10(lr.max())))
+                .attr("step", "0.01").attr("aria-label", "learning rate, log scale")
+                .withValue(Double.toString(clampExponent(Math.log10(e.learningRate()), lr))),
+            span().withId("lr-limit-mark").withClass("limit-mark hidden").attr("aria-hidden", "true")
+        ).withClass("slider-wrap");
     }
 
     private static double clampExponent(double exponent, Domain.Real lr) {
@@ -117,6 +128,11 @@ public final class Controls {
         Domain d = p.domain();
         if (d instanceof Domain.Choice c) {
             return select(each(c.options(), o -> option(optionText(p, o)).withValue(o).withCondSelected(o.equals(value))))
+                .withName(p.key()).withId(id).withTitle(p.help());
+        }
+        if (d instanceof Domain.Flag) {
+            return select(option("off").withValue("0").withCondSelected(!"1".equals(value)),
+                option("on: x' = (x − mean)/sd").withValue("1").withCondSelected("1".equals(value)))
                 .withName(p.key()).withId(id).withTitle(p.help());
         }
         InputTag in = j2html.TagCreator.input().withName(p.key()).withId(id).withValue(value).withTitle(p.help() + " (" + d.allowed() + ")");

@@ -27,6 +27,42 @@ final class Partials {
         ).withClass("plot-wrap");
     }
 
+    /**
+     * The loss landscape: a heatmap of the loss over two parameters with the run's path, a picker for the pair
+     * (a quadratic has three), its legend and the condition number's sentence. Clicking it starts a run there.
+     */
+    static DomContent landscape() {
+        return div(
+            div(h2("Loss landscape"),
+                label(span("show").withClass("visually-hidden"), select().withId("landscape-axes").attr("aria-label", "parameters on the landscape's axes"))
+                    .withClass("landscape-pick hidden")).withClass("panel-head"),
+            canvas().withId("landscape").withClass("landscape")
+                .attr("aria-label", "the loss over two parameters, log colour scale, with the path of the run; click to start there")
+                .withTitle("click to start the run here"),
+            p().withId("landscape-legend").withClass("landscape-legend"),
+            div().withId("grad-bars").withClass("grad-bars").attr("role", "img")
+                .attr("aria-label", "the gradient's size for each parameter, log scale")
+                .withTitle("|∂L/∂p| for this frame; each bar spans six powers of ten below the largest"),
+            p().withId("conditioning").withClass("conditioning")
+        ).withClass("panel landscape-panel");
+    }
+
+    /**
+     * fastbook's strip for the roller coaster: four small plots of the predictions at chosen iterations (the
+     * book's first four steps by default), filled in as the run reaches them. Hidden for other data.
+     */
+    static DomContent strip() {
+        return div(
+            div(h2(text("Step by step "), small("(fastbook's row of plots)")),
+                label(span("iterations").withClass("strip-label"),
+                    input().withType("text").withId("strip-iters").withValue("1,2,3,4").attr("inputmode", "numeric")
+                        .attr("spellcheck", "false").attr("aria-label", "the four iterations to show, comma separated"))
+            ).withClass("panel-head"),
+            div(each(java.util.List.of(1, 2, 3, 4), k -> canvas().withClass("strip-cell")
+                .attr("aria-label", "the predictions at a chosen iteration"))).withClass("strip")
+        ).withId("strip-panel").withClass("panel strip-panel hidden");
+    }
+
     /** Iteration, loss and parameters; filled by the browser on every frame. */
     static DomContent readout(Experiment e) {
         return dl(

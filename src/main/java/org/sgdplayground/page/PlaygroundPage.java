@@ -29,8 +29,9 @@ public final class PlaygroundPage {
             main(
                 section(
                     Partials.transport(),
-                    Partials.stage(),
+                    div(Partials.stage(), Partials.landscape()).withClass("views"),
                     Partials.readout(e),
+                    Partials.strip(),
                     div(
                         div(h2("Loss"), canvas().withId("loss-chart").withClass("loss-chart").attr("aria-label", "loss over iterations, log scale")).withClass("panel"),
                         div(h2(text("Printed log "), small("(like the notebook)")), pre().withId("log").withClass("log").attr("aria-live", "off")).withClass("panel")

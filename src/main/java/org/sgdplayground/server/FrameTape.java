@@ -126,6 +126,8 @@ final class FrameTape {
      */
     static long estimatedBytes(Experiment e) {
         long perFrame = 32 + 25L * (1 + 2L * e.model().parameterCount());
+        boolean listsRows = e.batch() > 0 && e.batch() < e.n() && e.n() <= Frame.MAX_POINTS_FOR_BATCH_ROWS;
+        if (listsRows) perFrame += 12 + 4L * e.batch(); // ",\"batch\":[…]", up to three digits and a comma a row
         return 2 * 50L * e.n() + (e.steps() + 2L) * perFrame;
     }
 

@@ -3,6 +3,8 @@ package org.sgdplayground.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.sgdplayground.analysis.LossSurface;
+import org.sgdplayground.analysis.Standardisation;
 import org.sgdplayground.data.Dataset;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
@@ -19,7 +21,11 @@ final class Json {
     /** Thread-safe once configured; holds no per-request state. */
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** What a client needs to draw a run before its frames: the settings, the model, the points, the optimum. */
+    /**
+     * What a client needs to draw a run before its frames: the settings, the model, the points, the optimum and
+     * the exact loss surface. With {@code standardize}, also {@code standardisation: {mean, scale}}; the optimum and
+     * surface are then in the scaled units the frames use, the points in the original ones.
+     */
     static ObjectNode experiment(Experiment e, Dataset points, Optimum optimum) {
         ObjectNode out = MAPPER.createObjectNode();
         out.put("query", ExperimentCodec.encode(e));
@@ -38,10 +44,39 @@ final class Json {
             xs.add(points.x(i));
             ys.add(points.y(i));
         }
+        Dataset trained = points;
+        if (e.standardize()) {
+            // the run trains on x' = (x − m)/s: its optimum and surface are in those units; the points stay as measured
+            Standardisation scaling = Standardisation.of(points);
+            trained = scaling.apply(points);
+            optimum = Optimum.of(e.model(), trained);
+            out.putObject("standardisation").put("mean", scaling.mean()).put("scale", scaling.scale());
+        }
         ObjectNode best = out.putObject("optimum");
         numbers(best.putArray("params"), optimum.params());
         best.put("loss", optimum.loss());
+        out.set("surface", surface(LossSurface.of(e.model(), trained, optimum), e.momentum()));
         return out;
+    }
+
+    /**
+     * The exact loss surface, for the page's teaching views: {@code L(p) = L* + (p − p*)ᵀG(p − p*)}, its curvatures
+     * (the Hessian's eigenvalues, smallest first), the largest stable learning rate for this momentum and
+     * {@code κ = λmax/λmin} (null when some direction is flat).
+     */
+    static ObjectNode surface(LossSurface s, double momentum) {
+        ObjectNode out = MAPPER.createObjectNode();
+        numbers(out.putArray("gram"), s.gram());
+        numbers(out.putArray("optimum"), s.optimum());
+        out.put("optimumLoss", s.optimumLoss());
+        numbers(out.putArray("curvatures"), s.curvatures());
+        finiteOrNull(out, "stabilityLimit", s.largestCurvature() > 0 ? s.stabilityLimit(momentum) : Double.POSITIVE_INFINITY);
+        finiteOrNull(out, "conditionNumber", s.conditionNumber());
+        return out;
+    }
+
+    private static void finiteOrNull(ObjectNode out, String key, double v) {
+        if (Double.isFinite(v)) out.put(key, v); else out.putNull(key);
     }
 
     static ObjectNode frame(Frame f) {
@@ -50,6 +85,10 @@ final class Json {
         out.put("loss", f.loss());
         numbers(out.putArray("params"), f.params());
         numbers(out.putArray("grad"), f.grad());
+        if (f.batch() != null) {
+            ArrayNode rows = out.putArray("batch");
+            for (int row : f.batch()) rows.add(row);
+        }
         return out;
     }
 
@@ -61,6 +100,11 @@ final class Json {
         numbers(s, f.params());
         s.append(",\"grad\":");
         numbers(s, f.grad());
+        if (f.batch() != null) {
+            s.append(",\"batch\":[");
+            for (int i = 0; i < f.batch().length; i++) s.append(i > 0 ? "," : "").append(f.batch()[i]);
+            s.append(']');
+        }
         return s.append('}').toString();
     }
 

@@ -1,0 +1,177 @@
+/**
+ * The loss landscape: a heatmap of log(L − L*) over two parameters with contour lines, the path the run took,
+ * its start, where it is now, the optimum, and arrows (batch vs full gradient, velocity). Takes only numbers.
+ */
+import { sharpContext, niceTicks, drawAxes, clipTo, clampPixel } from './axes.js';
+import { colourAt } from './surface.js';
+import { formatNumber } from './format.js';
+
+const MARGIN = { left: 50, right: 12, top: 10, bottom: 36 };
+const CONTOURS = 9;
+const ARROW_PX = 64;
+
+export class Landscape {
+  constructor(canvas) {
+    this.canvas = canvas;
+    this.image = document.createElement('canvas');
+    this.mapping = null;
+  }
+
+  /**
+   * @param scene {{window:{x:number[],y:number[]}, grid:{values:Float64Array, cols:number, rows:number, lo:number, hi:number},
+   *   names:string[], path:number[][], start?:number[], current?:number[], optimum:number[],
+   *   arrows:{vector:number[], color:string, label:string}[], colors:object}}
+   */
+  render(scene) {
+    const { ctx, width, height } = sharpContext(this.canvas);
+    const { colors } = scene;
+    ctx.fillStyle = colors.background;
+    ctx.fillRect(0, 0, width, height);
+    const box = { left: MARGIN.left, top: MARGIN.top, right: width - MARGIN.right, bottom: height - MARGIN.bottom };
+    if (box.right - box.left < 20 || box.bottom - box.top < 20) return;
+    const [x0, x1] = scene.window.x, [y0, y1] = scene.window.y;
+    const toX = x => clampPixel(box.left + (x - x0) / (x1 - x0) * (box.right - box.left));
+    const toY = y => clampPixel(box.bottom - (y - y0) / (y1 - y0) * (box.bottom - box.top));
+    this.mapping = { box, x0, x1, y0, y1 };
+
+    this.paintHeat(ctx, box, scene.grid);
+    contours(ctx, box, scene.grid);
+    drawAxes(ctx, box, {
+      xTicks: niceTicks(x0, x1, Math.max(4, Math.floor((box.right - box.left) / 55))),
+      yTicks: niceTicks(y0, y1, Math.max(4, Math.floor((box.bottom - box.top) / 40))),
+      toX, toY, format: formatNumber, colors, xLabel: scene.names[0], yLabel: scene.names[1],
+    });
+
+    ctx.save();
+    clipTo(ctx, box);
+    if (scene.path.length > 1) {
+      ctx.lineJoin = 'round';
+      ctx.beginPath();
+      scene.path.forEach(([x, y], k) => (k ? ctx.lineTo(toX(x), toY(y)) : ctx.moveTo(toX(x), toY(y))));
+      ctx.strokeStyle = 'rgba(0, 0, 0, 0.45)';
+      ctx.lineWidth = 3.4;
+      ctx.stroke();
+      ctx.strokeStyle = colors.path;
+      ctx.lineWidth = 1.6;
+      ctx.stroke();
+    }
+    const at = (p, fill, stroke, radius) => {
+      ctx.beginPath();
+      ctx.arc(toX(p[0]), toY(p[1]), radius, 0, 2 * Math.PI);
+      if (fill) { ctx.fillStyle = fill; ctx.fill(); }
+      if (stroke) { ctx.strokeStyle = stroke; ctx.lineWidth = 2; ctx.stroke(); }
+    };
+    if (scene.start) at(scene.start, null, colors.path, 5);
+    star(ctx, toX(scene.optimum[0]), toY(scene.optimum[1]), colors.optimum);
+    if (scene.current) {
+      arrows(ctx, [toX(scene.current[0]), toY(scene.current[1])], scene.arrows, box, scene.window, scene.arrowUnit);
+      at(scene.current, colors.current, colors.background, 5.5);
+    }
+    ctx.restore();
+  }
+
+  /** The parameters under a click, or null outside the map. */
+  pointAt(clientX, clientY) {
+    if (!this.mapping) return null;
+    const rect = this.canvas.getBoundingClientRect();
+    const { box, x0, x1, y0, y1 } = this.mapping;
+    const px = clientX - rect.left, py = clientY - rect.top;
+    if (px < box.left || px > box.right || py < box.top || py > box.bottom) return null;
+    return [x0 + (px - box.left) / (box.right - box.left) * (x1 - x0), y0 + (box.bottom - py) / (box.bottom - box.top) * (y1 - y0)];
+  }
+
+  paintHeat(ctx, box, grid) {
+    const { values, cols, rows, lo, hi } = grid;
+    this.image.width = cols;
+    this.image.height = rows;
+    const g = this.image.getContext('2d');
+    const pixels = g.createImageData(cols, rows);
+    const span = hi - lo || 1;
+    for (let k = 0; k < values.length; k++) {
+      const [r, gr, b] = colourAt((values[k] - lo) / span);
+      pixels.data.set([r, gr, b, 255], 4 * k);
+    }
+    g.putImageData(pixels, 0, 0);
+    ctx.save();
+    ctx.imageSmoothingEnabled = true;
+    ctx.drawImage(this.image, box.left, box.top, box.right - box.left, box.bottom - box.top);
+    ctx.restore();
+  }
+}
+
+/** Level lines of the log-excess, evenly spaced, by marching squares over the grid. */
+function contours(ctx, box, { values, cols, rows, lo, hi }) {
+  const sx = (box.right - box.left) / (cols - 1), sy = (box.bottom - box.top) / (rows - 1);
+  ctx.save();
+  ctx.strokeStyle = 'rgba(255, 255, 255, 0.28)';
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  for (let n = 1; n <= CONTOURS; n++) {
+    const level = lo + (hi - lo) * n / (CONTOURS + 1);
+    for (let r = 0; r < rows - 1; r++) {
+      for (let c = 0; c < cols - 1; c++) {
+        const v = [values[r * cols + c], values[r * cols + c + 1], values[(r + 1) * cols + c + 1], values[(r + 1) * cols + c]];
+        const corners = [[c, r], [c + 1, r], [c + 1, r + 1], [c, r + 1]];
+        const cuts = [];
+        for (let e = 0; e < 4; e++) {
+          const a = v[e], b = v[(e + 1) % 4];
+          if ((a < level) === (b < level)) continue;
+          const t = (level - a) / (b - a), [ca, ra] = corners[e], [cb, rb] = corners[(e + 1) % 4];
+          cuts.push([box.left + (ca + t * (cb - ca)) * sx, box.top + (ra + t * (rb - ra)) * sy]);
+        }
+        for (let m = 0; m + 1 < cuts.length; m += 2) {
+          ctx.moveTo(cuts[m][0], cuts[m][1]);
+          ctx.lineTo(cuts[m + 1][0], cuts[m + 1][1]);
+        }
+      }
+    }
+  }
+  ctx.stroke();
+  ctx.restore();
+}
+
+/**
+ * Arrows from `from` (pixels) along each vector (a direction in parameter space), all on one scale: the full
+ * gradient at the start (`unit`) is ARROW_PX long, so the arrows shrink as the run nears the bottom and a noisy
+ * batch's arrow can outgrow the full one (capped at three times).
+ */
+function arrows(ctx, from, list, box, window, unit) {
+  const perX = (box.right - box.left) / (window.x[1] - window.x[0]), perY = (box.bottom - box.top) / (window.y[1] - window.y[0]);
+  const onScreen = v => [v[0] * perX, -v[1] * perY];
+  const scale = ARROW_PX / Math.hypot(...onScreen(unit));
+  if (!Number.isFinite(scale)) return;
+  for (const a of list) {
+    let [dx, dy] = onScreen(a.vector).map(c => c * scale);
+    const length = Math.hypot(dx, dy);
+    if (!(length >= 3)) continue;
+    if (length > 3 * ARROW_PX) [dx, dy] = [dx / length * 3 * ARROW_PX, dy / length * 3 * ARROW_PX];
+    const [x, y] = from, tx = x + dx, ty = y + dy, angle = Math.atan2(dy, dx);
+    ctx.strokeStyle = ctx.fillStyle = a.color;
+    ctx.lineWidth = 2.2;
+    ctx.beginPath();
+    ctx.moveTo(x, y);
+    ctx.lineTo(tx, ty);
+    ctx.stroke();
+    ctx.beginPath();
+    ctx.moveTo(tx, ty);
+    ctx.lineTo(tx - 8 * Math.cos(angle - 0.45), ty - 8 * Math.sin(angle - 0.45));
+    ctx.lineTo(tx - 8 * Math.cos(angle + 0.45), ty - 8 * Math.sin(angle + 0.45));
+    ctx.fill();
+  }
+}
+
+function star(ctx, x, y, color) {
+  ctx.save();
+  ctx.fillStyle = color;
+  ctx.strokeStyle = 'rgba(0, 0, 0, 0.7)';
+  ctx.lineWidth = 1.2;
+  ctx.beginPath();
+  for (let k = 0; k < 10; k++) {
+    const r = k % 2 ? 3.6 : 8.5, a = -Math.PI / 2 + k * Math.PI / 5;
+    ctx.lineTo(x + r * Math.cos(a), y + r * Math.sin(a));
+  }
+  ctx.closePath();
+  ctx.fill();
+  ctx.stroke();
+  ctx.restore();
+}

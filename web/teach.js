@@ -1,0 +1,148 @@
+/**
+ * The teaching views around the plot: the loss landscape (with its pair picker, legend and click-to-start), the
+ * stability limit on the learning rate (a mark on the slider, a warning before the run) and the condition
+ * number's sentence. Every number comes from the run's `surface`; missing elements are skipped.
+ */
+import { Landscape } from './landscape.js';
+import { landscapeScene } from './landscapescene.js';
+import { axisPairs, stabilityVerdict, limitText } from './surface.js';
+import { formatNumber, formatSetting } from './format.js';
+
+export class TeachViews {
+  constructor(doc, { onPick, onRedraw }) {
+    const $ = id => doc.getElementById(id);
+    this.el = {
+      canvas: $('landscape'), pairs: $('landscape-axes'), legend: $('landscape-legend'), conditioning: $('conditioning'),
+      warning: $('lr-warning'), mark: $('lr-limit-mark'), slider: $('lr-slider'), lr: $('f-lr'),
+    };
+    this.landscape = this.el.canvas ? new Landscape(this.el.canvas) : null;
+    this.pair = [0, 1];
+    this.surface = null;
+    this.momentum = 0;
+    this.lastScene = null;
+    if (this.el.canvas) {
+      this.el.canvas.addEventListener('click', event => {
+        const at = this.landscape.pointAt(event.clientX, event.clientY);
+        if (at && this.lastScene) onPick(this.pickedParams(at));
+      });
+      if ('ResizeObserver' in window) new ResizeObserver(onRedraw).observe(this.el.canvas);
+    }
+    this.el.pairs?.addEventListener('change', () => {
+      this.pair = this.el.pairs.value.split(',').map(Number);
+      onRedraw();
+    });
+    this.el.lr?.addEventListener('input', () => this.showLimit());
+    this.el.slider?.addEventListener('input', () => this.showLimit());
+  }
+
+  /** A new run: its surface, names and momentum. */
+  showData(run) {
+    const { surface, model, experiment } = run.data;
+    this.surface = surface ?? null;
+    this.momentum = Number(experiment.momentum) || 0;
+    this.current = null;
+    const k = model.params.length;
+    if (this.el.pairs) {
+      const pairs = axisPairs(k);
+      const chosen = pairs.find(([i, j]) => i === this.pair[0] && j === this.pair[1]) ?? pairs[0];
+      this.pair = chosen;
+      this.el.pairs.replaceChildren(...pairs.map(([i, j]) => {
+        const o = document.createElement('option');
+        o.value = `${i},${j}`;
+        o.textContent = `${model.params[i]} across, ${model.params[j]} up`;
+        o.selected = i === chosen[0] && j === chosen[1];
+        return o;
+      }));
+      this.el.pairs.closest('label')?.classList.toggle('hidden', pairs.length < 2);
+    }
+    if (this.el.conditioning && surface) {
+      const kappa = surface.conditionNumber;
+      this.el.conditioning.textContent = kappa == null
+        ? 'Some direction of this loss is flat (κ = ∞): many parameters fit equally well.'
+        : `Condition number κ = λmax/λmin ≈ ${formatNumber(kappa)}: even at the best single lr the flattest direction `
+          + `closes only about 1/κ of its gap a step, so it takes on the order of κ steps${kappa > 1000 ? ' — a crawl' : ' (1 would be a round bowl)'}.`;
+    }
+    this.showLimit();
+  }
+
+  /** The scene's full parameter vector for a click at `at` on the chosen pair (the others as they are now). */
+  pickedParams(at) {
+    const p = [...this.lastScene.through];
+    p[this.pair[0]] = at[0];
+    p[this.pair[1]] = at[1];
+    return p.map(v => formatSetting(Number(v.toPrecision(3))));
+  }
+
+  /** The mark at the limit on the log slider, and the warning when the lr in the field is past it. */
+  showLimit() {
+    const { warning, mark, slider, lr } = this.el;
+    const verdict = this.surface && lr ? stabilityVerdict(this.surface, Number(lr.value)) : null;
+    if (mark && slider && this.surface?.stabilityLimit > 0) {
+      const lo = Number(slider.min), hi = Number(slider.max), e = Math.log10(this.surface.stabilityLimit);
+      const f = Math.min(1, Math.max(0, (e - lo) / (hi - lo)));
+      mark.style.left = `calc(${f * 100}% + ${THUMB_PX / 2 - f * THUMB_PX}px)`; // where the thumb's centre would be
+      mark.title = `stability limit ${limitText(this.surface, this.momentum)}`;
+      mark.dataset.label = this.momentum > 0 ? '2(1+μ)/λmax' : '2/λmax';
+      mark.classList.remove('hidden');
+    } else if (mark) {
+      mark.classList.add('hidden');
+    }
+    if (!warning) return;
+    warning.classList.toggle('hidden', !verdict?.diverges);
+    if (verdict?.diverges) {
+      warning.textContent = `This run will diverge: lr = ${lr.value} > ${limitText(this.surface, this.momentum)}, `
+        + 'so every step overshoots the valley by more than it was off.';
+    }
+  }
+
+  render(run, colors) {
+    if (!this.landscape || !run.data) return;
+    const scene = landscapeScene(run, { ...colors, ...LANDSCAPE_COLOURS }, this.pair);
+    if (!scene) return;
+    scene.through = run.path[run.path.length - 1].params;
+    this.lastScene = scene;
+    this.landscape.render(scene);
+    this.showLegend(scene);
+  }
+
+  showLegend(scene) {
+    const { legend } = this.el;
+    if (!legend) return;
+    const keys = scene.arrows.map(a => a.key).join(',') + '|' + scene.slice;
+    if (legend.dataset.keys === keys) return;
+    legend.dataset.keys = keys;
+    const item = (cls, text, color) => {
+      const s = document.createElement('span');
+      s.className = `key ${cls}`;
+      if (color) s.style.setProperty('--swatch', color);
+      s.textContent = text;
+      return s;
+    };
+    legend.replaceChildren(item('start', 'start'), item('now', 'now'), item('best', 'least squares'),
+      ...scene.arrows.map(a => item('arrow', a.label, a.color)),
+      ...(scene.slice ? [item('slice', `a slice at ${scene.slice} (now)`)] : []));
+  }
+
+  /** For scripts and tests: the path's length and last point, the optimum, the limit, the pair on show. */
+  state(run) {
+    const last = run.path[run.path.length - 1];
+    return {
+      pathLength: run.path.length,
+      pathEnd: last ? [...last.params] : null,
+      originalParams: run.params ? [...run.originalParams] : null,
+      batch: last?.batch ? [...last.batch] : null,
+      optimum: this.surface ? [...this.surface.optimum] : null,
+      stabilityLimit: this.surface?.stabilityLimit ?? null,
+      pair: [...this.pair],
+    };
+  }
+}
+
+/** A range input's thumb, about: its centre travels from half a thumb in to half a thumb short of the end. */
+const THUMB_PX = 16;
+
+/** The landscape's own palette: it sits on viridis in either theme. */
+const LANDSCAPE_COLOURS = {
+  path: '#ffffff', current: '#ffa500', optimum: '#ff4d4d',
+  fullArrow: '#ffffff', batchArrow: '#ff7ab6', velocityArrow: '#7fffd4',
+};
