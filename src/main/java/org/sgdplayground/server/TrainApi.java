@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -65,16 +66,17 @@ final class TrainApi {
 
         Dataset points = experiment.dataset();
         TrainingRun run = new TrainingRun(experiment, points);
-        ObjectNode out = Json.experiment(experiment, points, Optimum.of(experiment.model(), points));
-        ArrayNode frames = out.putArray("frames");
+        ObjectNode header = Json.experiment(experiment, points, Optimum.of(experiment.model(), points));
+        List<Frame> frames = new ArrayList<>(kept);
         Frame previous = null;
         for (Frame f = run.next(); f != null; f = run.next()) {
-            if (f.iter() % every == 0) frames.add(Json.frame(f));
+            if (f.iter() % every == 0) frames.add(f);
             previous = f;
         }
-        if (previous != null && previous.iter() % every != 0) frames.add(Json.frame(previous));
-        out.set("outcome", Json.outcome(run.outcome()));
-        ctx.json(out);
+        if (previous != null && previous.iter() % every != 0) frames.add(previous);
+        // Trained in full before the first byte goes out, so a failure can still be answered with a clean error.
+        ctx.contentType("application/json");
+        TrainAnswerWriter.write(ctx.outputStream(), header, points, frames, run.outcome());
     }
 
     /** The body, or null after answering 413 when it is larger than {@link Limits#MAX_BODY_BYTES}. */
@@ -117,7 +119,7 @@ final class TrainApi {
     }
 
     private static List<String> textOf(JsonNode array, String key) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (JsonNode item : array) {
             if (!item.isNumber()) throw new InvalidParameterException(key, array.toString(), Parameter.INIT.domain().allowed());
             out.add(item.asText());
