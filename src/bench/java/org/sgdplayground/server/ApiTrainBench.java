@@ -1,9 +1,8 @@
 package org.sgdplayground.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -103,7 +102,8 @@ public final class ApiTrainBench {
         System.out.print(requests);
         System.out.println();
         System.out.println("The same job stage by stage in this JVM, median ms: data = decode + generate the points, train = the "
-            + (STEPS + 1) + " frames, JSON = build + write the answer; HTTP = request − sum (Javalin, Jetty, loopback, client)");
+            + (STEPS + 1) + " frames, JSON = write the answer (TrainAnswerWriter, into memory); HTTP = request − sum (Javalin, Jetty, loopback, client,"
+            + " less the part of optimum + JSON the server overlaps with training on a second core)");
         System.out.print(stages);
     }
 
@@ -126,14 +126,14 @@ public final class ApiTrainBench {
         Experiment experiment = ExperimentCodec.decode(new HashMap<>(settings));
         Dataset points = experiment.dataset();
         long t1 = System.nanoTime();
-        List<Frame> frames = new TrainingRun(experiment, points).all();
+        TrainingRun run = new TrainingRun(experiment, points);
+        List<Frame> frames = run.all();
         long t2 = System.nanoTime();
         Optimum optimum = Optimum.of(experiment.model(), points);
         long t3 = System.nanoTime();
-        ObjectNode out = Json.experiment(experiment, points, optimum);
-        ArrayNode kept = out.putArray("frames");
-        for (Frame f : frames) kept.add(Json.frame(f));
-        byte[] bytes = Json.MAPPER.writeValueAsBytes(out);
+        ByteArrayOutputStream answer = new ByteArrayOutputStream(1 << 20);
+        TrainAnswerWriter.write(answer, Json.experiment(experiment, points, optimum), points, frames, run.outcome());
+        byte[] bytes = answer.toByteArray();
         long t4 = System.nanoTime();
         if (frames.size() != STEPS + 1 || bytes.length == 0) throw new IllegalStateException(frames.size() + " frames");
         return new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6};

@@ -200,6 +200,40 @@ public final class Tensor {
         return out;
     }
 
+    /**
+     * {@code Σ (this − other)²}, a {@code 1 × 1} tensor, for two tensors of the same shape: the sum of squared
+     * errors in one op, as PyTorch has {@code F.mse_loss} beside its elementwise ops. It gives exactly what
+     * {@code this.sub(other).pow(2).sum()} gives, value and gradients, with one pass over memory forward and
+     * one back instead of three each.
+     */
+    public Tensor squaredDistanceSum(Tensor other) {
+        Tensor a = this, b = other;
+        if (!Broadcast.sameShape(a.data, b.data)) {
+            throw new IllegalArgumentException("squaredDistanceSum needs two tensors of one shape, got "
+                + Broadcast.shape(a.data) + " and " + Broadcast.shape(b.data));
+        }
+        Tensor out = op(new DMatrixRMaj(1, 1), a, b);
+        out.forward = () -> out.data.data[0] = Sums.squaredDistance(a.data.data, b.data.data, a.data.getNumElements());
+        out.backward = () -> {
+            // ∂Σ(aᵢ − bᵢ)²/∂aᵢ = 2(aᵢ − bᵢ), and ∂/∂bᵢ = −2(aᵢ − bᵢ)
+            double g = out.grad.data[0];
+            double[] x = a.data.data, y = b.data.data;
+            int n = a.data.getNumElements();
+            if (a.requiresGrad) {
+                double[] t = a.grad.data;
+                if (a.firstWrite()) for (int i = 0; i < n; i++) t[i] = 0.0 + g * (2 * (x[i] - y[i]));
+                else for (int i = 0; i < n; i++) t[i] += g * (2 * (x[i] - y[i]));
+            }
+            if (b.requiresGrad) {
+                double[] t = b.grad.data;
+                if (b.firstWrite()) for (int i = 0; i < n; i++) t[i] = 0.0 - g * (2 * (x[i] - y[i]));
+                else for (int i = 0; i < n; i++) t[i] -= g * (2 * (x[i] - y[i]));
+            }
+        };
+        out.forward.run();
+        return out;
+    }
+
     /** The mean of all elements, computed as {@code Σ this / count}. */
     public Tensor mean() {
         return sum().div(data.getNumElements());
@@ -416,6 +450,15 @@ public final class Tensor {
     /** A copy of the gradient, row by row; zeros before any {@link #backward()} has reached this tensor. */
     public double[] gradient() {
         return grad == null ? new double[data.getNumElements()] : Arrays.copyOf(grad.data, grad.getNumElements());
+    }
+
+    /** Copies the gradient, row by row, into {@code out} (zeros before any {@link #backward()} has reached this tensor): {@link #gradient()} without the allocation. */
+    public void gradientInto(double[] out) {
+        if (out.length != data.getNumElements()) {
+            throw new IllegalArgumentException("out has " + out.length + " values, tensor has " + data.getNumElements());
+        }
+        if (grad == null) Arrays.fill(out, 0.0);
+        else System.arraycopy(grad.data, 0, out, 0, out.length);
     }
 
     /** The tensors this one was computed from, for tests and tools that walk the graph. */

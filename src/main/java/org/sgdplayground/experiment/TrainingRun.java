@@ -182,7 +182,8 @@ public final class TrainingRun {
         LossGraph(int rows, int batchSize) {
             x = Tensor.constant(rows, 1, new double[rows]);
             y = Tensor.constant(rows, 1, new double[rows]);
-            squaredErrorSum = experiment.model().predict(x, params).sub(y).pow(2).sum();
+            // the model is plain tensor arithmetic; the squared error is one op, like F.mse_loss (reduction='sum')
+            squaredErrorSum = experiment.model().predict(x, params).squaredDistanceSum(y);
             loss = squaredErrorSum.div(batchSize);
             xBuffer = new DMatrixRMaj(rows, 1);
             yBuffer = new DMatrixRMaj(rows, 1);

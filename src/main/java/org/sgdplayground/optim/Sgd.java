@@ -15,6 +15,8 @@ public final class Sgd {
     private final double learningRate;
     private final double momentum;
     private final double[] velocity;
+    /** The gradient read at each step, reused so that a step allocates nothing. */
+    private final double[] grad;
 
     public Sgd(Tensor params, double learningRate, double momentum) {
         if (!params.isLeaf() || !params.requiresGrad()) throw new IllegalArgumentException("SGD updates leaf parameters that want gradients");
@@ -22,11 +24,12 @@ public final class Sgd {
         this.learningRate = learningRate;
         this.momentum = momentum;
         this.velocity = new double[params.rows() * params.cols()];
+        this.grad = new double[velocity.length];
     }
 
     /** One update from the gradient the parameters hold now. */
     public void step() {
-        double[] grad = params.gradient();
+        params.gradientInto(grad);
         if (momentum == 0) {
             params.addInPlace(-learningRate, grad);
             return;

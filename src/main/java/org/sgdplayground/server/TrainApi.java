@@ -9,10 +9,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.sgdplayground.data.Dataset;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
@@ -64,17 +71,55 @@ final class TrainApi {
         }
 
         Dataset points = experiment.dataset();
+        // The head of the answer (the settings, every point, the optimum) does not depend on the run: another core
+        // writes it while this one trains. If none is free, this thread writes it after training (run() below).
+        FutureTask<TrainAnswerWriter.Head> head = new FutureTask<>(() ->
+            TrainAnswerWriter.head(Json.experiment(experiment, points, Optimum.of(experiment.model(), points)), points));
+        HEAD_WRITERS.execute(head);
         TrainingRun run = new TrainingRun(experiment, points);
-        ObjectNode out = Json.experiment(experiment, points, Optimum.of(experiment.model(), points));
-        ArrayNode frames = out.putArray("frames");
+        List<Frame> frames = new ArrayList<>(kept);
         Frame previous = null;
         for (Frame f = run.next(); f != null; f = run.next()) {
-            if (f.iter() % every == 0) frames.add(Json.frame(f));
+            if (f.iter() % every == 0) frames.add(f);
             previous = f;
         }
-        if (previous != null && previous.iter() % every != 0) frames.add(Json.frame(previous));
-        out.set("outcome", Json.outcome(run.outcome()));
-        ctx.json(out);
+        if (previous != null && previous.iter() % every != 0) frames.add(previous);
+        head.run(); // does nothing once a writer has started it
+        byte[] answer = TrainAnswerWriter.finish(joined(head), frames, run.outcome());
+        // Written in full before the first byte goes out, so a failure can still be answered with a clean error.
+        ctx.contentType("application/json").result(answer);
+    }
+
+    /**
+     * Threads that write answers' heads; idle ones end after a few seconds, so a quiet server holds none. A head
+     * waiting in the queue is no loss: the request's own thread writes it once training is done.
+     */
+    private static final ThreadPoolExecutor HEAD_WRITERS = headWriters();
+
+    private static ThreadPoolExecutor headWriters() {
+        int threads = Runtime.getRuntime().availableProcessors();
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+            task -> {
+                Thread t = new Thread(task, "answer-head-" + count.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    private static <T> T joined(FutureTask<T> task) throws IOException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing the answer", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** The body, or null after answering 413 when it is larger than {@link Limits#MAX_BODY_BYTES}. */
@@ -117,7 +162,7 @@ final class TrainApi {
     }
 
     private static List<String> textOf(JsonNode array, String key) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (JsonNode item : array) {
             if (!item.isNumber()) throw new InvalidParameterException(key, array.toString(), Parameter.INIT.domain().allowed());
             out.add(item.asText());

@@ -22,16 +22,20 @@ class SumsTest {
     }
 
     @Test
-    void dot_of_whole_numbers_is_exact_for_every_length_including_the_tails() {
+    void dot_and_squared_distance_of_whole_numbers_are_exact_for_every_length_including_the_tails() {
         double[] a = new double[30], b = new double[30];
         for (int i = 0; i < a.length; i++) {
             a[i] = (i * 31) % 9 - 4;
             b[i] = (i * 17) % 7 - 3;
         }
         for (int n = 0; n <= a.length; n++) {
-            double plain = 0;
-            for (int i = 0; i < n; i++) plain += a[i] * b[i];
+            double plain = 0, squares = 0;
+            for (int i = 0; i < n; i++) {
+                plain += a[i] * b[i];
+                squares += (a[i] - b[i]) * (a[i] - b[i]);
+            }
             assertEquals(plain, Sums.dot(a, b, n), 0.0, "n = " + n);
+            assertEquals(squares, Sums.squaredDistance(a, b, n), 0.0, "Σ(a−b)², n = " + n);
         }
     }
 
@@ -60,22 +64,28 @@ class SumsTest {
     @Test
     void sum_and_dot_add_in_the_documented_order_so_every_jvm_gets_the_same_bits() {
         Random random = new Random(4);
-        for (int n : new int[] {1, 6, 7, 1001}) {
+        for (int n : new int[] {1, 6, 7, 8, 9, 15, 1001}) {
             double[] a = new double[n], b = new double[n];
             for (int i = 0; i < n; i++) {
                 a[i] = random.nextGaussian() * Math.pow(10, random.nextInt(12) - 6);
                 b[i] = random.nextGaussian();
             }
-            // element i goes to partial i mod 4, then (s0 + s1) + (s2 + s3)
-            double[] partial = new double[4], partialDot = new double[4];
+            // element i goes to partial i mod 8, then ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))
+            double[] partial = new double[8], partialDot = new double[8], partialSquare = new double[8];
             for (int i = 0; i < n; i++) {
-                partial[i % 4] += a[i];
-                partialDot[i % 4] += a[i] * b[i];
+                partial[i % 8] += a[i];
+                partialDot[i % 8] += a[i] * b[i];
+                double d = a[i] - b[i];
+                partialSquare[i % 8] += d * d;
             }
-            double sum = (partial[0] + partial[1]) + (partial[2] + partial[3]);
-            double dot = (partialDot[0] + partialDot[1]) + (partialDot[2] + partialDot[3]);
+            double sum = inOrder(partial), dot = inOrder(partialDot), square = inOrder(partialSquare);
+            assertEquals(Double.doubleToRawLongBits(square), Double.doubleToRawLongBits(Sums.squaredDistance(a, b, n)), "Σ(a−b)², n = " + n);
             assertEquals(Double.doubleToRawLongBits(sum), Double.doubleToRawLongBits(Sums.sum(a, 0, n)), "sum, n = " + n);
             assertEquals(Double.doubleToRawLongBits(dot), Double.doubleToRawLongBits(Sums.dot(a, b, n)), "dot, n = " + n);
         }
+    }
+
+    private static double inOrder(double[] s) {
+        return ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
     }
 }

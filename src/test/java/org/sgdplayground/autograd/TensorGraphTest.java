@@ -63,6 +63,19 @@ class TensorGraphTest {
     }
 
     @Test
+    void gradient_into_copies_what_gradient_gives_into_the_callers_array_and_refuses_a_wrong_length() {
+        Tensor p = Tensor.parameters(0.5, -2);
+        double[] out = {7, 7};
+        p.gradientInto(out);
+        assertArrayEquals(new double[] {0, 0}, out, 0.0, "zeros before any backward pass");
+        p.pow(2).mul(Tensor.column(3, 5)).sum().backward();
+        p.gradientInto(out);
+        assertArrayEquals(p.gradient(), out, 0.0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.gradientInto(new double[3]));
+        assertTrue(e.getMessage().contains("3") && e.getMessage().contains("2"), e.getMessage());
+    }
+
+    @Test
     void a_leaf_shared_by_two_losses_collects_both_gradients() {
         Tensor p = Tensor.parameters(1.5, -0.5);
         Tensor first = p.sum();                         // ∂/∂p = (1, 1)
@@ -144,6 +157,16 @@ class TensorGraphTest {
                 IllegalArgumentException flipped = assertThrows(IllegalArgumentException.class, () -> op.apply(b, a));
                 assertTrue(flipped.getMessage().contains("2×3") && flipped.getMessage().contains(shape[0] + "×" + shape[1]), flipped.getMessage());
             }
+        }
+    }
+
+    @Test
+    void squared_distance_sum_of_two_shapes_refuses_naming_both_even_where_broadcasting_would_stretch() {
+        Tensor a = Tensor.variable(3, 1, new double[3]);
+        for (int[] shape : new int[][] {{1, 1}, {1, 3}, {2, 1}}) {
+            Tensor b = Tensor.constant(shape[0], shape[1], new double[shape[0] * shape[1]]);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> a.squaredDistanceSum(b));
+            assertTrue(e.getMessage().contains("3×1") && e.getMessage().contains(shape[0] + "×" + shape[1]), e.getMessage());
         }
     }
 

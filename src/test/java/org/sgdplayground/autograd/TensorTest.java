@@ -154,6 +154,40 @@ class TensorTest {
     }
 
     @Test
+    void squared_distance_sum_adds_the_squared_differences_and_its_gradient_matches_central_differences_for_both_sides() {
+        // 15 elements: the eight-wide main loop and a tail of seven
+        Input a = uniform(5, 3, -2, 2, 21), b = uniform(5, 3, -2, 2, 22);
+        double plain = 0, magnitude = 0;
+        for (int i = 0; i < 15; i++) {
+            double d = a.values()[i] - b.values()[i];
+            plain += d * d;
+            magnitude += d * d;
+        }
+        Tensor s = a.variable().squaredDistanceSum(b.variable());
+        assertEquals(1, s.rows());
+        assertEquals(1, s.cols());
+        assertEquals(plain, s.item(), 15 * EPS * magnitude);
+        assertGradientsMatch(t -> t[0].squaredDistanceSum(t[1]), a, b);
+        // computed operands (whose first gradient write overwrites) and a leaf used again elsewhere (which adds)
+        assertGradientsMatch(t -> t[0].mul(t[1]).squaredDistanceSum(t[1].add(t[0])).mul(t[0].sum()), a, b);
+    }
+
+    @Test
+    void squared_distance_sum_gives_what_sub_pow_2_sum_gives_bit_for_bit_value_and_gradients() {
+        for (int n : new int[] {1, 7, 8, 9, 100}) {
+            Input a = uniform(n, 1, -2, 2, 30 + n), b = uniform(n, 1, -2, 2, 60 + n);
+            Tensor fusedA = a.variable(), fusedB = b.variable(), composedA = a.variable(), composedB = b.variable();
+            Tensor fused = fusedA.squaredDistanceSum(fusedB).div(n);
+            Tensor composed = composedA.sub(composedB).pow(2).sum().div(n);
+            fused.backward();
+            composed.backward();
+            assertEquals(composed.item(), fused.item(), 0.0, "n = " + n);
+            assertArrayEquals(composedA.gradient(), fusedA.gradient(), 0.0, "∂/∂a, n = " + n);
+            assertArrayEquals(composedB.gradient(), fusedB.gradient(), 0.0, "∂/∂b, n = " + n);
+        }
+    }
+
+    @Test
     void mean_is_the_sum_over_the_count_and_its_gradient_matches_central_differences() {
         Input a = uniform(4, 3, -2, 2, 10);
         double plain = 0, magnitude = 0;
