@@ -29,6 +29,7 @@ public final class PlaygroundApp {
      * tells every live client the server is restarting, then closes the hub.
      */
     static Javalin create(LiveHub hub) {
+        TrainApi trainApi = new TrainApi();
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = Limits.MAX_BODY_BYTES + 1;
@@ -50,13 +51,14 @@ public final class PlaygroundApp {
                 else ctx.result("ok");
             });
             cfg.routes.get("/api/presets", TrainApi::presets);
-            cfg.routes.post("/api/train", TrainApi::train);
+            cfg.routes.post("/api/train", trainApi::train);
             Pages.register(cfg.routes);
 
             cfg.routes.exception(InvalidParameterException.class, (e, ctx) -> ctx.status(400).json(Json.error(e)));
             cfg.routes.exception(Exception.class, (e, ctx) -> internalError(e, ctx));
             cfg.events.serverStopping(hub::shutdown);
             cfg.events.serverStopped(hub::close);
+            cfg.events.serverStopped(trainApi::close);
         });
         return app;
     }

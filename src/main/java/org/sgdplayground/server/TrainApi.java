@@ -31,12 +31,21 @@ import org.sgdplayground.experiment.Parameter;
 import org.sgdplayground.experiment.Presets;
 import org.sgdplayground.experiment.TrainingRun;
 
-/** {@code POST /api/train} and {@code GET /api/presets} (SPEC §3). */
-final class TrainApi {
-    private TrainApi() {}
+/** {@code POST /api/train} and {@code GET /api/presets} (SPEC §3). One per app: it owns the threads that write answers. */
+final class TrainApi implements AutoCloseable {
+    /**
+     * Threads that write answers' heads; idle ones end after a few seconds, so a quiet server holds none. A head
+     * waiting in the queue is no loss: the request's own thread writes it once training is done.
+     */
+    private final ThreadPoolExecutor headWriters = headWriters();
+
+    @Override
+    public void close() {
+        headWriters.shutdownNow();
+    }
 
     /** Trains the experiment in the query string and the JSON body (the body wins) and answers every kept frame. */
-    static void train(Context ctx) throws IOException {
+    void train(Context ctx) throws IOException {
         Map<String, String> raw = new HashMap<>();
         ctx.queryParamMap().forEach((k, v) -> raw.put(k, v.isEmpty() ? "" : v.get(0)));
         byte[] body = readBody(ctx);
@@ -75,7 +84,7 @@ final class TrainApi {
         // writes it while this one trains. If none is free, this thread writes it after training (run() below).
         FutureTask<TrainAnswerWriter.Head> head = new FutureTask<>(() ->
             TrainAnswerWriter.head(Json.experiment(experiment, points, Optimum.of(experiment.model(), points)), points));
-        HEAD_WRITERS.execute(head);
+        headWriters.execute(head);
         TrainingRun run = new TrainingRun(experiment, points);
         List<Frame> frames = new ArrayList<>(kept);
         Frame previous = null;
@@ -89,12 +98,6 @@ final class TrainApi {
         // Written in full before the first byte goes out, so a failure can still be answered with a clean error.
         ctx.contentType("application/json").result(answer);
     }
-
-    /**
-     * Threads that write answers' heads; idle ones end after a few seconds, so a quiet server holds none. A head
-     * waiting in the queue is no loss: the request's own thread writes it once training is done.
-     */
-    private static final ThreadPoolExecutor HEAD_WRITERS = headWriters();
 
     private static ThreadPoolExecutor headWriters() {
         int threads = Runtime.getRuntime().availableProcessors();
