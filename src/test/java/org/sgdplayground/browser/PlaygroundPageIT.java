@@ -6,10 +6,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -17,29 +13,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /** The live page in headless Chromium: what a person sees and what a script can drive. */
-class PlaygroundPageIT {
+class PlaygroundPageIT extends PageTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-    }
-
-    @BeforeEach
-    void desktop() {
-        browser.resize(1280, 1000);
-    }
-
-    @AfterEach
-    void noConsoleProblems() {
-        assertEquals(List.of(), browser.consoleProblems(), "the page logged errors or warnings");
-    }
 
     @Test
     void the_default_page_loads_with_no_console_errors_and_waits_at_frame_zero() {

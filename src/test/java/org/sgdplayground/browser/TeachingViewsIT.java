@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -21,29 +17,8 @@ import org.sgdplayground.experiment.Numbers;
 import org.sgdplayground.experiment.QueryStrings;
 
 /** The teaching views in headless Chromium: the loss landscape, its path, the stability limit, the presets. */
-class TeachingViewsIT {
+class TeachingViewsIT extends PageTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-    }
-
-    @BeforeEach
-    void desktop() {
-        browser.resize(1280, 1000);
-    }
-
-    @AfterEach
-    void noConsoleProblems() {
-        assertEquals(List.of(), browser.consoleProblems(), "the page logged errors or warnings");
-    }
 
     private static Experiment decode(String query) {
         return ExperimentCodec.decode(QueryStrings.parse(query));
