@@ -1,5 +1,6 @@
 package org.sgdplayground.server;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import java.io.ByteArrayOutputStream;
@@ -16,7 +17,6 @@ import org.sgdplayground.data.Dataset;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.Frame;
-import org.sgdplayground.experiment.Optimum;
 import org.sgdplayground.experiment.TrainingRun;
 
 /**
@@ -49,7 +49,7 @@ public final class ApiTrainBench {
         StringBuilder requests = new StringBuilder(), stages = new StringBuilder();
         requests.append(String.format("%-9s  %11s  %8s  %9s  %16s  %9s  %s%n", "model", "request ms", "ms/step", "answer KB",
             "TF.js ms/step", "speed-up", "target"));
-        stages.append(String.format("%-9s  %8s  %8s  %8s  %8s  %8s  %8s%n", "model", "data", "train", "optimum", "JSON", "sum",
+        stages.append(String.format("%-9s  %8s  %8s  %8s  %8s  %8s  %8s%n", "model", "data", "train", "head", "JSON", "sum",
             "HTTP"));
         List<String> names = List.copyOf(cases.keySet());
         double[][] requestMs = new double[names.size()][reps];
@@ -103,7 +103,7 @@ public final class ApiTrainBench {
         System.out.println();
         System.out.println("The same job stage by stage in this JVM, median ms: data = decode + generate the points, train = the "
             + (STEPS + 1) + " frames, JSON = write the answer (TrainAnswerWriter, into memory); HTTP = request − sum (Javalin, Jetty, loopback, client,"
-            + " less the part of optimum + JSON the server overlaps with training on a second core)");
+            + " less the part of head + JSON the server overlaps with training on a second core)");
         System.out.print(stages);
     }
 
@@ -120,7 +120,7 @@ public final class ApiTrainBench {
         return response.body().length;
     }
 
-    /** The ms of each stage of what {@code TrainApi.train} does, once: data, train, optimum, JSON. */
+    /** The ms of each stage of what {@code TrainApi.train} does, once: data, train, head (settings, optimum, surface), JSON. */
     private static double[] stages(Map<String, String> settings) throws Exception {
         long t0 = System.nanoTime();
         Experiment experiment = ExperimentCodec.decode(new HashMap<>(settings));
@@ -129,10 +129,10 @@ public final class ApiTrainBench {
         TrainingRun run = new TrainingRun(experiment, points);
         List<Frame> frames = run.all();
         long t2 = System.nanoTime();
-        Optimum optimum = Optimum.of(experiment.model(), points);
+        ObjectNode head = Json.experiment(experiment, points);
         long t3 = System.nanoTime();
         ByteArrayOutputStream answer = new ByteArrayOutputStream(1 << 20);
-        TrainAnswerWriter.write(answer, Json.experiment(experiment, points, optimum), points, frames, run.outcome());
+        TrainAnswerWriter.write(answer, head, points, frames, run.outcome());
         byte[] bytes = answer.toByteArray();
         long t4 = System.nanoTime();
         if (frames.size() != STEPS + 1 || bytes.length == 0) throw new IllegalStateException(frames.size() + " frames");

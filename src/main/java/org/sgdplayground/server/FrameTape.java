@@ -7,7 +7,6 @@ import java.util.List;
 import org.sgdplayground.data.Dataset;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.Frame;
-import org.sgdplayground.experiment.Optimum;
 import org.sgdplayground.experiment.TrainingRun;
 
 /**
@@ -40,7 +39,7 @@ final class FrameTape {
         Dataset points = experiment.dataset();
         this.run = new TrainingRun(experiment, points);
         ObjectNode message = Json.MAPPER.createObjectNode().put("type", "data");
-        message.setAll(Json.experiment(experiment, points, Optimum.of(experiment.model(), points)));
+        message.setAll(Json.experiment(experiment, points));
         String withoutRunning = message.toString();
         String open = withoutRunning.substring(0, withoutRunning.length() - 1) + ",\"running\":";
         this.dataRunning = utf8(open + "true}");

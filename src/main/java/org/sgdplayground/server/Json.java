@@ -26,7 +26,7 @@ final class Json {
      * the exact loss surface. With {@code standardize}, also {@code standardisation: {mean, scale}}; the optimum and
      * surface are then in the scaled units the frames use, the points in the original ones.
      */
-    static ObjectNode experiment(Experiment e, Dataset points, Optimum optimum) {
+    static ObjectNode experiment(Experiment e, Dataset points) {
         ObjectNode out = MAPPER.createObjectNode();
         out.put("query", ExperimentCodec.encode(e));
         ObjectNode settings = out.putObject("experiment");
@@ -49,9 +49,9 @@ final class Json {
             // the run trains on x' = (x − m)/s: its optimum and surface are in those units; the points stay as measured
             Standardisation scaling = Standardisation.of(points);
             trained = scaling.apply(points);
-            optimum = Optimum.of(e.model(), trained);
             out.putObject("standardisation").put("mean", scaling.mean()).put("scale", scaling.scale());
         }
+        Optimum optimum = Optimum.of(e.model(), trained);
         ObjectNode best = out.putObject("optimum");
         numbers(best.putArray("params"), optimum.params());
         best.put("loss", optimum.loss());

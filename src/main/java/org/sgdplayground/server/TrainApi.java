@@ -26,7 +26,6 @@ import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.Frame;
 import org.sgdplayground.experiment.InvalidParameterException;
 import org.sgdplayground.experiment.Limits;
-import org.sgdplayground.experiment.Optimum;
 import org.sgdplayground.experiment.Parameter;
 import org.sgdplayground.experiment.Presets;
 import org.sgdplayground.experiment.TrainingRun;
@@ -83,7 +82,7 @@ final class TrainApi implements AutoCloseable {
         // The head of the answer (the settings, every point, the optimum) does not depend on the run: another core
         // writes it while this one trains. If none is free, this thread writes it after training (run() below).
         FutureTask<TrainAnswerWriter.Head> head = new FutureTask<>(() ->
-            TrainAnswerWriter.head(Json.experiment(experiment, points, Optimum.of(experiment.model(), points)), points));
+            TrainAnswerWriter.head(Json.experiment(experiment, points), points));
         headWriters.execute(head);
         TrainingRun run = new TrainingRun(experiment, points);
         List<Frame> frames = new ArrayList<>(kept);

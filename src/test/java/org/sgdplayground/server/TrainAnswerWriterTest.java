@@ -21,14 +21,13 @@ import org.sgdplayground.data.Dataset;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.Frame;
-import org.sgdplayground.experiment.Optimum;
 import org.sgdplayground.experiment.QueryStrings;
 import org.sgdplayground.experiment.TrainingRun;
 
 class TrainAnswerWriterTest {
     /** The answer the plain way: {@link Json}'s trees, one object, written by the shared mapper. */
     private static JsonNode asTree(Experiment e, Dataset points, List<Frame> frames, TrainingRun run) {
-        ObjectNode out = Json.experiment(e, points, Optimum.of(e.model(), points));
+        ObjectNode out = Json.experiment(e, points);
         ArrayNode kept = out.putArray("frames");
         frames.forEach(f -> kept.add(Json.frame(f)));
         out.set("outcome", Json.outcome(run.outcome()));
@@ -43,7 +42,7 @@ class TrainAnswerWriterTest {
             TrainingRun run = new TrainingRun(e, points);
             List<Frame> frames = run.all();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            TrainAnswerWriter.write(out, Json.experiment(e, points, Optimum.of(e.model(), points)), points, frames, run.outcome());
+            TrainAnswerWriter.write(out, Json.experiment(e, points), points, frames, run.outcome());
 
             JsonNode streamed = Json.MAPPER.readTree(out.toByteArray());
             JsonNode expected = asTree(e, points, frames, run);
