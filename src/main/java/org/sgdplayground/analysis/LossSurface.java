@@ -5,7 +5,6 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.sgdplayground.data.Dataset;
-import org.sgdplayground.experiment.Optimum;
 import org.sgdplayground.model.Model;
 
 /**

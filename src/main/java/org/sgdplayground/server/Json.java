@@ -10,7 +10,7 @@ import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.Frame;
 import org.sgdplayground.experiment.InvalidParameterException;
-import org.sgdplayground.experiment.Optimum;
+import org.sgdplayground.analysis.Optimum;
 import org.sgdplayground.experiment.Outcome;
 import org.sgdplayground.experiment.Preset;
 

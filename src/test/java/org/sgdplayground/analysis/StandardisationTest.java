@@ -9,7 +9,6 @@ import org.sgdplayground.data.Dataset;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.Frame;
-import org.sgdplayground.experiment.Optimum;
 import org.sgdplayground.experiment.QueryStrings;
 import org.sgdplayground.experiment.TrainingRun;
 import org.sgdplayground.model.Model;

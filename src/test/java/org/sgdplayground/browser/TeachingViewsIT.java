@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.sgdplayground.analysis.Optimum;
 import org.sgdplayground.analysis.LossSurface;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
@@ -116,7 +117,7 @@ class TeachingViewsIT extends PageTest {
         var scaling = org.sgdplayground.analysis.Standardisation.of(e.dataset());
         double[] params = numbers(browser.state().get("params")), shown = numbers(landscape().get("originalParams"));
         assertArrayEquals(scaling.toOriginal(params), shown, 1e-9 * 100, "the page maps x' back to t as the server's Standardisation does");
-        double[] best = org.sgdplayground.experiment.Optimum.of(e.model(), e.dataset()).params();
+        double[] best = org.sgdplayground.analysis.Optimum.of(e.model(), e.dataset()).params();
         for (int j = 0; j < best.length; j++) assertEquals(best[j], shown[j], 1e-4 * (1 + Math.abs(best[j])), "param " + j);
         assertTrue(browser.driver.findElement(By.id("params")).getText().contains("in t:") || browser.driver.findElement(By.id("params")).getText().contains("in x:"));
     }

@@ -7,6 +7,7 @@ import org.ejml.simple.SimpleMatrix;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.sgdplayground.analysis.Optimum;
 import org.sgdplayground.autograd.Tensor;
 import org.sgdplayground.data.Dataset;
 import org.sgdplayground.model.Model;

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.ejml.simple.SimpleEVD;
 import org.ejml.simple.SimpleMatrix;
 import org.junit.jupiter.api.Test;
+import org.sgdplayground.analysis.Optimum;
 import org.sgdplayground.data.Dataset;
 import org.sgdplayground.data.Seeds;
 import org.sgdplayground.model.Models;

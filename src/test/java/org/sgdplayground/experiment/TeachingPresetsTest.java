@@ -8,6 +8,7 @@ import java.util.Map;
 import org.ejml.simple.SimpleEVD;
 import org.ejml.simple.SimpleMatrix;
 import org.junit.jupiter.api.Test;
+import org.sgdplayground.analysis.Optimum;
 import org.sgdplayground.analysis.LossSurface;
 import org.sgdplayground.analysis.Standardisation;
 import org.sgdplayground.data.Dataset;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.Frame;
 import org.sgdplayground.experiment.Limits;
-import org.sgdplayground.experiment.Optimum;
+import org.sgdplayground.analysis.Optimum;
 import org.sgdplayground.experiment.Presets;
 import org.sgdplayground.experiment.QueryStrings;
 import org.sgdplayground.experiment.TrainingRun;

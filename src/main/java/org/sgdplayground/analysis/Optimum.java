@@ -1,4 +1,4 @@
-package org.sgdplayground.experiment;
+package org.sgdplayground.analysis;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
