@@ -8,7 +8,7 @@ import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -81,8 +81,7 @@ final class TrainApi implements AutoCloseable {
         Dataset points = experiment.dataset();
         // The head of the answer (the settings, every point, the optimum) does not depend on the run: another core
         // writes it while this one trains. If none is free, this thread writes it after training (run() below).
-        FutureTask<TrainAnswerWriter.Head> head = new FutureTask<>(() ->
-            TrainAnswerWriter.head(Json.experiment(experiment, points), points));
+        FutureTask<JsonBytes> head = new FutureTask<>(() -> TrainAnswerWriter.head(experiment, points));
         headWriters.execute(head);
         TrainingRun run = new TrainingRun(experiment, points);
         List<Frame> frames = new ArrayList<>(kept);
@@ -92,10 +91,23 @@ final class TrainApi implements AutoCloseable {
             previous = f;
         }
         if (previous != null && previous.iter() % every != 0) frames.add(previous);
+        JsonBytes tail = TrainAnswerWriter.tail(frames, run.outcome());
         head.run(); // does nothing once a writer has started it
-        byte[] answer = TrainAnswerWriter.finish(joined(head), frames, run.outcome());
-        // Written in full before the first byte goes out, so a failure can still be answered with a clean error.
-        ctx.contentType("application/json").result(answer);
+        send(ctx, joined(head), tail);
+    }
+
+    /**
+     * Sends the answer, written in full before the first byte goes out so that a failure can still be answered with
+     * a clean error. Through Javalin's stream, which compresses it for a client that asks; to one that does not, the
+     * length goes ahead (nothing to negotiate), so the answer goes out as it is instead of in chunks.
+     */
+    private static void send(Context ctx, JsonBytes head, JsonBytes tail) throws IOException {
+        ctx.contentType("application/json");
+        String encodings = ctx.header("Accept-Encoding");
+        if (encodings == null || encodings.isBlank()) ctx.res().setContentLengthLong((long) head.size() + tail.size());
+        OutputStream out = ctx.outputStream();
+        head.writeTo(out);
+        tail.writeTo(out);
     }
 
     private static ThreadPoolExecutor headWriters() {
