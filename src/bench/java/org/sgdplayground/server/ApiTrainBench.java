@@ -130,7 +130,9 @@ public final class ApiTrainBench {
         long t2 = System.nanoTime();
         ObjectNode head = Json.experiment(experiment, points, false);
         long t3 = System.nanoTime();
-        int bytes = TrainAnswerWriter.head(head, points).size() + TrainAnswerWriter.tail(frames, run.outcome()).size();
+        JsonBytes[] around = TrainAnswerWriter.around(head);
+        int bytes = around[0].size() + TrainAnswerWriter.points(points).size() + around[1].size()
+            + TrainAnswerWriter.tail(frames, run.outcome()).size();
         long t4 = System.nanoTime();
         if (frames.size() != STEPS + 1 || bytes == 0) throw new IllegalStateException(frames.size() + " frames");
         return new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6};

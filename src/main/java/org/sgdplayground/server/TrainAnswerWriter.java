@@ -18,13 +18,13 @@ import org.sgdplayground.experiment.Outcome;
  * costs an object each, a string a second copy of the whole answer, and a general-purpose generator a string a
  * number. Doubles go out as their shortest exact text ({@link ShortestDouble}, the text Jackson's fast writer gives).
  *
- * <p>The answer is written in two parts: the head — the experiment and its points, which do not depend on the run,
- * so it can be written while the run trains — and the tail, the frames and the outcome. Sent one after the other
- * they are the whole answer.
+ * <p>The answer is written in parts that are sent one after the other: {@link #around} the points (the settings, the
+ * optimum, the surface), the {@link #points} themselves, and the {@link #tail} (the frames and the outcome). The first
+ * two do not depend on the run, so other cores can write them while the run trains.
  *
- * <p>The shape is still {@link Json}'s: the head's fields come from {@link Json#experiment}, in its order; each frame
- * is what {@link Json#frame} has, in its order, and the outcome is {@link Json#outcome}. Only the points, the bulk of
- * the answer, are written from the dataset itself instead of from a tree's copy of them.
+ * <p>The shape is still {@link Json}'s: the experiment's fields come from {@link Json#experiment}, in its order; each
+ * frame is what {@link Json#frame} has, in its order, and the outcome is {@link Json#outcome}. Only the points, the
+ * bulk of the answer, are written from the dataset itself instead of from a tree's copy of them.
  */
 final class TrainAnswerWriter {
     private TrainAnswerWriter() {}
@@ -32,27 +32,47 @@ final class TrainAnswerWriter {
     /** Bytes a double usually takes, separator included ({@code -0.12345678901234567,}), to size the buffers. */
     private static final int BYTES_PER_NUMBER = 21;
 
-    /** The answer up to its frames: {@code {"query":…,"points":{…},…,"surface":{…}}, its object left open. */
-    static JsonBytes head(Experiment e, Dataset points) {
-        return head(Json.experiment(e, points, false), points);
+    /**
+     * The experiment's fields before and after its points: {@code {"query":…,…,"points":} and
+     * {@code ,"optimum":{…},"surface":{…}} (its object left open for the tail). The points go between.
+     */
+    static JsonBytes[] around(Experiment e, Dataset points) {
+        return around(Json.experiment(e, points, false));
     }
 
-    /** {@link #head(Experiment, Dataset)} from the experiment's tree, its points field a placeholder for these points. */
-    static JsonBytes head(ObjectNode experiment, Dataset points) {
-        JsonBytes out = new JsonBytes(2 * points.size() * BYTES_PER_NUMBER + 4096);
-        out.raw('{');
+    /** {@link #around(Experiment, Dataset)} from the experiment's tree, whose {@code points} only marks their place. */
+    static JsonBytes[] around(ObjectNode experiment) {
+        JsonBytes before = new JsonBytes(1024), after = new JsonBytes(1024);
+        JsonBytes out = before.raw('{');
         boolean first = true;
         for (Iterator<Map.Entry<String, JsonNode>> it = experiment.fields(); it.hasNext(); first = false) {
             Map.Entry<String, JsonNode> field = it.next();
             if (!first) out.raw(',');
             out.name(field.getKey());
-            if (field.getKey().equals("points")) points(out, points);
+            if (field.getKey().equals("points")) out = after;
             else out.tree(field.getValue());
         }
-        return out;
+        return new JsonBytes[] {before, after};
     }
 
-    /** The rest of the answer after {@link #head}: {@code ,"frames":[…],"outcome":{…}}}. */
+    /** {@code {"x":[…],"y":[…]}}. */
+    static JsonBytes points(Dataset points) {
+        int n = points.size();
+        JsonBytes out = new JsonBytes(2 * n * BYTES_PER_NUMBER + 32);
+        out.raw("{\"x\":[");
+        for (int i = 0; i < n; i++) {
+            if (i > 0) out.raw(',');
+            out.number(points.x(i));
+        }
+        out.raw("],\"y\":[");
+        for (int i = 0; i < n; i++) {
+            if (i > 0) out.raw(',');
+            out.number(points.y(i));
+        }
+        return out.raw("]}");
+    }
+
+    /** The rest of the answer: {@code ,"frames":[…],"outcome":{…}}}. */
     static JsonBytes tail(List<Frame> frames, Outcome outcome) {
         int perFrame = 64;
         if (!frames.isEmpty()) {
@@ -70,7 +90,10 @@ final class TrainAnswerWriter {
 
     /** The whole answer in one go. */
     static void write(OutputStream out, Experiment e, Dataset points, List<Frame> frames, Outcome outcome) throws IOException {
-        head(e, points).writeTo(out);
+        JsonBytes[] around = around(e, points);
+        around[0].writeTo(out);
+        points(points).writeTo(out);
+        around[1].writeTo(out);
         tail(frames, outcome).writeTo(out);
     }
 
@@ -87,20 +110,5 @@ final class TrainAnswerWriter {
             out.raw(']');
         }
         out.raw('}');
-    }
-
-    private static void points(JsonBytes out, Dataset points) {
-        int n = points.size();
-        out.raw("{\"x\":[");
-        for (int i = 0; i < n; i++) {
-            if (i > 0) out.raw(',');
-            out.number(points.x(i));
-        }
-        out.raw("],\"y\":[");
-        for (int i = 0; i < n; i++) {
-            if (i > 0) out.raw(',');
-            out.number(points.y(i));
-        }
-        out.raw("]}");
     }
 }
