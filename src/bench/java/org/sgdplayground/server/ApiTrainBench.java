@@ -101,8 +101,9 @@ public final class ApiTrainBench {
         System.out.print(requests);
         System.out.println();
         System.out.println("The same job stage by stage in this JVM, median ms: data = decode + generate the points, train = the "
-            + (STEPS + 1) + " frames, JSON = write the answer (TrainAnswerWriter, into memory); HTTP = request − sum (Javalin, Jetty, loopback, client,"
-            + " less the part of head + JSON the server overlaps with training on a second core)");
+            + (STEPS + 1) + " frames, head = the settings, optimum and surface (Json.experiment), JSON = write the answer (TrainAnswerWriter, into"
+            + " memory); HTTP = request − sum (Javalin, Jetty, loopback, client, less the part of head + JSON the server overlaps with training"
+            + " on the other core)");
         System.out.print(stages);
     }
 
