@@ -3,7 +3,6 @@ package org.sgdplayground.server;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -102,8 +101,9 @@ public final class ApiTrainBench {
         System.out.print(requests);
         System.out.println();
         System.out.println("The same job stage by stage in this JVM, median ms: data = decode + generate the points, train = the "
-            + (STEPS + 1) + " frames, JSON = write the answer (TrainAnswerWriter, into memory); HTTP = request − sum (Javalin, Jetty, loopback, client,"
-            + " less the part of head + JSON the server overlaps with training on a second core)");
+            + (STEPS + 1) + " frames, head = the settings, optimum and surface (Json.experiment), JSON = write the answer (TrainAnswerWriter, into"
+            + " memory); HTTP = request − sum (Javalin, Jetty, loopback, client, less the part of head + JSON the server overlaps with training"
+            + " on the other core)");
         System.out.print(stages);
     }
 
@@ -129,13 +129,13 @@ public final class ApiTrainBench {
         TrainingRun run = new TrainingRun(experiment, points);
         List<Frame> frames = run.all();
         long t2 = System.nanoTime();
-        ObjectNode head = Json.experiment(experiment, points);
+        ObjectNode head = Json.experiment(experiment, points, false);
         long t3 = System.nanoTime();
-        ByteArrayOutputStream answer = new ByteArrayOutputStream(1 << 20);
-        TrainAnswerWriter.write(answer, head, points, frames, run.outcome());
-        byte[] bytes = answer.toByteArray();
+        JsonBytes[] around = TrainAnswerWriter.around(head);
+        int bytes = around[0].size() + TrainAnswerWriter.points(points).size() + around[1].size()
+            + TrainAnswerWriter.tail(frames, run.outcome()).size();
         long t4 = System.nanoTime();
-        if (frames.size() != STEPS + 1 || bytes.length == 0) throw new IllegalStateException(frames.size() + " frames");
+        if (frames.size() != STEPS + 1 || bytes == 0) throw new IllegalStateException(frames.size() + " frames");
         return new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6};
     }
 

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 
 /** The seeded data generators, by name. */
 public final class Generators {
@@ -20,7 +19,7 @@ public final class Generators {
         @Override public String description() { return "y = 3x + 2 + noise·U(0,1), x ~ U(−1,1) (fastai lesson 2)"; }
         @Override public double defaultNoise() { return 1; }
         @Override public Dataset generate(int n, double noise, long seed) {
-            Random random = Seeds.stream(seed, Seeds.DATA);
+            Lcg random = Seeds.sequence(seed, Seeds.DATA);
             double[] x = new double[n], y = new double[n];
             for (int i = 0; i < n; i++) x[i] = -1 + 2 * random.nextDouble();
             for (int i = 0; i < n; i++) y[i] = 3 * x[i] + 2 + noise * random.nextDouble();
@@ -37,7 +36,7 @@ public final class Generators {
         @Override public String description() { return "speed = noise·N(0,1) + 0.75·(t − 9.5)² + 1, t = 0…19 (fastbook ch. 4)"; }
         @Override public double defaultNoise() { return 3; }
         @Override public Dataset generate(int n, double noise, long seed) {
-            Random random = Seeds.stream(seed, Seeds.DATA);
+            Lcg random = Seeds.sequence(seed, Seeds.DATA);
             double middle = (n - 1) / 2.0;
             double[] t = new double[n], speed = new double[n];
             for (int i = 0; i < n; i++) {

@@ -19,7 +19,16 @@ public final class Seeds {
 
     /** A fresh generator for {@code purpose} under {@code seed}. */
     public static Random stream(long seed, String purpose) {
-        return new Random(mix(seed * 0x9E3779B97F4A7C15L + purpose.hashCode()));
+        return new Random(streamSeed(seed, purpose));
+    }
+
+    /** {@link #stream}'s numbers, from a generator that only one thread may use but that draws them faster. */
+    static Lcg sequence(long seed, String purpose) {
+        return new Lcg(streamSeed(seed, purpose));
+    }
+
+    private static long streamSeed(long seed, String purpose) {
+        return mix(seed * 0x9E3779B97F4A7C15L + purpose.hashCode());
     }
 
     /** SplitMix64's finaliser. */

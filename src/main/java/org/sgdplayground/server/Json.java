@@ -27,6 +27,15 @@ final class Json {
      * surface are then in the scaled units the frames use, the points in the original ones.
      */
     static ObjectNode experiment(Experiment e, Dataset points) {
+        return experiment(e, points, true);
+    }
+
+    /**
+     * {@link #experiment(Experiment, Dataset)}, but with {@code copyPoints} false its {@code points} field holds null, in
+     * its place: for a writer that writes the points from the dataset itself ({@link TrainAnswerWriter}), to whom a
+     * tree of 20 000 numbers would only be garbage.
+     */
+    static ObjectNode experiment(Experiment e, Dataset points, boolean copyPoints) {
         ObjectNode out = MAPPER.createObjectNode();
         out.put("query", ExperimentCodec.encode(e));
         ObjectNode settings = out.putObject("experiment");
@@ -38,11 +47,15 @@ final class Json {
         e.model().parameterNames().forEach(names::add);
         out.put("steps", e.steps());
         out.put("speed", e.speed());
-        ObjectNode xy = out.putObject("points");
-        ArrayNode xs = xy.putArray("x"), ys = xy.putArray("y");
-        for (int i = 0; i < points.size(); i++) {
-            xs.add(points.x(i));
-            ys.add(points.y(i));
+        if (copyPoints) {
+            ObjectNode xy = out.putObject("points");
+            ArrayNode xs = xy.putArray("x"), ys = xy.putArray("y");
+            for (int i = 0; i < points.size(); i++) {
+                xs.add(points.x(i));
+                ys.add(points.y(i));
+            }
+        } else {
+            out.putNull("points");
         }
         Dataset trained = points;
         if (e.standardize()) {

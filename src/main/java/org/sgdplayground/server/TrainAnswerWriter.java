@@ -1,97 +1,114 @@
 package org.sgdplayground.server;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.sgdplayground.data.Dataset;
+import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.Frame;
 import org.sgdplayground.experiment.Outcome;
 
 /**
- * Writes the answer of {@code POST /api/train} with a streaming generator rather than building a tree and then a
- * string of it: the answer is mostly numbers (every point, every kept frame), and for numbers a tree costs an
- * object each and a string a second copy of the whole answer.
+ * Writes the answer of {@code POST /api/train} straight into bytes ({@link JsonBytes}) rather than building a tree
+ * and then a string of it: the answer is mostly numbers (every point, every kept frame), and for numbers a tree
+ * costs an object each, a string a second copy of the whole answer, and a general-purpose generator a string a
+ * number. Doubles go out as their shortest exact text ({@link ShortestDouble}, the text Jackson's fast writer gives).
  *
- * <p>The answer is written in two parts: the {@link Head} — the experiment and its points, which do not depend on
- * the run, so it can be written while the run trains — and then the frames and the outcome.
+ * <p>The answer is written in parts that are sent one after the other: {@link #around} the points (the settings, the
+ * optimum, the surface), the {@link #points} themselves, and the {@link #tail} (the frames and the outcome). The first
+ * two do not depend on the run, so other cores can write them while the run trains.
  *
- * <p>The shape is still {@link Json}'s: the experiment's fields come from {@link Json#experiment}, in its order,
- * and each frame and the outcome are {@link Json#frame} and {@link Json#outcome}. Only the points, the bulk of
- * the answer, are written from the dataset itself instead of from that tree's copy of them. Doubles go out
- * through Jackson's fast writer (Schubfach): the shortest text that reads back as the same double.
+ * <p>The shape is still {@link Json}'s: the experiment's fields come from {@link Json#experiment}, in its order; each
+ * frame is what {@link Json#frame} has, in its order, and the outcome is {@link Json#outcome}. Only the points, the
+ * bulk of the answer, are written from the dataset itself instead of from a tree's copy of them.
  */
 final class TrainAnswerWriter {
     private TrainAnswerWriter() {}
 
-    private static final ObjectMapper WRITER = new ObjectMapper(
-        JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build());
+    /** Bytes a double usually takes, separator included ({@code -0.12345678901234567,}), to size the buffers. */
+    private static final int BYTES_PER_NUMBER = 21;
 
-    /** Room for the answer of 10 000 points and a few hundred frames (about 0.4 MB) without regrowing. */
-    private static final int BUFFER_BYTES = 1 << 19;
-
-    /** The answer written up to its frames, held in memory: pass it to {@link #finish} once the run is over. */
-    static final class Head {
-        private final ByteArrayOutputStream buffer;
-        private final JsonGenerator generator;
-
-        private Head(ByteArrayOutputStream buffer, JsonGenerator generator) {
-            this.buffer = buffer;
-            this.generator = generator;
-        }
+    /**
+     * The experiment's fields before and after its points: {@code {"query":…,…,"points":} and
+     * {@code ,"optimum":{…},"surface":{…}} (its object left open for the tail). The points go between.
+     */
+    static JsonBytes[] around(Experiment e, Dataset points) {
+        return around(Json.experiment(e, points, false));
     }
 
-    /** The experiment as {@link Json#experiment} has it, with the given points in place of its own copy. */
-    static Head head(ObjectNode experiment, Dataset points) throws IOException {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(BUFFER_BYTES);
-        JsonGenerator g = WRITER.getFactory().createGenerator(buffer);
-        g.writeStartObject();
-        Iterator<Map.Entry<String, JsonNode>> fields = experiment.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            g.writeFieldName(field.getKey());
-            if (field.getKey().equals("points")) points(g, points);
-            else g.writeTree(field.getValue());
+    /** {@link #around(Experiment, Dataset)} from the experiment's tree, whose {@code points} only marks their place. */
+    static JsonBytes[] around(ObjectNode experiment) {
+        JsonBytes before = new JsonBytes(1024), after = new JsonBytes(1024);
+        JsonBytes out = before.raw('{');
+        boolean first = true;
+        for (Iterator<Map.Entry<String, JsonNode>> it = experiment.fields(); it.hasNext(); first = false) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (!first) out.raw(',');
+            out.name(field.getKey());
+            if (field.getKey().equals("points")) out = after;
+            else out.tree(field.getValue());
         }
-        return new Head(buffer, g);
+        return new JsonBytes[] {before, after};
     }
 
-    /** The whole answer: the head, then the frames and the outcome. */
-    static byte[] finish(Head head, List<Frame> frames, Outcome outcome) throws IOException {
-        try (JsonGenerator g = head.generator) {
-            g.writeArrayFieldStart("frames");
-            for (Frame f : frames) g.writeTree(Json.frame(f));
-            g.writeEndArray();
-            g.writeFieldName("outcome");
-            g.writeTree(Json.outcome(outcome));
-            g.writeEndObject();
+    /** {@code {"x":[…],"y":[…]}}. */
+    static JsonBytes points(Dataset points) {
+        int n = points.size();
+        JsonBytes out = new JsonBytes(2 * n * BYTES_PER_NUMBER + 32);
+        out.raw("{\"x\":[");
+        for (int i = 0; i < n; i++) {
+            if (i > 0) out.raw(',');
+            out.number(points.x(i));
         }
-        return head.buffer.toByteArray();
+        out.raw("],\"y\":[");
+        for (int i = 0; i < n; i++) {
+            if (i > 0) out.raw(',');
+            out.number(points.y(i));
+        }
+        return out.raw("]}");
+    }
+
+    /** The rest of the answer: {@code ,"frames":[…],"outcome":{…}}}. */
+    static JsonBytes tail(List<Frame> frames, Outcome outcome) {
+        int perFrame = 64;
+        if (!frames.isEmpty()) {
+            Frame f = frames.get(0);
+            perFrame += (1 + f.params().length + f.grad().length) * BYTES_PER_NUMBER + (f.batch() == null ? 0 : 7 * f.batch().length);
+        }
+        JsonBytes out = new JsonBytes(frames.size() * perFrame + 512);
+        out.raw(",\"frames\":[");
+        for (int i = 0; i < frames.size(); i++) {
+            if (i > 0) out.raw(',');
+            frame(out, frames.get(i));
+        }
+        return out.raw("],\"outcome\":").tree(Json.outcome(outcome)).raw('}');
     }
 
     /** The whole answer in one go. */
-    static void write(OutputStream out, ObjectNode experiment, Dataset points, List<Frame> frames, Outcome outcome)
-        throws IOException {
-        out.write(finish(head(experiment, points), frames, outcome));
+    static void write(OutputStream out, Experiment e, Dataset points, List<Frame> frames, Outcome outcome) throws IOException {
+        JsonBytes[] around = around(e, points);
+        around[0].writeTo(out);
+        points(points).writeTo(out);
+        around[1].writeTo(out);
+        tail(frames, outcome).writeTo(out);
     }
 
-    private static void points(JsonGenerator g, Dataset points) throws IOException {
-        int n = points.size();
-        g.writeStartObject();
-        g.writeArrayFieldStart("x");
-        for (int i = 0; i < n; i++) g.writeNumber(points.x(i));
-        g.writeEndArray();
-        g.writeArrayFieldStart("y");
-        for (int i = 0; i < n; i++) g.writeNumber(points.y(i));
-        g.writeEndArray();
-        g.writeEndObject();
+    /** {@link Json#frame}, field for field. */
+    private static void frame(JsonBytes out, Frame f) {
+        out.raw("{\"iter\":").number(f.iter()).raw(",\"loss\":").number(f.loss());
+        out.raw(",\"params\":").numbers(f.params()).raw(",\"grad\":").numbers(f.grad());
+        if (f.batch() != null) {
+            out.raw(",\"batch\":[");
+            for (int i = 0; i < f.batch().length; i++) {
+                if (i > 0) out.raw(',');
+                out.number(f.batch()[i]);
+            }
+            out.raw(']');
+        }
+        out.raw('}');
     }
 }

@@ -8,7 +8,7 @@ import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,14 +33,15 @@ import org.sgdplayground.experiment.TrainingRun;
 /** {@code POST /api/train} and {@code GET /api/presets} (SPEC §3). One per app: it owns the threads that write answers. */
 final class TrainApi implements AutoCloseable {
     /**
-     * Threads that write answers' heads; idle ones end after a few seconds, so a quiet server holds none. A head
-     * waiting in the queue is no loss: the request's own thread writes it once training is done.
+     * Threads that write the parts of answers that do not depend on the run, while it trains: one a core, no queue.
+     * A part no thread takes at once is no loss: the request's own thread writes it once training is done. Idle
+     * threads end after a few seconds, so a quiet server holds none.
      */
-    private final ThreadPoolExecutor headWriters = headWriters();
+    private final ThreadPoolExecutor partWriters = partWriters();
 
     @Override
     public void close() {
-        headWriters.shutdownNow();
+        partWriters.shutdownNow();
     }
 
     /** Trains the experiment in the query string and the JSON body (the body wins) and answers every kept frame. */
@@ -79,11 +80,12 @@ final class TrainApi implements AutoCloseable {
         }
 
         Dataset points = experiment.dataset();
-        // The head of the answer (the settings, every point, the optimum) does not depend on the run: another core
-        // writes it while this one trains. If none is free, this thread writes it after training (run() below).
-        FutureTask<TrainAnswerWriter.Head> head = new FutureTask<>(() ->
-            TrainAnswerWriter.head(Json.experiment(experiment, points), points));
-        headWriters.execute(head);
+        // The settings with the optimum and surface, and the points, do not depend on the run: the other cores write
+        // them while this one trains. What no core took, this thread writes after training (run() below).
+        FutureTask<JsonBytes[]> around = new FutureTask<>(() -> TrainAnswerWriter.around(experiment, points));
+        FutureTask<JsonBytes> written = new FutureTask<>(() -> TrainAnswerWriter.points(points));
+        partWriters.execute(written);
+        partWriters.execute(around);
         TrainingRun run = new TrainingRun(experiment, points);
         List<Frame> frames = new ArrayList<>(kept);
         Frame previous = null;
@@ -92,21 +94,40 @@ final class TrainApi implements AutoCloseable {
             previous = f;
         }
         if (previous != null && previous.iter() % every != 0) frames.add(previous);
-        head.run(); // does nothing once a writer has started it
-        byte[] answer = TrainAnswerWriter.finish(joined(head), frames, run.outcome());
-        // Written in full before the first byte goes out, so a failure can still be answered with a clean error.
-        ctx.contentType("application/json").result(answer);
+        JsonBytes tail = TrainAnswerWriter.tail(frames, run.outcome());
+        around.run(); // each does nothing once a writer has started it
+        written.run();
+        JsonBytes[] settings = joined(around);
+        send(ctx, settings[0], joined(written), settings[1], tail);
     }
 
-    private static ThreadPoolExecutor headWriters() {
+    /**
+     * Sends the answer's parts in order, all written before the first byte goes out so that a failure can still be
+     * answered with a clean error. Through Javalin's stream, which compresses for a client that asks; to one that
+     * does not, the length goes ahead (nothing to negotiate), so the answer goes out as it is instead of in chunks.
+     */
+    private static void send(Context ctx, JsonBytes... parts) throws IOException {
+        ctx.contentType("application/json");
+        String encodings = ctx.header("Accept-Encoding");
+        if (encodings == null || encodings.isBlank()) {
+            long length = 0;
+            for (JsonBytes part : parts) length += part.size();
+            ctx.res().setContentLengthLong(length);
+        }
+        OutputStream out = ctx.outputStream();
+        for (JsonBytes part : parts) part.writeTo(out);
+    }
+
+    private static ThreadPoolExecutor partWriters() {
         int threads = Runtime.getRuntime().availableProcessors();
         AtomicInteger count = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        // a SynchronousQueue hands a part to an idle thread or to none; refused, the request's thread writes it itself
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 5, TimeUnit.SECONDS, new SynchronousQueue<>(),
             task -> {
-                Thread t = new Thread(task, "answer-head-" + count.incrementAndGet());
+                Thread t = new Thread(task, "answer-part-" + count.incrementAndGet());
                 t.setDaemon(true);
                 return t;
-            });
+            }, new ThreadPoolExecutor.DiscardPolicy());
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class GeneratorsTest {
@@ -46,6 +47,37 @@ class GeneratorsTest {
             // means of 10 000 uniforms: sd √(1/12/n) ≈ 0.0029 on [0,1), √(1/3/n) ≈ 0.0058 on [−1,1); 6 sd is loose
             assertEquals(0.5, sum / n, 6 * Math.sqrt(1.0 / 12 / n));
             assertEquals(0, xSum / n, 6 * Math.sqrt(1.0 / 3 / n));
+        }
+    }
+
+    /** The points as the notebooks draw them, with java.util.Random from the data stream: the reference, bit for bit. */
+    private static Dataset drawnWithRandom(Generator g, int n, double noise, long seed) {
+        Random random = Seeds.stream(seed, Seeds.DATA);
+        double[] x = new double[n], y = new double[n];
+        if (g == Generators.LINE) {
+            for (int i = 0; i < n; i++) x[i] = -1 + 2 * random.nextDouble();
+            for (int i = 0; i < n; i++) y[i] = 3 * x[i] + 2 + noise * random.nextDouble();
+        } else {
+            double middle = (n - 1) / 2.0;
+            for (int i = 0; i < n; i++) {
+                x[i] = i;
+                y[i] = random.nextGaussian() * noise + 0.75 * (x[i] - middle) * (x[i] - middle) + 1;
+            }
+        }
+        return new Dataset(x, y);
+    }
+
+    @Test
+    void the_points_are_bit_for_bit_those_java_util_random_draws_so_links_keep_their_points() {
+        for (Generator g : List.of(Generators.LINE, Generators.COASTER)) {
+            for (long seed : new long[] {0, 1, 42, 2_147_483_647}) {
+                for (int n : new int[] {2, 20, 100, 10_001}) {
+                    for (double noise : new double[] {0, 1, 3, 1e9}) {
+                        assertEquals(drawnWithRandom(g, n, noise, seed), g.generate(n, noise, seed),
+                            g.name() + " n=" + n + " noise=" + noise + " seed=" + seed);
+                    }
+                }
+            }
         }
     }
 

@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -140,6 +144,25 @@ class TrainApiTest {
         assertTrue(body.get("outcome").get("message").asText().contains("lr"));
         for (JsonNode f : body.get("frames")) {
             assertTrue(Double.isFinite(f.get("loss").asDouble()));
+        }
+    }
+
+    @Test
+    void answers_to_many_requests_at_once_are_each_the_whole_answer_whoever_wrote_their_parts() throws Exception {
+        // more requests than cores: the part writers are busy, so most requests write their own parts
+        String query = "/api/train?n=3000&steps=30&model=quadratic&lr=0.01";
+        ByteArrayOutputStream alone = new ByteArrayOutputStream();
+        var e = ExperimentCodec.decode(QueryStrings.parse(query.substring(query.indexOf('?') + 1)));
+        var points = e.dataset();
+        TrainingRun run = new TrainingRun(e, points);
+        TrainAnswerWriter.write(alone, e, points, run.all(), run.outcome());
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + query))
+            .POST(HttpRequest.BodyPublishers.noBody()).build();
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) answers.add(HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        for (CompletableFuture<HttpResponse<String>> answer : answers) {
+            assertEquals(200, answer.get().statusCode());
+            assertEquals(alone.toString(StandardCharsets.UTF_8), answer.get().body());
         }
     }
 
