@@ -41,9 +41,9 @@ import org.sgdplayground.experiment.TrainingRun;
  * connect began), server heap per live session (used heap after GC with the sessions live, minus before, / N)
  * and the server's CPU time for the run (the figure least disturbed by a busy machine).
  *
- * <p>Run: {@code mvn -B -ntp -q test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.sgdplayground.load.LiveLoad} with optional {@code -Dload.sessions=1000 -Dload.rate=1000
- * -Dload.query=… -Dload.servers=bare,playground -Dload.jvm=-Xmx1g}.
+ * <p>Run: {@code bench/live-load} (the client in a JVM of its own, sized so it does not collect during a run),
+ * with optional {@code -Dload.sessions=1000 -Dload.rate=1000 -Dload.query=… -Dload.servers=bare,playground
+ * -Dload.jvm=-Xmx1g -Dload.warmup=8}.
  */
 public final class LiveLoad {
     private LiveLoad() {}
@@ -106,7 +106,7 @@ public final class LiveLoad {
     static final class Result {
         int sessions, complete, errors;
         long framesExpected, framesDelivered;
-        double lateP50, lateP99, lateMax, firstP50, firstP99;
+        double lateP50, lateP99, lateMax, firstP50, firstP99, openP50, openP99;
         double heapPerSession, serverCpuSeconds, clientCpuSeconds;
 
         @Override
@@ -125,6 +125,7 @@ public final class LiveLoad {
             row(s, results, "lateness p50 (ms)", r -> fmt(r.lateP50));
             row(s, results, "lateness p99 (ms)", r -> fmt(r.lateP99));
             row(s, results, "lateness max (ms)", r -> fmt(r.lateMax));
+            row(s, results, "socket open p50 / p99 (ms)", r -> fmt(r.openP50) + " / " + fmt(r.openP99));
             row(s, results, "first frame p50 (ms)", r -> fmt(r.firstP50));
             row(s, results, "first frame p99 (ms)", r -> fmt(r.firstP99));
             row(s, results, "heap per session (KB)", r -> fmt(r.heapPerSession / 1024));
@@ -252,7 +253,8 @@ public final class LiveLoad {
             r.lateMax = stats.lateness.max();
             r.firstP50 = stats.first.percentile(50);
             r.firstP99 = stats.first.percentile(99);
-            System.out.printf(Locale.ROOT, "socket open after connect p50 %.1f p99 %.1f ms%n", stats.open.percentile(50), stats.open.percentile(99));
+            r.openP50 = stats.open.percentile(50);
+            r.openP99 = stats.open.percentile(99);
             return r;
         }
 
