@@ -37,12 +37,6 @@ public final class PlaygroundApp {
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = Limits.MAX_BODY_BYTES + 1;
-            int threads = Integer.getInteger("sgd.threads", 0);
-            if (threads > 0) {
-                var pool = new org.eclipse.jetty.util.thread.QueuedThreadPool(threads, Math.min(threads, 4));
-                pool.setName("http");
-                cfg.jetty.threadPool = pool;
-            }
             Path webDir = Path.of("web");
             if (Files.isDirectory(webDir)) {
                 cfg.staticFiles.add(s -> { s.hostedPath = "/static"; s.directory = webDir.toAbsolutePath().toString(); s.location = Location.EXTERNAL; });
