@@ -28,6 +28,13 @@ public final class Limits {
 
     /** Live sessions the server holds at once, over all clients. */
     public static final int MAX_SESSIONS = 2_000;
+    /**
+     * Connections the kernel may hold for the server before it accepts them (the listen backlog). Jetty's default
+     * is the JDK's 50: a burst of a thousand connects a second overflows it, the kernel drops the SYNs, and each
+     * dropped client waits a full second to retry, which set the first-frame p99. The kernel caps it at
+     * {@code net.core.somaxconn} (4096 on current Linux).
+     */
+    public static final int ACCEPT_BACKLOG = 1_024;
     /** Live sessions one client address may hold. */
     public static final int MAX_SESSIONS_PER_ADDRESS = 1_200;
     /** Largest socket message the server reads. */

@@ -5,6 +5,10 @@ import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.sgdplayground.experiment.InvalidParameterException;
 import org.sgdplayground.experiment.Limits;
 import org.slf4j.Logger;
@@ -40,7 +44,10 @@ public final class PlaygroundApp {
                 cfg.staticFiles.add(s -> { s.hostedPath = "/static"; s.directory = "/web"; s.location = Location.CLASSPATH; });
             }
             cfg.jetty.modifyServletContextHandler(context -> LiveSocket.mount(context, hub));
-            cfg.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MILLIS));
+            cfg.jetty.modifyServer(server -> {
+                server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+                acceptBacklog(server, Limits.ACCEPT_BACKLOG);
+            });
 
             cfg.routes.before(ctx -> {
                 ctx.header("X-Content-Type-Options", "nosniff");
@@ -61,6 +68,21 @@ public final class PlaygroundApp {
             cfg.events.serverStopped(trainApi::close);
         });
         return app;
+    }
+
+    /**
+     * Sets the listen backlog of every connector the server opens. Javalin adds its connector after the server is
+     * configured, so this waits for the server to start, when its connectors are known but not yet open.
+     */
+    public static void acceptBacklog(Server server, int backlog) {
+        server.addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarting(LifeCycle event) {
+                for (Connector c : server.getConnectors()) {
+                    if (c instanceof ServerConnector sc) sc.setAcceptQueueSize(backlog);
+                }
+            }
+        });
     }
 
     /** What Jetty gets to finish in-flight requests once the live clients have been told; keeps a stop under 10 s. */

@@ -41,9 +41,9 @@ import org.sgdplayground.experiment.TrainingRun;
  * connect began), server heap per live session (used heap after GC with the sessions live, minus before, / N)
  * and the server's CPU time for the run (the figure least disturbed by a busy machine).
  *
- * <p>Run: {@code mvn -B -ntp -q test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.sgdplayground.load.LiveLoad} with optional {@code -Dload.sessions=1000 -Dload.rate=1000
- * -Dload.query=… -Dload.servers=bare,playground -Dload.jvm=-Xmx1g}.
+ * <p>Run: {@code bench/live-load} (the client in a JVM of its own, sized so it does not collect during a run),
+ * with optional {@code -Dload.sessions=1000 -Dload.rate=1000 -Dload.query=… -Dload.servers=bare,playground
+ * -Dload.jvm=-Xmx1g -Dload.warmup=8}.
  */
 public final class LiveLoad {
     private LiveLoad() {}
@@ -70,11 +70,16 @@ public final class LiveLoad {
     static Result measure(String kind, int sessions, int rate, String query, String jvm) throws Exception {
         try (ServerProcess server = ServerProcess.start(kind, query, jvm);
              Load load = new Load()) {
-            String warmQuery = query.replaceAll("steps=\\d+", "steps=100");
-            // Warm-up, the same for every server: the JIT compiles the handshake and the send path (a first run of a
-            // thousand sockets otherwise spends as much CPU in the compiler as in the server).
-            load.run(server.port, sessions, rate, warmQuery);
-            load.run(server.port, sessions, rate, warmQuery);
+            // Warm-up, the same for every server and for the client: a server that has been up a while has its
+            // handshake and send paths compiled. A handshake's code runs once per connect, so the JIT needs several
+            // thousand connects before it has compiled it fully (measured: two rounds of 1,000 left the third
+            // round's connects spending 5 s of CPU in the compiler and the rest in the interpreter). So: short
+            // runs to warm the handshake, then one long enough to warm the streaming path.
+            int warmRounds = Integer.getInteger("load.warmup", 8);
+            for (int round = 0; round < warmRounds; round++) {
+                load.run(server.port, sessions, rate, query.replaceAll("steps=\\d+", "steps=2"));
+            }
+            load.run(server.port, sessions, rate, query.replaceAll("steps=\\d+", "steps=100"));
             Thread.sleep(500);
             long cpu = server.cpuNanos(), clientCpu = ownCpuNanos();
             Result r = load.run(server.port, sessions, rate, query);
@@ -101,7 +106,7 @@ public final class LiveLoad {
     static final class Result {
         int sessions, complete, errors;
         long framesExpected, framesDelivered;
-        double lateP50, lateP99, lateMax, firstP50, firstP99;
+        double lateP50, lateP99, lateMax, firstP50, firstP99, openP50, openP99;
         double heapPerSession, serverCpuSeconds, clientCpuSeconds;
 
         @Override
@@ -120,6 +125,7 @@ public final class LiveLoad {
             row(s, results, "lateness p50 (ms)", r -> fmt(r.lateP50));
             row(s, results, "lateness p99 (ms)", r -> fmt(r.lateP99));
             row(s, results, "lateness max (ms)", r -> fmt(r.lateMax));
+            row(s, results, "socket open p50 / p99 (ms)", r -> fmt(r.openP50) + " / " + fmt(r.openP99));
             row(s, results, "first frame p50 (ms)", r -> fmt(r.firstP50));
             row(s, results, "first frame p99 (ms)", r -> fmt(r.firstP99));
             row(s, results, "heap per session (KB)", r -> fmt(r.heapPerSession / 1024));
@@ -247,6 +253,8 @@ public final class LiveLoad {
             r.lateMax = stats.lateness.max();
             r.firstP50 = stats.first.percentile(50);
             r.firstP99 = stats.first.percentile(99);
+            r.openP50 = stats.open.percentile(50);
+            r.openP99 = stats.open.percentile(99);
             return r;
         }
 
@@ -318,6 +326,7 @@ public final class LiveLoad {
 
         @Override
         public void onOpen(CoreSession s, Callback callback) {
+            stats.open.add(System.nanoTime() - connectAt);
             session = s;
             callback.succeeded();
             s.demand();
@@ -413,7 +422,7 @@ public final class LiveLoad {
     }
 
     static final class Stats {
-        final Histogram lateness = new Histogram(), first = new Histogram();
+        final Histogram lateness = new Histogram(), first = new Histogram(), open = new Histogram();
     }
 
     /** Milliseconds in 0.1 ms buckets up to a minute; early arrivals count as 0. */

@@ -58,6 +58,15 @@ class LiveLimitsTest {
     }
 
     @Test
+    void the_listen_backlog_holds_a_burst_of_connects_not_the_jdk_default_of_50() throws Exception {
+        start(LiveLimits.DEFAULT);
+        var connectors = app.jettyServer().server().getConnectors();
+        assertEquals(1, connectors.length);
+        assertEquals(Limits.ACCEPT_BACKLOG, ((org.eclipse.jetty.server.ServerConnector) connectors[0]).getAcceptQueueSize());
+        assertTrue(Limits.ACCEPT_BACKLOG >= 1000, "a second of connects at 1000/s must fit");
+    }
+
+    @Test
     void a_client_address_over_its_session_limit_gets_503_before_the_upgrade_naming_the_limit() throws Exception {
         int perAddress = 3;
         int port = start(LiveLimits.DEFAULT.withSessions(100, perAddress));
