@@ -44,7 +44,7 @@ public final class Tensor {
     private Tensor[] topologicalOrder, computed, leavesWantingGrad, computedWantingGrad;
     /** For each of {@code computedWantingGrad}: whether this graph uses it exactly once. */
     private boolean[] usedOnceInGraph;
-    /** Room for this op's reductions (see {@link Sums#scratch}), made with the op so that running it allocates nothing. */
+    /** Room for this op's reductions (see {@link Sums#scratch}), made with the op so that running it allocates nothing; shared across a graph once it runs as one ({@link #shareScratch}). */
     private double[] scratch = NO_SCRATCH;
     private static final double[] NO_SCRATCH = new double[0];
 
@@ -388,8 +388,22 @@ public final class Tensor {
         computedWantingGrad = order.stream().filter(t -> !t.isLeaf() && t.requiresGrad).toArray(Tensor[]::new);
         usedOnceInGraph = new boolean[computedWantingGrad.length];
         for (int i = 0; i < computedWantingGrad.length; i++) usedOnceInGraph[i] = uses.getOrDefault(computedWantingGrad[i], 0) == 1;
+        shareScratch();
         topologicalOrder = order.toArray(new Tensor[0]);
         return topologicalOrder;
+    }
+
+    /**
+     * Gives every op of this graph one scratch array, the longest any of them needs: the graph runs one op at a
+     * time, and a reduction uses its scratch only while it runs. One array instead of one per op keeps the
+     * working set of a pass small enough to stay in the core's nearest cache.
+     */
+    private void shareScratch() {
+        int longest = 0;
+        for (Tensor t : computed) longest = Math.max(longest, t.scratch.length);
+        if (longest == 0) return;
+        double[] shared = new double[longest];
+        for (Tensor t : computed) if (t.scratch.length > 0) t.scratch = shared;
     }
 
     // ---- named mutations of leaves ------------------------------------------------------------------------
