@@ -31,6 +31,6 @@ public record Optimum(double[] params, double loss) {
             double r = model.valueAt(points.x(i), p.data) - points.y(i);
             residualSquares[i] = r * r;
         }
-        return new Optimum(p.data.clone(), Sums.sum(residualSquares, 0, n) / n);
+        return new Optimum(p.data.clone(), Sums.sum(residualSquares, n) / n);
     }
 }

@@ -87,8 +87,9 @@ final class Broadcast {
      * <p>With {@code overwrite}, {@code target} is first taken as zero whatever it holds — the first
      * contribution of a backward pass — so the pass needs no separate zero fill. Each element is then written
      * as {@code 0.0 + v}, which is exactly what adding {@code v} to a zeroed element gives (−0.0 included).
+     * {@code scratch} is room for a reduction over {@code g}'s elements (see {@link Sums#scratch}).
      */
-    static void accumulate(DMatrixRMaj g, DMatrixRMaj factor, double sign, DMatrixRMaj target, boolean overwrite) {
+    static void accumulate(DMatrixRMaj g, DMatrixRMaj factor, double sign, DMatrixRMaj target, boolean overwrite, double[] scratch) {
         double[] gd = g.data, t = target.data;
         int n = g.getNumElements();
         if (sameShape(target, g)) {
@@ -111,11 +112,11 @@ final class Broadcast {
         if (isScalar(target)) {
             double base = overwrite ? 0.0 : t[0];
             if (factor == null) {
-                t[0] = base + sign * Sums.sum(gd, 0, n);
+                t[0] = base + sign * Sums.sum(gd, n, scratch);
                 return;
             }
             if (sameShape(factor, g)) {
-                t[0] = base + sign * Sums.dot(gd, factor.data, n);
+                t[0] = base + sign * Sums.dot(gd, factor.data, n, scratch);
                 return;
             }
         }

@@ -44,6 +44,9 @@ public final class Tensor {
     private Tensor[] topologicalOrder, computed, leavesWantingGrad, computedWantingGrad;
     /** For each of {@code computedWantingGrad}: whether this graph uses it exactly once. */
     private boolean[] usedOnceInGraph;
+    /** Room for this op's reductions (see {@link Sums#scratch}), made with the op so that running it allocates nothing; shared across a graph once it runs as one ({@link #shareScratch}). */
+    private double[] scratch = NO_SCRATCH;
+    private static final double[] NO_SCRATCH = new double[0];
 
     private Tensor(DMatrixRMaj data, boolean requiresGrad, Tensor... parents) {
         this.data = data;
@@ -112,11 +115,12 @@ public final class Tensor {
     private Tensor binary(Broadcast.Op kind, Tensor other, String symbol) {
         Tensor a = this, b = other;
         Tensor out = op(Broadcast.resultFor(a.data, b.data, symbol), a, b);
+        out.scratch = Sums.scratch(out.data.getNumElements());
         out.forward = () -> Broadcast.apply(kind, a.data, b.data, out.data);
         out.backward = () -> {
             // d(a+b) = da + db;  d(a−b) = da − db;  d(a⊙b) = b⊙da + a⊙db
-            if (a.requiresGrad) a.receive(out.grad, kind == Broadcast.Op.MUL ? b.data : null, 1);
-            if (b.requiresGrad) b.receive(out.grad, kind == Broadcast.Op.MUL ? a.data : null, kind == Broadcast.Op.SUB ? -1 : 1);
+            if (a.requiresGrad) a.receive(out.grad, kind == Broadcast.Op.MUL ? b.data : null, 1, out.scratch);
+            if (b.requiresGrad) b.receive(out.grad, kind == Broadcast.Op.MUL ? a.data : null, kind == Broadcast.Op.SUB ? -1 : 1, out.scratch);
         };
         out.forward.run();
         return out;
@@ -130,7 +134,7 @@ public final class Tensor {
             for (int i = 0; i < a.data.data.length; i++) out.data.data[i] = -a.data.data[i];
         };
         out.backward = () -> {
-            if (a.requiresGrad) a.receive(out.grad, null, -1);
+            if (a.requiresGrad) a.receive(out.grad, null, -1, out.scratch);
         };
         out.forward.run();
         return out;
@@ -187,7 +191,8 @@ public final class Tensor {
     public Tensor sum() {
         Tensor a = this;
         Tensor out = op(new DMatrixRMaj(1, 1), a);
-        out.forward = () -> out.data.data[0] = Sums.sum(a.data.data, 0, a.data.getNumElements());
+        out.scratch = Sums.scratch(a.data.getNumElements());
+        out.forward = () -> out.data.data[0] = Sums.sum(a.data.data, a.data.getNumElements(), out.scratch);
         out.backward = () -> {
             if (!a.requiresGrad) return;
             // ∂Σx/∂xᵢ = 1: every element gets the output's gradient
@@ -213,7 +218,8 @@ public final class Tensor {
                 + Broadcast.shape(a.data) + " and " + Broadcast.shape(b.data));
         }
         Tensor out = op(new DMatrixRMaj(1, 1), a, b);
-        out.forward = () -> out.data.data[0] = Sums.squaredDistance(a.data.data, b.data.data, a.data.getNumElements());
+        out.scratch = Sums.scratch(a.data.getNumElements());
+        out.forward = () -> out.data.data[0] = Sums.squaredDistance(a.data.data, b.data.data, a.data.getNumElements(), out.scratch);
         out.backward = () -> {
             // ∂Σ(aᵢ − bᵢ)²/∂aᵢ = 2(aᵢ − bᵢ), and ∂/∂bᵢ = −2(aᵢ − bᵢ)
             double g = out.grad.data[0];
@@ -309,20 +315,20 @@ public final class Tensor {
 
     /**
      * {@code grad += sumTo(sign · g ⊙ factor)} (see {@link Broadcast#accumulate}), where {@code g} is the gradient
-     * of a tensor computed from this one.
+     * of a tensor computed from this one and {@code scratch} that tensor's room for reductions.
      *
      * <p>When that use is this tensor's only one and passes {@code g} through unchanged (as {@code +} does, and
      * {@code −} to its left side), this tensor's gradient <em>is</em> {@code g}: it shares the array instead of
      * copying it. Nothing writes to either afterwards in the pass — the consumer's gradient is complete before
      * its backward runs, and this tensor has no other consumer — so both read the same values a copy would hold.
      */
-    private void receive(DMatrixRMaj g, DMatrixRMaj factor, double sign) {
+    private void receive(DMatrixRMaj g, DMatrixRMaj factor, double sign, double[] scratch) {
         boolean first = firstWrite();
         if (first && usedOnce && factor == null && sign == 1 && Broadcast.sameShape(g, grad)) {
             grad = g;
             return;
         }
-        Broadcast.accumulate(g, factor, sign, grad, first);
+        Broadcast.accumulate(g, factor, sign, grad, first, scratch);
     }
 
     /**
@@ -382,8 +388,22 @@ public final class Tensor {
         computedWantingGrad = order.stream().filter(t -> !t.isLeaf() && t.requiresGrad).toArray(Tensor[]::new);
         usedOnceInGraph = new boolean[computedWantingGrad.length];
         for (int i = 0; i < computedWantingGrad.length; i++) usedOnceInGraph[i] = uses.getOrDefault(computedWantingGrad[i], 0) == 1;
+        shareScratch();
         topologicalOrder = order.toArray(new Tensor[0]);
         return topologicalOrder;
+    }
+
+    /**
+     * Gives every op of this graph one scratch array, the longest any of them needs: the graph runs one op at a
+     * time, and a reduction uses its scratch only while it runs. One array instead of one per op keeps the
+     * working set of a pass small enough to stay in the core's nearest cache.
+     */
+    private void shareScratch() {
+        int longest = 0;
+        for (Tensor t : computed) longest = Math.max(longest, t.scratch.length);
+        if (longest == 0) return;
+        double[] shared = new double[longest];
+        for (Tensor t : computed) if (t.scratch.length > 0) t.scratch = shared;
     }
 
     // ---- named mutations of leaves ------------------------------------------------------------------------

@@ -8,22 +8,23 @@ import org.junit.jupiter.api.Test;
 class SumsTest {
     private static final double EPS = Math.ulp(1.0);
 
+    /** Lengths around both orders' edges: the eight-partial tails, the switch to 64 partials, and their tails. */
+    private static final int[] LENGTHS = {0, 1, 2, 7, 8, 9, 15, 100, Sums.WIDE - 1, Sums.WIDE, Sums.WIDE + 1, Sums.WIDE + 63, 1001, 4097};
+
     @Test
-    void sum_of_whole_numbers_is_exact_for_every_range_length_including_the_tails() {
-        double[] a = new double[40];
+    void sum_of_whole_numbers_is_exact_for_every_length_including_the_tails() {
+        double[] a = new double[Sums.WIDE + 80];
         for (int i = 0; i < a.length; i++) a[i] = (i * 7919) % 23 - 11;
-        for (int from = 0; from < 5; from++) {
-            for (int to = from; to <= a.length; to++) {
-                double plain = 0;
-                for (int i = from; i < to; i++) plain += a[i];
-                assertEquals(plain, Sums.sum(a, from, to), 0.0, "Σ a[" + from + ".." + to + ")");
-            }
+        for (int n = 0; n <= a.length; n++) {
+            double plain = 0;
+            for (int i = 0; i < n; i++) plain += a[i];
+            assertEquals(plain, Sums.sum(a, n), 0.0, "Σ a[0.." + n + ")");
         }
     }
 
     @Test
     void dot_and_squared_distance_of_whole_numbers_are_exact_for_every_length_including_the_tails() {
-        double[] a = new double[30], b = new double[30];
+        double[] a = new double[Sums.WIDE + 80], b = new double[Sums.WIDE + 80];
         for (int i = 0; i < a.length; i++) {
             a[i] = (i * 31) % 9 - 4;
             b[i] = (i * 17) % 7 - 3;
@@ -42,7 +43,7 @@ class SumsTest {
     @Test
     void sum_and_dot_of_reals_stay_within_the_rounding_bound_of_a_plain_loop() {
         Random random = new Random(3);
-        for (int n : new int[] {1, 2, 3, 4, 5, 7, 100, 4097}) {
+        for (int n : LENGTHS) {
             double[] a = new double[n], b = new double[n];
             for (int i = 0; i < n; i++) {
                 a[i] = random.nextGaussian() * 100;
@@ -56,36 +57,55 @@ class SumsTest {
                 dotMagnitude += Math.abs(a[i] * b[i]);
             }
             // each order of summation is within (n − 1)·ε·Σ|terms| of the exact sum (products add ½ ε each)
-            assertEquals(sum, Sums.sum(a, 0, n), 2 * n * EPS * sumMagnitude, "sum, n = " + n);
+            assertEquals(sum, Sums.sum(a, n), 2 * n * EPS * sumMagnitude, "sum, n = " + n);
             assertEquals(dot, Sums.dot(a, b, n), 2 * (n + 1) * EPS * dotMagnitude, "dot, n = " + n);
         }
     }
 
     @Test
-    void sum_and_dot_add_in_the_documented_order_so_every_jvm_gets_the_same_bits() {
+    void sum_dot_and_squared_distance_add_in_the_documented_order_so_every_jvm_gets_the_same_bits() {
         Random random = new Random(4);
-        for (int n : new int[] {1, 6, 7, 8, 9, 15, 1001}) {
+        for (int n : LENGTHS) {
             double[] a = new double[n], b = new double[n];
             for (int i = 0; i < n; i++) {
                 a[i] = random.nextGaussian() * Math.pow(10, random.nextInt(12) - 6);
                 b[i] = random.nextGaussian();
             }
-            // element i goes to partial i mod 8, then ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))
-            double[] partial = new double[8], partialDot = new double[8], partialSquare = new double[8];
+            // below WIDE: element i goes to partial i mod 8, then ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+            // from WIDE on: element i goes to partial i mod 64, then partial j + partial j + 32, j + 16, … down to one
+            int lanes = n < Sums.WIDE ? 8 : 64;
+            double[] partial = new double[lanes], partialDot = new double[lanes], partialSquare = new double[lanes];
             for (int i = 0; i < n; i++) {
-                partial[i % 8] += a[i];
-                partialDot[i % 8] += a[i] * b[i];
+                partial[i % lanes] += a[i];
+                partialDot[i % lanes] += a[i] * b[i];
                 double d = a[i] - b[i];
-                partialSquare[i % 8] += d * d;
+                partialSquare[i % lanes] += d * d;
             }
             double sum = inOrder(partial), dot = inOrder(partialDot), square = inOrder(partialSquare);
-            assertEquals(Double.doubleToRawLongBits(square), Double.doubleToRawLongBits(Sums.squaredDistance(a, b, n)), "Σ(a−b)², n = " + n);
-            assertEquals(Double.doubleToRawLongBits(sum), Double.doubleToRawLongBits(Sums.sum(a, 0, n)), "sum, n = " + n);
-            assertEquals(Double.doubleToRawLongBits(dot), Double.doubleToRawLongBits(Sums.dot(a, b, n)), "dot, n = " + n);
+            double[] scratch = Sums.scratch(n);
+            assertEquals(Double.doubleToRawLongBits(square), Double.doubleToRawLongBits(Sums.squaredDistance(a, b, n, scratch)), "Σ(a−b)², n = " + n);
+            assertEquals(Double.doubleToRawLongBits(sum), Double.doubleToRawLongBits(Sums.sum(a, n, scratch)), "sum, n = " + n);
+            assertEquals(Double.doubleToRawLongBits(dot), Double.doubleToRawLongBits(Sums.dot(a, b, n, scratch)), "dot, n = " + n);
         }
     }
 
+    @Test
+    void a_scratch_array_bigger_than_needed_gives_the_same_bits() {
+        Random random = new Random(5);
+        int n = Sums.WIDE + 37;
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) a[i] = random.nextGaussian();
+        double[] bigger = Sums.scratch(3 * n);
+        java.util.Arrays.fill(bigger, Double.NaN);
+        assertEquals(Double.doubleToRawLongBits(Sums.sum(a, n)), Double.doubleToRawLongBits(Sums.sum(a, n, bigger)));
+    }
+
     private static double inOrder(double[] s) {
-        return ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
+        if (s.length == 8) return ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
+        double[] t = s.clone();
+        for (int width = t.length / 2; width >= 1; width /= 2) {
+            for (int j = 0; j < width; j++) t[j] = t[j] + t[j + width];
+        }
+        return t[0];
     }
 }

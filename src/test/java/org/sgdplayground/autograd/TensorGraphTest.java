@@ -206,4 +206,30 @@ class TensorGraphTest {
         t.values()[1] = 99;
         assertArrayEquals(new double[] {1, 2}, t.values(), 0.0);
     }
+
+    @Test
+    void long_graphs_whose_reductions_share_one_scratch_give_each_reduction_its_own_result() {
+        // three reductions over 600 elements in one graph (the wide order, with a scratch each op would otherwise own)
+        int n = Sums.WIDE + 88;
+        double[] x = new double[n], y = new double[n];
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < n; i++) {
+            x[i] = 3 * random.nextDouble() - 1.5;
+            y[i] = 3 * random.nextDouble() - 1.5;
+        }
+        Tensor p = Tensor.parameters(0.5, -0.25);
+        Tensor loss = Tensor.column(x).mul(p.at(0)).add(p.at(1)).squaredDistanceSum(Tensor.column(y));
+        loss.recompute();
+        loss.backward();
+        // the same sums, each on its own: Σ(p0·x + p1 − y)², and ∂/∂p0 = Σ 2e·x, ∂/∂p1 = Σ 2e, each term computed as the graph does
+        double[] f = new double[n], e2 = new double[n];
+        for (int i = 0; i < n; i++) {
+            f[i] = x[i] * 0.5 + -0.25;
+            e2[i] = 0.0 + 1.0 * (2 * (f[i] - y[i]));
+        }
+        assertEquals(Sums.squaredDistance(f, y, n), loss.item(), 0.0);
+        assertArrayEquals(new double[] {Sums.dot(e2, x, n), Sums.sum(e2, n)}, p.gradient(), 0.0);
+        assertGradientsMatch(v -> v[0].mul(v[1].at(0)).add(v[1].at(1)).squaredDistanceSum(Tensor.column(y)),
+            new Input(n, 1, x), new Input(2, 1, new double[] {0.5, -0.25}));
+    }
 }
