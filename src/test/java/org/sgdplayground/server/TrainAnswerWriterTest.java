@@ -47,15 +47,9 @@ class TrainAnswerWriterTest {
     @Test
     void the_written_answer_reads_back_as_the_tree_json_builds_field_for_field_and_bit_for_bit() throws IOException {
         for (String query : QUERIES) {
-            Experiment e = ExperimentCodec.decode(QueryStrings.parse(query));
-            Dataset points = e.dataset();
-            TrainingRun run = new TrainingRun(e, points);
-            List<Frame> frames = run.all();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            TrainAnswerWriter.write(out, e, points, frames, run.outcome());
-
-            JsonNode streamed = Json.MAPPER.readTree(out.toByteArray());
-            JsonNode expected = asTree(e, points, frames, run);
+            Written w = Written.of(query);
+            JsonNode streamed = Json.MAPPER.readTree(w.bytes());
+            JsonNode expected = w.tree();
             // JsonNode equality compares doubles by value, so this also says every number reads back as the same double
             assertEquals(expected, streamed, query);
             assertEquals(names(expected), names(streamed), "field order, " + query);
@@ -66,13 +60,26 @@ class TrainAnswerWriterTest {
     void the_written_answer_is_byte_for_byte_what_jacksons_fast_writer_makes_of_that_tree() throws IOException {
         ObjectMapper jackson = new ObjectMapper(JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build());
         for (String query : QUERIES) {
+            Written w = Written.of(query);
+            assertEquals(jackson.writeValueAsString(w.tree()), new String(w.bytes(), StandardCharsets.UTF_8), query);
+        }
+    }
+
+    /** One query's run, written by {@link TrainAnswerWriter}. */
+    private record Written(Experiment e, Dataset points, List<Frame> frames, TrainingRun run, byte[] bytes) {
+        static Written of(String query) throws IOException {
             Experiment e = ExperimentCodec.decode(QueryStrings.parse(query));
             Dataset points = e.dataset();
             TrainingRun run = new TrainingRun(e, points);
             List<Frame> frames = run.all();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             TrainAnswerWriter.write(out, e, points, frames, run.outcome());
-            assertEquals(jackson.writeValueAsString(asTree(e, points, frames, run)), out.toString(StandardCharsets.UTF_8), query);
+            return new Written(e, points, frames, run, out.toByteArray());
+        }
+
+        /** The same answer as a tree built the plain way. */
+        JsonNode tree() {
+            return asTree(e, points, frames, run);
         }
     }
 
