@@ -100,7 +100,7 @@ final class FrameTape {
     private void computeBatch() {
         for (int k = 0; k < BATCH && end < 0; k++) {
             Frame f = run.next();
-            byte[] m = utf8(f != null ? Json.frameMessage(f) : Json.outcome(run.outcome()).toString());
+            byte[] m = f != null ? Json.frameMessage(f) : utf8(Json.outcome(run.outcome()).toString());
             messages.add(m);
             if (f == null) {
                 end = base + messages.size() - 1;

@@ -83,7 +83,7 @@ final class TrainAnswerWriter {
         out.raw(",\"frames\":[");
         for (int i = 0; i < frames.size(); i++) {
             if (i > 0) out.raw(',');
-            frame(out, frames.get(i));
+            Json.frameFields(out.raw('{'), frames.get(i)).raw('}');
         }
         return out.raw("],\"outcome\":").tree(Json.outcome(outcome)).raw('}');
     }
@@ -95,20 +95,5 @@ final class TrainAnswerWriter {
         points(points).writeTo(out);
         around[1].writeTo(out);
         tail(frames, outcome).writeTo(out);
-    }
-
-    /** {@link Json#frame}, field for field. */
-    private static void frame(JsonBytes out, Frame f) {
-        out.raw("{\"iter\":").number(f.iter()).raw(",\"loss\":").number(f.loss());
-        out.raw(",\"params\":").numbers(f.params()).raw(",\"grad\":").numbers(f.grad());
-        if (f.batch() != null) {
-            out.raw(",\"batch\":[");
-            for (int i = 0; i < f.batch().length; i++) {
-                if (i > 0) out.raw(',');
-                out.number(f.batch()[i]);
-            }
-            out.raw(']');
-        }
-        out.raw('}');
     }
 }

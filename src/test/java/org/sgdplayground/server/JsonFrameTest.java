@@ -31,6 +31,26 @@ class JsonFrameTest {
     }
 
     @Test
+    void the_socket_message_is_the_frame_json_builds_with_its_type_first_every_number_the_same_double() throws Exception {
+        List<Frame> frames = new java.util.ArrayList<>(frames("preset=minibatch-noise&steps=3"));
+        frames.addAll(frames("preset=roller-coaster&model=quadratic&steps=3"));
+        for (Frame f : frames) {
+            com.fasterxml.jackson.databind.node.ObjectNode message = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(Json.frameMessage(f));
+            assertEquals("type", message.fieldNames().next());
+            assertEquals("frame", message.remove("type").asText());
+            // JsonNode equality compares doubles by value and fields in any order, so compare the order too
+            assertEquals(Json.frame(f), message);
+            assertEquals(names(Json.frame(f)), names(message));
+        }
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> out = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    @Test
     void full_batch_frames_and_runs_over_too_many_points_list_no_rows() throws Exception {
         Frame full = frames("preset=fastai-sgd&steps=1").get(1);
         assertFalse(Json.MAPPER.readTree(Json.frameMessage(full)).has("batch"));
