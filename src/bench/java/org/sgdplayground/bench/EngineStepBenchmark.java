@@ -52,6 +52,7 @@ public class EngineStepBenchmark {
         run = new TrainingRun(experiment, points);
         fused = new FusedStep(points.xs(), points.ys(), init, LEARNING_RATE, m == Models.QUADRATIC);
         checkTheyDoTheSameWork();
+        if (!run.awaitCompiled(java.time.Duration.ofSeconds(30))) throw new IllegalStateException("the loss graph's loops did not compile");
     }
 
     /** Both must compute the same first loss and land on the same second parameters, or the race means nothing. */
@@ -79,6 +80,7 @@ public class EngineStepBenchmark {
         if (frame == null) {
             run = new TrainingRun(experiment, points);
             frame = run.next();
+            run.awaitCompiled(java.time.Duration.ofSeconds(30));
         }
         return frame;
     }

@@ -148,12 +148,12 @@ public final class Sums {
         return combine(s0, s1, s2, s3, s4, s5, s6, s7);
     }
 
-    private static double combine(double s0, double s1, double s2, double s3, double s4, double s5, double s6, double s7) {
+    static double combine(double s0, double s1, double s2, double s3, double s4, double s5, double s6, double s7) {
         return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
     /** The halving tree over the 64 partials in {@code s[n − 64 .. n)} (in place). */
-    private static double tree(double[] s, int n) {
+    static double tree(double[] s, int n) {
         int b = n - LANES;
         for (int k = 0; k < 32; k++) s[b + k] += s[b + k + 32];
         for (int k = 0; k < 16; k++) s[b + k] += s[b + k + 16];

@@ -1,5 +1,6 @@
 package org.sgdplayground.autograd;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,6 +9,8 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -47,6 +50,16 @@ public final class Tensor {
     /** Room for this op's reductions (see {@link Sums#scratch}), made with the op so that running it allocates nothing; shared across a graph once it runs as one ({@link #shareScratch}). */
     private double[] scratch = NO_SCRATCH;
     private static final double[] NO_SCRATCH = new double[0];
+    /** Which op made this tensor, and its constant (divisor, exponent, index): what {@link Fusion} reads to write a fused loop. */
+    private Kind kind = Kind.LEAF;
+    private double constant;
+    /** Set by {@link #compile()}: this tensor lives inside a fused loop, which computes it without storing it. */
+    private boolean absorbed;
+    /** Set by {@link #compile()} on the reduction that ends a fused region: the loop that now runs the region. */
+    private FusedLoop fusedLoop;
+
+    /** The ops, as {@link Fusion} tells them apart. */
+    enum Kind { LEAF, ADD, SUB, MUL, NEG, DIV, POW, SUM, SQUARED_DISTANCE_SUM, MATMUL, AT }
 
     private Tensor(DMatrixRMaj data, boolean requiresGrad, Tensor... parents) {
         this.data = data;
@@ -115,6 +128,7 @@ public final class Tensor {
     private Tensor binary(Broadcast.Op kind, Tensor other, String symbol) {
         Tensor a = this, b = other;
         Tensor out = op(Broadcast.resultFor(a.data, b.data, symbol), a, b);
+        out.kind = kind == Broadcast.Op.ADD ? Kind.ADD : kind == Broadcast.Op.SUB ? Kind.SUB : Kind.MUL;
         out.scratch = Sums.scratch(out.data.getNumElements());
         out.forward = () -> Broadcast.apply(kind, a.data, b.data, out.data);
         out.backward = () -> {
@@ -130,6 +144,7 @@ public final class Tensor {
     public Tensor neg() {
         Tensor a = this;
         Tensor out = op(new DMatrixRMaj(a.data.numRows, a.data.numCols), a);
+        out.kind = Kind.NEG;
         out.forward = () -> {
             for (int i = 0; i < a.data.data.length; i++) out.data.data[i] = -a.data.data[i];
         };
@@ -144,6 +159,8 @@ public final class Tensor {
     public Tensor div(double divisor) {
         Tensor a = this;
         Tensor out = op(new DMatrixRMaj(a.data.numRows, a.data.numCols), a);
+        out.kind = Kind.DIV;
+        out.constant = divisor;
         out.forward = () -> {
             double[] x = a.data.data, o = out.data.data;
             for (int i = 0; i < o.length; i++) o[i] = x[i] / divisor;
@@ -162,6 +179,8 @@ public final class Tensor {
     public Tensor pow(double exponent) {
         Tensor a = this;
         Tensor out = op(new DMatrixRMaj(a.data.numRows, a.data.numCols), a);
+        out.kind = Kind.POW;
+        out.constant = exponent;
         out.forward = () -> {
             double[] x = a.data.data, o = out.data.data;
             if (exponent == 2) {
@@ -191,6 +210,7 @@ public final class Tensor {
     public Tensor sum() {
         Tensor a = this;
         Tensor out = op(new DMatrixRMaj(1, 1), a);
+        out.kind = Kind.SUM;
         out.scratch = Sums.scratch(a.data.getNumElements());
         out.forward = () -> out.data.data[0] = Sums.sum(a.data.data, a.data.getNumElements(), out.scratch);
         out.backward = () -> {
@@ -218,6 +238,7 @@ public final class Tensor {
                 + Broadcast.shape(a.data) + " and " + Broadcast.shape(b.data));
         }
         Tensor out = op(new DMatrixRMaj(1, 1), a, b);
+        out.kind = Kind.SQUARED_DISTANCE_SUM;
         out.scratch = Sums.scratch(a.data.getNumElements());
         out.forward = () -> out.data.data[0] = Sums.squaredDistance(a.data.data, b.data.data, a.data.getNumElements(), out.scratch);
         out.backward = () -> {
@@ -252,6 +273,7 @@ public final class Tensor {
             throw new IllegalArgumentException("cannot multiply " + Broadcast.shape(a.data) + " · " + Broadcast.shape(b.data));
         }
         Tensor out = op(new DMatrixRMaj(a.data.numRows, b.data.numCols), a, b);
+        out.kind = Kind.MATMUL;
         out.forward = () -> CommonOps_DDRM.mult(a.data, b.data, out.data);
         out.backward = () -> {
             // d(AB) = dA·B + A·dB, so ∂L/∂A = G·Bᵀ and ∂L/∂B = Aᵀ·G
@@ -269,6 +291,8 @@ public final class Tensor {
             throw new IndexOutOfBoundsException("index " + i + " outside " + Broadcast.shape(a.data));
         }
         Tensor out = op(new DMatrixRMaj(1, 1), a);
+        out.kind = Kind.AT;
+        out.constant = i;
         out.forward = () -> out.data.data[0] = a.data.data[i];
         out.backward = () -> {
             if (a.requiresGrad) zeroedIfFirst(a).data[i] += out.grad.data[0];
@@ -296,21 +320,34 @@ public final class Tensor {
             if (leaf.grad == null) leaf.grad = leaf.ownGrad = new DMatrixRMaj(leaf.data.numRows, leaf.data.numCols);
         }
         Tensor[] order = computedWantingGrad;
-        for (int i = 0; i < order.length; i++) {
-            Tensor t = order[i];
-            if (t.ownGrad == null) t.ownGrad = new DMatrixRMaj(t.data.numRows, t.data.numCols);
-            t.grad = t.ownGrad;
-            t.gradUnwritten = true;
-            t.usedOnce = usedOnceInGraph[i];
-        }
+        for (int i = 0; i < order.length; i++) order[i].beginBackwardPass(usedOnceInGraph[i]);
         if (!requiresGrad) return;
         grad.data[0] = (firstWrite() ? 0.0 : grad.data[0]) + 1;
-        for (int i = order.length - 1; i >= 0; i--) {
-            Tensor t = order[i];
-            // Every consumer has run by now; one that no path reached still holds the last pass's values.
-            if (t.gradUnwritten) zeroedIfFirst(t);
-            t.backward.run();
-        }
+        for (int i = order.length - 1; i >= 0; i--) order[i].runBackwardStep();
+    }
+
+    /** Readies this computed tensor's gradient for a backward pass in which it is used once or more. */
+    void beginBackwardPass(boolean usedOnceInThisGraph) {
+        if (ownGrad == null) ownGrad = new DMatrixRMaj(data.numRows, data.numCols);
+        grad = ownGrad;
+        gradUnwritten = true;
+        usedOnce = usedOnceInThisGraph;
+    }
+
+    /** Sends this tensor's gradient, complete by now, to its parents. */
+    void runBackwardStep() {
+        // Every consumer has run by now; one that no path reached still holds the last pass's values.
+        if (gradUnwritten) zeroedIfFirst(this);
+        backward.run();
+    }
+
+    /**
+     * {@code grad += sign · sum} for a {@code 1 × 1} tensor: what {@link #receive} does when a stretched use of
+     * this scalar sends back a gradient whose sum (or dot product with the factor) is {@code sum}, computed elsewhere.
+     */
+    void receiveSum(double sign, double sum) {
+        double base = firstWrite() ? 0.0 : grad.data[0];
+        grad.data[0] = base + sign * sum;
     }
 
     /**
@@ -383,9 +420,9 @@ public final class Tensor {
         }
         Map<Tensor, Integer> uses = new IdentityHashMap<>();
         for (Tensor t : order) for (Tensor p : t.parents) uses.merge(p, 1, Integer::sum);
-        computed = order.stream().filter(t -> !t.isLeaf()).toArray(Tensor[]::new);
+        computed = order.stream().filter(t -> !t.isLeaf() && !t.absorbed).toArray(Tensor[]::new);
         leavesWantingGrad = order.stream().filter(t -> t.isLeaf() && t.requiresGrad).toArray(Tensor[]::new);
-        computedWantingGrad = order.stream().filter(t -> !t.isLeaf() && t.requiresGrad).toArray(Tensor[]::new);
+        computedWantingGrad = order.stream().filter(t -> !t.isLeaf() && !t.absorbed && t.requiresGrad).toArray(Tensor[]::new);
         usedOnceInGraph = new boolean[computedWantingGrad.length];
         for (int i = 0; i < computedWantingGrad.length; i++) usedOnceInGraph[i] = uses.getOrDefault(computedWantingGrad[i], 0) == 1;
         shareScratch();
@@ -404,6 +441,99 @@ public final class Tensor {
         if (longest == 0) return;
         double[] shared = new double[longest];
         for (Tensor t : computed) if (t.scratch.length > 0) t.scratch = shared;
+    }
+
+    // ---- compiling ----------------------------------------------------------------------------------------
+
+    /**
+     * Fuses the elementwise regions of this tensor's graph, as {@code torch.compile} does: each chain of
+     * elementwise ops ({@code + − ⊙}, {@code neg}, {@code /c}, {@code ^c}) over tensors of one shape and
+     * {@code 1 × 1} scalars that ends in a {@link #sum} or {@link #squaredDistanceSum} becomes one loop forward
+     * and one loop back, written as Java from the ops' own forward and backward rules and compiled in the
+     * background (see {@link Fusion}). Until a region's loops are compiled it runs op by op as before; the loops
+     * compute exactly what the ops compute, bit for bit, so the moment they take over changes nothing but speed.
+     *
+     * <p>A fused region's inner tensors are no longer stored: after {@code compile()}, read the values and
+     * gradients of the tensors a region reads and of its result, not of the tensors in between. Compile the
+     * tensor you then {@link #recompute()} and call {@link #backward()} on.
+     */
+    public Tensor compile() {
+        return compileWith(KernelCompiler::kernelFor);
+    }
+
+    /** {@link #compile()} with kernels from {@code kernels} (source to kernel), for tests. */
+    Tensor compileWith(Function<String, CompletableFuture<Kernel>> kernels) {
+        Fusion.fuse(topologicalOrder(), kernels);
+        topologicalOrder = null; // the lists to run are rebuilt without the absorbed tensors
+        return this;
+    }
+
+    /**
+     * Waits up to {@code timeout} for this graph's fused loops to be compiled: true when every region now runs
+     * compiled, false when time ran out or this runtime cannot compile (a JRE without {@code javax.tools}).
+     */
+    public boolean awaitCompiled(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Tensor t : topologicalOrder()) {
+            if (t.fusedLoop != null && !t.fusedLoop.awaitKernel(deadline)) return false;
+        }
+        return true;
+    }
+
+    /** Whether any region of this graph has been fused by {@link #compile()}. */
+    boolean hasFusedRegions() {
+        for (Tensor t : topologicalOrder()) if (t.fusedLoop != null) return true;
+        return false;
+    }
+
+    // ---- what Fusion reads and sets ---------------------------------------------------------------------------
+
+    Kind kind() {
+        return kind;
+    }
+
+    double constant() {
+        return constant;
+    }
+
+    Tensor[] inputs() {
+        return parents;
+    }
+
+    DMatrixRMaj data() {
+        return data;
+    }
+
+    DMatrixRMaj grad() {
+        return grad;
+    }
+
+    boolean isAbsorbed() {
+        return absorbed;
+    }
+
+    boolean isFused() {
+        return fusedLoop != null;
+    }
+
+    Runnable forwardStep() {
+        return forward;
+    }
+
+    Runnable backwardStep() {
+        return backward;
+    }
+
+    /** Makes this reduction the end of a fused region: {@code loop} now runs it forward and back. */
+    void fuseInto(FusedLoop loop) {
+        fusedLoop = loop;
+        forward = loop::forward;
+        backward = loop::backward;
+    }
+
+    /** Marks this tensor as computed inside a fused loop, never on its own. */
+    void absorb() {
+        absorbed = true;
     }
 
     // ---- named mutations of leaves ------------------------------------------------------------------------

@@ -130,6 +130,16 @@ public final class TrainingRun {
         return outcome;
     }
 
+    /**
+     * Waits up to {@code timeout} until the loss graphs built so far run their compiled loops (see
+     * {@link Tensor#compile()}), for benchmarks that should time the steady state; true when they all do.
+     * Nothing else needs to wait: compiled or not, a run gives the same frames.
+     */
+    public boolean awaitCompiled(java.time.Duration timeout) {
+        for (LossGraph g : graphs.values()) if (!g.loss.awaitCompiled(timeout)) return false;
+        return true;
+    }
+
     /** The number of the next frame {@link #next()} will give. */
     public int nextIter() {
         return iter;
@@ -184,7 +194,8 @@ public final class TrainingRun {
             y = Tensor.constant(rows, 1, new double[rows]);
             // the model is plain tensor arithmetic; the squared error is one op, like F.mse_loss (reduction='sum')
             squaredErrorSum = experiment.model().predict(x, params).squaredDistanceSum(y);
-            loss = squaredErrorSum.div(batchSize);
+            // one loop forward and one back instead of an op at a time, compiled in the background (Tensor#compile)
+            loss = squaredErrorSum.div(batchSize).compile();
             xBuffer = new DMatrixRMaj(rows, 1);
             yBuffer = new DMatrixRMaj(rows, 1);
         }
