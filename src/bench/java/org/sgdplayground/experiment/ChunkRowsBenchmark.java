@@ -22,7 +22,7 @@ import org.sgdplayground.model.Models;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ChunkRowsBenchmark {
-    @Param({"1024", "2048", "4096"})
+    @Param({"2048", "4096", "8192", "16384"})
     public int chunkRows;
 
     @Param({"10000", "1000000"})
@@ -41,6 +41,8 @@ public class ChunkRowsBenchmark {
             false, null);
         Dataset points = experiment.dataset();
         run = new TrainingRun(experiment, points, chunkRows);
+        run.next();
+        if (!run.awaitCompiled(java.time.Duration.ofSeconds(30))) throw new IllegalStateException("the loss graph's loops did not compile");
     }
 
     @Benchmark

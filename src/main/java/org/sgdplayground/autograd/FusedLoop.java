@@ -23,7 +23,8 @@ final class FusedLoop {
     private boolean lastForwardCompiled;
     private final double[][] streamData;
     private final double[] uniformValues, sums;
-    private final double[][] lanes;
+    /** Room for the running column of each sum in turn (see {@link KernelSource}). */
+    private final double[] column;
 
     FusedLoop(Fusion.Region region, KernelSource source, CompletableFuture<Kernel> pending) {
         this.region = region;
@@ -40,7 +41,7 @@ final class FusedLoop {
         this.streamData = new double[streams.length][];
         this.uniformValues = new double[uniforms.length];
         this.sums = new double[contributions.size()];
-        this.lanes = new double[Math.max(1, contributions.size())][Math.max(Sums.LANES, Sums.scratch(region.elements()).length)];
+        this.column = new double[Math.max(Sums.LANES, region.elements())];
     }
 
     /** The reduction's value from the current inputs. */
@@ -53,7 +54,7 @@ final class FusedLoop {
             return;
         }
         readInputs();
-        region.reduction().data().data[0] = k.forward(streamData, uniformValues, region.elements(), lanes);
+        region.reduction().data().data[0] = k.forward(streamData, uniformValues, region.elements(), column);
     }
 
     /** Sends the reduction's gradient back through the region, to the scalars it reads. */
@@ -66,7 +67,7 @@ final class FusedLoop {
         }
         if (contributions.isEmpty()) return;
         readInputs();
-        kernel.backward(streamData, uniformValues, region.elements(), region.reduction().grad().data[0], lanes, sums);
+        kernel.backward(streamData, uniformValues, region.elements(), region.reduction().grad().data[0], column, sums);
         for (int k = 0; k < sums.length; k++) {
             KernelSource.Contribution c = contributions.get(k);
             c.target().receiveSum(c.sign(), sums[k]);

@@ -11,15 +11,15 @@ interface Kernel {
      *
      * @param streams the arrays the region reads element by element, in {@link Fusion.Region#streams} order
      * @param uniforms the values of the {@code 1 × 1} tensors it reads, in {@link Fusion.Region#uniforms} order
-     * @param lanes scratch: at least one array, as long as {@link Sums#scratch} gives for {@code n} and at least {@link Sums#LANES}
+     * @param column scratch, at least {@code max(n, Sums.LANES)} long
      */
-    double forward(double[][] streams, double[] uniforms, int n, double[][] lanes);
+    double forward(double[][] streams, double[] uniforms, int n, double[] column);
 
     /**
      * Given {@code g}, the gradient of the reduction, writes into {@code sums[k]} the sum that the region's
      * {@code k}-th use of a scalar that wants a gradient sends back (see {@link KernelSource#contributions}).
      *
-     * @param lanes scratch: one array per such use, as long as {@link Sums#scratch} gives for {@code n} and at least {@link Sums#LANES}
+     * @param column scratch, at least {@code max(n, Sums.LANES)} long
      */
-    void backward(double[][] streams, double[] uniforms, int n, double g, double[][] lanes, double[] sums);
+    void backward(double[][] streams, double[] uniforms, int n, double g, double[] column, double[] sums);
 }

@@ -51,11 +51,11 @@ record KernelSource(String text, List<Contribution> contributions) {
             StringBuilder src = new StringBuilder();
             src.append("package org.sgdplayground.autograd;\n\n");
             src.append("final class ").append(CLASS_NAME).append(" implements Kernel {\n");
-            src.append("    @Override public double forward(double[][] s, double[] u, int n, double[][] lanes) {\n");
+            src.append("    @Override public double forward(double[][] s, double[] u, int n, double[] column) {\n");
             src.append(unpack());
             src.append(reductionLoops(forwardElement(), List.of("r"), "return ", ";\n"));
             src.append("    }\n\n");
-            src.append("    @Override public void backward(double[][] s, double[] u, int n, double g, double[][] lanes, double[] sums) {\n");
+            src.append("    @Override public void backward(double[][] s, double[] u, int n, double g, double[] column, double[] sums) {\n");
             if (!sentToScalars.isEmpty()) {
                 src.append(unpack());
                 List<String> values = new ArrayList<>();
@@ -75,58 +75,38 @@ record KernelSource(String text, List<Contribution> contributions) {
 
         /**
          * Loops that add {@code values} (locals the element body defines) into partial sums, in the order of
-         * {@link Sums}: from {@link Sums#WIDE} elements on, Sums's running column in {@code lanes[k]} and its halving
-         * tree; below, eight locals per value and Sums's pairwise combination. Each result is written with
-         * {@code prefix} (a {@code %d} in it takes the value's index) and {@code suffix}.
+         * {@link Sums}: a running column {@code a[i] = a[i − w] + term} in {@code column}, {@code w} = 64 from
+         * {@link Sums#WIDE} elements on and 8 below, then Sums's own way of adding up the partials. One loop per
+         * sum, each computing the element again: the JIT vectorises a loop that writes one column, not
+         * two, and the sums take turns with the one column. Each
+         * result is written with {@code prefix} (a {@code %d} in it takes the value's index) and {@code suffix}.
          */
         private String reductionLoops(String body, List<String> values, String prefix, String suffix) {
             StringBuilder b = new StringBuilder();
-            int count = values.size();
             b.append("        if (n >= Sums.WIDE) {\n");
-            for (int k = 0; k < count; k++) b.append("            final double[] a").append(k).append(" = lanes[").append(k).append("];\n");
-            // Sums's running column, a[i] = a[i − 64] + term, which the JIT turns into vector additions: one loop
-            // per sum, each computing the element again, since the JIT cannot tell two columns apart to vectorise both
-            for (int k = 0; k < count; k++) {
-                b.append("            for (int i = 0; i < Sums.LANES; i++) {\n");
-                b.append(indent(body, "                "));
-                b.append("                a").append(k).append("[i] = 0.0 + ").append(values.get(k)).append(";\n");
-                b.append("            }\n");
-                b.append("            for (int i = Sums.LANES; i < n; i++) {\n");
-                b.append(indent(body, "                "));
-                b.append("                a").append(k).append("[i] = a").append(k).append("[i - Sums.LANES] + ").append(values.get(k)).append(";\n");
-                b.append("            }\n");
-            }
-            for (int k = 0; k < count; k++) {
-                b.append("            ").append(String.format(prefix, k)).append("Sums.tree(a").append(k).append(", n)").append(suffix);
-            }
+            columns(b, body, values, "Sums.LANES", "Sums.tree", prefix, suffix);
             if (!prefix.startsWith("return")) b.append("            return;\n");
             b.append("        }\n");
-            for (int k = 0; k < count; k++) {
-                b.append("        double");
-                for (int l = 0; l < 8; l++) b.append(l == 0 ? " " : ", ").append("b").append(k).append('_').append(l).append(" = 0");
-                b.append(";\n");
-            }
-            b.append("        int i0 = 0;\n");
-            b.append("        for (; i0 + 8 <= n; i0 += 8) {\n");
-            for (int l = 0; l < 8; l++) {
-                b.append("            {\n                final int i = i0 + ").append(l).append(";\n");
-                b.append(indent(body, "                "));
-                for (int k = 0; k < count; k++) b.append("                b").append(k).append('_').append(l).append(" += ").append(values.get(k)).append(";\n");
+            b.append("        {\n");
+            columns(b, body, values, "8", "Sums.combineColumn", prefix, suffix);
+            b.append("        }\n");
+            return b.toString();
+        }
+
+        private void columns(StringBuilder b, String body, List<String> values, String width, String finish, String prefix, String suffix) {
+            for (int k = 0; k < values.size(); k++) {
+                b.append("            {\n                final double[] a = column;\n");
+                b.append("                for (int i = 0; i < ").append(width).append(" && i < n; i++) {\n");
+                b.append(indent(body, "                    "));
+                b.append("                    a[i] = 0.0 + ").append(values.get(k)).append(";\n");
+                b.append("                }\n");
+                b.append("                for (int i = ").append(width).append("; i < n; i++) {\n");
+                b.append(indent(body, "                    "));
+                b.append("                    a[i] = a[i - ").append(width).append("] + ").append(values.get(k)).append(";\n");
+                b.append("                }\n");
+                b.append("                ").append(String.format(prefix, k)).append(finish).append("(a, n)").append(suffix);
                 b.append("            }\n");
             }
-            b.append("        }\n");
-            for (int l = 0; l < 7; l++) {
-                b.append("        if (i0 + ").append(l).append(" < n) {\n            final int i = i0 + ").append(l).append(";\n");
-                b.append(indent(body, "            "));
-                for (int k = 0; k < count; k++) b.append("            b").append(k).append('_').append(l).append(" += ").append(values.get(k)).append(";\n");
-                b.append("        }\n");
-            }
-            for (int k = 0; k < count; k++) {
-                b.append("        ").append(String.format(prefix, k)).append("Sums.combine(");
-                for (int l = 0; l < 8; l++) b.append(l == 0 ? "" : ", ").append("b").append(k).append('_').append(l);
-                b.append(")").append(suffix);
-            }
-            return b.toString();
         }
 
         /** One element forward: every inner value, then {@code r}, the reduction's term. */

@@ -152,6 +152,21 @@ public final class Sums {
         return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
+    /**
+     * The eight-partial result from a running column {@code s[i] = s[i − 8] + a[i]} over {@code [0, n)} (with
+     * {@code s[i] = 0.0 + a[i]} for {@code i < 8}): partial {@code l} ends at the last {@code i < n} with
+     * {@code i mod 8 = l}, and one with no element is {@code 0}, as in {@link #sum(double[], int, double[])}'s short
+     * order. For fused loops, which the JIT vectorises in this form.
+     */
+    static double combineColumn(double[] s, int n) {
+        return combine(partial(s, n, 0), partial(s, n, 1), partial(s, n, 2), partial(s, n, 3),
+            partial(s, n, 4), partial(s, n, 5), partial(s, n, 6), partial(s, n, 7));
+    }
+
+    private static double partial(double[] s, int n, int l) {
+        return n > l ? s[l + 8 * ((n - 1 - l) / 8)] : 0;
+    }
+
     /** The halving tree over the 64 partials in {@code s[n − 64 .. n)} (in place). */
     static double tree(double[] s, int n) {
         int b = n - LANES;

@@ -27,11 +27,13 @@ import org.sgdplayground.optim.Sgd;
  */
 public final class TrainingRun {
     /**
-     * Rows in one pass of the loss graph. Small enough that the pass's dozen or so columns stay in the core's
-     * own caches between the ops, large enough that the per-op overhead of a pass is lost in the arithmetic;
-     * 1024 to 4096 measure within noise of each other, 2048 a little ahead (see {@code ChunkRowsBenchmark}).
+     * Rows in one pass of the loss graph. Small enough that a chunk's x and y, read from memory by the fused
+     * forward loop, are still in the core's own caches when the backward loops read them again; large enough
+     * that the fixed cost of a pass is lost in the arithmetic. With the fused loops 4096 to 16384 measure within
+     * noise of each other at a million points and 2048 behind (see {@code ChunkRowsBenchmark}); 4096 keeps a
+     * session's graph small.
      */
-    public static final int CHUNK_ROWS = 2048;
+    public static final int CHUNK_ROWS = 4096;
 
     private final Experiment experiment;
     private final int chunkRows;

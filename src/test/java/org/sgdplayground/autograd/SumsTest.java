@@ -108,4 +108,15 @@ class SumsTest {
         }
         return t[0];
     }
+
+    @Test
+    void a_running_column_of_stride_eight_adds_up_to_the_short_order_bit_for_bit() {
+        Random random = new Random(5);
+        for (int n = 1; n < Sums.WIDE; n++) {
+            double[] a = new double[n], column = new double[n];
+            for (int i = 0; i < n; i++) a[i] = random.nextGaussian() * Math.pow(10, random.nextInt(9) - 4);
+            for (int i = 0; i < n; i++) column[i] = (i < 8 ? 0.0 : column[i - 8]) + a[i];
+            assertEquals(Double.doubleToRawLongBits(Sums.sum(a, n)), Double.doubleToRawLongBits(Sums.combineColumn(column, n)), "n = " + n);
+        }
+    }
 }
