@@ -4,7 +4,8 @@
 // frame than a JVM one, so more of the machine is left to the server being measured.
 //
 //   node load.mjs CLASSPATH [--sessions=1000] [--rate=1000] [--query=...] [--servers=bare,playground]
-//                           [--jvm="-Xmx1g"] [--warmup=8]
+//                           [--jvm="-Xmx1g"] [--warmup=8] [--trace]
+// (--jvm defaults to $SERVER_JVM, else -Xmx1g; --trace prints the measured run's lateness by quarter second)
 //
 // CLASSPATH is the project's test classpath (bench/live-load-node/run passes Maven's). Each server runs in its own
 // JVM (LoadServer), driven over its stdin and stdout: `plan QUERY` (frames per session and the interval they are
@@ -33,8 +34,9 @@ const { values: opt, positionals } = parseArgs({
     rate: { type: 'string', default: '1000' },
     query: { type: 'string', default: 'preset=fastai-sgd&steps=500&speed=50' },
     servers: { type: 'string', default: 'bare,playground' },
-    jvm: { type: 'string', default: '-Xmx1g' },
+    jvm: { type: 'string', default: process.env.SERVER_JVM || '-Xmx1g' },
     warmup: { type: 'string', default: '8' },
+    trace: { type: 'boolean', default: false },
   },
 });
 if (positionals.length !== 1) {
@@ -86,6 +88,22 @@ class Stats {
   lateness = new Histogram();
   first = new Histogram();
   open = new Histogram();
+  // --trace: the measured run's frames and their worst lateness, by quarter second since the run began
+  trace = opt.trace ? { start: performance.now(), frames: [], worst: [], sum: [] } : null;
+  traced(now, late) {
+    const t = this.trace, k = Math.floor((now - t.start) / 250);
+    t.frames[k] = (t.frames[k] || 0) + 1;
+    t.worst[k] = Math.max(t.worst[k] || 0, late);
+    t.sum[k] = (t.sum[k] || 0) + late;
+  }
+  printTrace() {
+    const t = this.trace;
+    console.log('  t (s)   frames   mean late (ms)   worst late (ms)');
+    for (let k = 0; k < t.frames.length; k++) {
+      if (!t.frames[k]) continue;
+      console.log(`${(k / 4).toFixed(2).padStart(7)} ${String(t.frames[k]).padStart(8)} ${(t.sum[k] / t.frames[k]).toFixed(1).padStart(16)} ${t.worst[k].toFixed(1).padStart(17)}`);
+    }
+  }
 }
 
 function startsWith(m, prefix) {
@@ -153,7 +171,9 @@ class Probe {
         this.stats.first.add(now - this.connectAt);
         if (this.onFirst) this.onFirst();
       } else {
-        this.stats.lateness.add(now - (this.frame0At + iter * this.periodMs));
+        const late = now - (this.frame0At + iter * this.periodMs);
+        this.stats.lateness.add(late);
+        if (this.stats.trace) this.stats.traced(now, late);
       }
     } else if (startsWith(m, DONE) || startsWith(m, DIVERGED)) {
       this.done = true;
@@ -242,6 +262,7 @@ async function run(server, n, rateHz, query) {
   r.firstP99 = stats.first.percentile(99);
   r.openP50 = stats.open.percentile(50);
   r.openP99 = stats.open.percentile(99);
+  if (stats.trace && framesPerRun * periodMs > 5000) stats.printTrace(); // the measured run only
   return r;
 }
 
@@ -348,8 +369,10 @@ async function measure(kind, query, jvm) {
   const server = await ServerProcess.start(kind, query, jvm);
   try {
     // Warm-up, as LiveLoad's: short runs to warm both sides' handshake paths, one longer to warm streaming.
+    const began = performance.now();
     for (let round = 0; round < warmRounds; round++) await run(server, sessions, rate, query.replace(/steps=\d+/, 'steps=2'));
     await run(server, sessions, rate, query.replace(/steps=\d+/, 'steps=100'));
+    console.log(`warmed up in ${((performance.now() - began) / 1000).toFixed(1)} s`);
     await sleep(500);
     const cpu = await server.cpuNanos(), clientCpu = ownCpuNanos();
     const r = await run(server, sessions, rate, query);
