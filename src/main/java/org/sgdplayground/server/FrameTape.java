@@ -65,7 +65,7 @@ final class FrameTape {
     private synchronized byte[] computed(int i) {
         while (end < 0 && i >= base + messages.size()) {
             computeBatch();
-            if (!shared) forget(Math.min(i, base + messages.size() - 1)); // a jump ahead (at=K) keeps a window only
+            if (!shared) forgetPrivate(Math.min(i, base + messages.size() - 1)); // a jump ahead (at=K) keeps a window only
         }
         if (end >= 0 && i > end) return null;
         if (i < base) throw new IllegalStateException("message " + i + " was forgotten; this tape is at " + base);
@@ -84,9 +84,17 @@ final class FrameTape {
         return end;
     }
 
-    /** Lets a private tape drop the messages before {@code i}; a shared tape keeps everything. */
-    synchronized void forget(int i) {
-        if (shared || i - base < 2 * BATCH) return;
+    /**
+     * Lets a private tape drop the messages before {@code i}; a shared tape keeps everything. Every session calls
+     * this on every frame, so a shared tape answers without its lock: a thousand sessions on two ticker threads
+     * contended for it (JFR saw waits of over 10 ms).
+     */
+    void forget(int i) {
+        if (!shared) forgetPrivate(i);
+    }
+
+    private synchronized void forgetPrivate(int i) {
+        if (i - base < 2 * BATCH) return;
         int drop = Math.min(i, base + messages.size()) - base;
         messages.subList(0, drop).clear();
         base += drop;

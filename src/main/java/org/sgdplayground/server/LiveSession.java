@@ -58,6 +58,7 @@ final class LiveSession implements Pacer.Paced {
 
     private int inFlight;
     private int queuedErrors;
+    private boolean holding; // messages wait in the outbox until flush(), so that several share one write
     private final ArrayDeque<Outgoing> outbox = new ArrayDeque<>(4);
     private boolean closed;
     private int closeCode;
@@ -105,9 +106,12 @@ final class LiveSession implements Pacer.Paced {
         ended = false;
         periodNanos = 1e9 / e.speed();
         outbox.removeIf(o -> o.kind() != Kind.ERROR); // whatever of the old run still waits is stale
+        holding = true; // the data message and the first frame go out together, in one write
         offer(t.data(!paused), Kind.DATA);
         next = at;
         emitNext();
+        holding = false;
+        flush();
         if (!paused) play();
     }
 
@@ -212,10 +216,15 @@ final class LiveSession implements Pacer.Paced {
      */
     private void offer(byte[] message, Kind kind) {
         if (closed || closeReason != null) return;
+        if (!holding && outbox.isEmpty() && inFlight < limits.maxFramesInFlight()) {
+            inFlight++; // the common case, a frame a tick to a reader keeping up: straight to the socket, nothing queued
+            sender.send(message, false, sent);
+            return;
+        }
         if (kind == Kind.FRAME && !outbox.isEmpty() && outbox.peekLast().kind() == Kind.FRAME) outbox.pollLast();
         if (kind == Kind.ERROR) queuedErrors++;
         outbox.addLast(new Outgoing(message, kind));
-        flush();
+        if (!holding) flush();
     }
 
     private void flush() {

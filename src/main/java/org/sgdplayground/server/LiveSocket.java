@@ -22,6 +22,9 @@ import org.eclipse.jetty.websocket.common.WebSocketSession;
 import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.OpCode;
+import org.eclipse.jetty.websocket.core.OutgoingEntry;
+import org.eclipse.jetty.websocket.core.WebSocketConnection;
+import org.eclipse.jetty.websocket.core.WebSocketCoreSession;
 import org.sgdplayground.experiment.InvalidParameterException;
 
 /**
@@ -128,21 +131,32 @@ public final class LiveSocket {
         }
     }
 
-    /** Writes pre-encoded text frames straight to Jetty's core session: no re-encoding, no thread hand-off. */
+    /**
+     * Writes pre-encoded text frames straight to the connection's frame flusher: no re-encoding, no thread hand-off,
+     * and none of the core session's per-frame layers (state check, message-timeout flusher, fragmenter, extension
+     * stack: no extension is ever negotiated here), which cost two to three entry objects, a callback wrapper, a lock
+     * and a second iterating callback a frame. The flusher keeps the wire correct on its own: once a close frame is
+     * queued or the connection is gone it fails every later frame's callback, and this server queues its own close
+     * only after its last frame is written.
+     */
     private static final class SocketSender implements Sender {
         private final Session socket;
         private final CoreSession core;
+        private final WebSocketConnection connection; // null when the core session is not Jetty's own (then: core)
         private Runnable lastDone;
         private Callback lastCallback;
 
         SocketSender(Session socket) {
             this.socket = socket;
             this.core = ((WebSocketSession) socket).getCoreSession();
+            this.connection = core instanceof WebSocketCoreSession s ? s.getConnection() : null;
         }
 
         @Override
         public void send(byte[] utf8, boolean more, Runnable done) {
-            core.sendFrame(new Frame(OpCode.TEXT, ByteBuffer.wrap(utf8)), callback(done), more);
+            Frame frame = new Frame(OpCode.TEXT, ByteBuffer.wrap(utf8));
+            if (connection != null) connection.enqueueFrame(new OutgoingEntry.Builder(frame, callback(done)).batch(more).build());
+            else core.sendFrame(frame, callback(done), more);
         }
 
         /** The session passes the same {@code done} every time (and calls under its lock), so one callback serves. */

@@ -125,7 +125,7 @@ final class Pacer implements AutoCloseable {
                         LOG.error("live housekeeping failed", e);
                     }
                 }
-                park(now);
+                park(System.nanoTime()); // serving may have taken a while: wait from now, not from the loop's start
             }
         }
 

@@ -6,12 +6,18 @@ import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
+import org.sgdplayground.experiment.Experiment;
+import org.sgdplayground.experiment.ExperimentCodec;
+import org.sgdplayground.experiment.QueryStrings;
+import org.sgdplayground.experiment.TrainingRun;
 import org.sgdplayground.server.PlaygroundApp;
 
 /**
  * A server under load, in its own JVM so its heap is its own: {@code LoadServer playground|bare QUERY} starts it
  * on a free port and prints {@code ready PORT}; then, on stdin, {@code heap} answers {@code heap BYTES} (used heap
- * after a full collection), {@code cpu} answers {@code cpu NANOS} (the process's CPU time so far) and {@code quit} stops it.
+ * after a full collection), {@code cpu} answers {@code cpu NANOS} (the process's CPU time so far), {@code plan QUERY}
+ * answers {@code plan FRAMES PERIOD_NANOS} (the frames every session of that query must receive, and the interval
+ * they are asked at: for a load client that cannot run the engine itself) and {@code quit} stops it.
  */
 public final class LoadServer {
     private LoadServer() {}
@@ -28,7 +34,17 @@ public final class LoadServer {
         System.out.flush();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = in.readLine(); line != null; line = in.readLine()) {
-            switch (line.trim()) {
+            String command = line.trim();
+            if (command.startsWith("plan ")) {
+                try {
+                    System.out.println("plan " + plan(command.substring("plan ".length()).trim()));
+                } catch (RuntimeException e) {
+                    System.out.println("plan error " + e.getMessage());
+                }
+                System.out.flush();
+                continue;
+            }
+            switch (command) {
                 case "heap" -> System.out.println("heap " + usedHeapAfterGc());
                 case "cpu" -> System.out.println("cpu " + ((com.sun.management.OperatingSystemMXBean)
                     ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime());
@@ -42,6 +58,12 @@ public final class LoadServer {
             System.out.flush();
         }
         app.stop();
+    }
+
+    /** {@code FRAMES PERIOD_NANOS} for {@code query}: what LiveLoad computes for itself before a run. */
+    static String plan(String query) {
+        Experiment e = ExperimentCodec.decode(QueryStrings.parse(query));
+        return new TrainingRun(e).all().size() + " " + 1e9 / e.speed();
     }
 
     /** Used heap once garbage is gone: two full collections, so what is left is what is reachable. */

@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 final class FakeSender implements Sender {
     private final boolean writes;
     final List<String> sent = Collections.synchronizedList(new ArrayList<>());
+    /** Each send's {@code more} flag, in the order of {@link #sent}. */
+    final List<Boolean> more = Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentLinkedDeque<Runnable> pending = new ConcurrentLinkedDeque<>();
     volatile int closeCode;
 
@@ -29,7 +31,10 @@ final class FakeSender implements Sender {
 
     @Override
     public void send(byte[] utf8, boolean more, Runnable done) {
-        sent.add(new String(utf8, StandardCharsets.UTF_8));
+        synchronized (sent) {
+            sent.add(new String(utf8, StandardCharsets.UTF_8));
+            this.more.add(more);
+        }
         if (writes) done.run();
         else pending.add(done);
     }

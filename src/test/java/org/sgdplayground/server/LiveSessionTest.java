@@ -49,6 +49,24 @@ class LiveSessionTest {
     }
 
     @Test
+    void the_data_message_and_the_first_frame_go_out_in_one_write_and_later_frames_one_at_a_time() throws Exception {
+        FakeSender sender = FakeSender.reading();
+        session(sender, LiveLimits.DEFAULT).start(query("preset=fastai-sgd&steps=5&speed=1000"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (sender.sentOfType("done").isEmpty() && System.nanoTime() < deadline) Thread.sleep(10);
+        List<String> sent = sender.sent();
+        List<Boolean> more;
+        synchronized (sender.sent) {
+            more = List.copyOf(sender.more);
+        }
+        assertEquals(5 + 3, sent.size(), "data, 6 frames, done");
+        assertTrue(sent.get(0).startsWith("{\"type\":\"data\""));
+        assertEquals(0, iter(sent.get(1)));
+        assertTrue(more.get(0), "the data message says a frame follows at once");
+        for (int i = 1; i < sent.size(); i++) assertFalse(more.get(i), "message " + i + " is written on its own");
+    }
+
+    @Test
     void a_reader_that_never_reads_holds_at_most_the_in_flight_limit_and_one_waiting_frame() throws Exception {
         FakeSender sender = FakeSender.stalled();
         LiveSession s = session(sender, LiveLimits.DEFAULT);

@@ -1,0 +1,404 @@
+// The live socket at scale (issue #5), measured with a Node `ws` client, as the issue's reference figures were.
+// It measures what LiveLoad (src/test/java/org/sgdplayground/load/LiveLoad.java) measures, by the same definitions,
+// and prints the same table; only the client differs. A Node client costs the shared two cores far less CPU per
+// frame than a JVM one, so more of the machine is left to the server being measured.
+//
+//   node load.mjs CLASSPATH [--sessions=1000] [--rate=1000] [--query=...] [--servers=bare,playground]
+//                           [--jvm="-Xmx1g"] [--warmup=8] [--trace]
+// (--jvm defaults to $SERVER_JVM, else -Xmx1g; --trace prints the measured run's lateness by quarter second)
+//
+// CLASSPATH is the project's test classpath (bench/live-load-node/run passes Maven's). Each server runs in its own
+// JVM (LoadServer), driven over its stdin and stdout: `plan QUERY` (frames per session and the interval they are
+// asked at, from the engine), `heap` (used heap after a full collection), `cpu` (its CPU time), `quit`.
+//
+// Definitions, as LiveLoad's:
+//   socket open   from just before the connect to the socket's open;
+//   first frame   from just before the connect to frame 0's arrival;
+//   lateness      frame i (i > 0) is due i * period after frame 0 arrived; lateness is arrival minus due, early
+//                 arrivals count as 0; kept in 0.1 ms buckets, a percentile is its bucket's upper edge;
+//   complete      `done` (or `diverged`) came, every frame came, and in order (no iteration skipped);
+//   errors        error messages received plus sockets that closed or failed before `done`;
+//   heap/session  (used heap after GC with N sessions open and streaming - before) / N;
+//   CPU           each process's CPU time over the measured run.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { performance } from 'node:perf_hooks';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import WebSocket from 'ws';
+
+const { values: opt, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    sessions: { type: 'string', default: '1000' },
+    rate: { type: 'string', default: '1000' },
+    query: { type: 'string', default: 'preset=fastai-sgd&steps=500&speed=50' },
+    servers: { type: 'string', default: 'bare,playground' },
+    jvm: { type: 'string', default: process.env.SERVER_JVM || '-Xmx1g' },
+    warmup: { type: 'string', default: '8' },
+    trace: { type: 'boolean', default: false },
+  },
+});
+if (positionals.length !== 1) {
+  console.error('usage: node load.mjs CLASSPATH [--sessions=N] [--rate=N] [--query=Q] [--servers=bare,playground] [--jvm=OPTS] [--warmup=N]');
+  process.exit(2);
+}
+const classpath = positionals[0];
+const sessions = wholeOption('sessions', 1), rate = wholeOption('rate', 1), warmRounds = wholeOption('warmup', 0);
+
+function wholeOption(name, min) {
+  const v = Number(opt[name]);
+  if (!Number.isInteger(v) || v < min) {
+    console.error(`--${name} must be a whole number of at least ${min}, not ${opt[name]}`);
+    process.exit(2);
+  }
+  return v;
+}
+
+const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+const ascii = s => Buffer.from(s, 'latin1');
+const FRAME = ascii('{"type":"frame"'), DONE = ascii('{"type":"done"'), DIVERGED = ascii('{"type":"diverged"'),
+  ERROR = ascii('{"type":"error"'), BARE_ERROR = ascii('{"error"'), ITER = ascii('"iter":');
+
+/** Milliseconds in 0.1 ms buckets up to a minute; early arrivals count as 0. */
+class Histogram {
+  static BUCKETS = 600_000;
+  counts = new Float64Array(Histogram.BUCKETS);
+  maxMs = 0;
+  add(ms) {
+    const b = Math.max(0, Math.min(Histogram.BUCKETS - 1, Math.floor(ms * 10)));
+    this.counts[b]++;
+    if (ms > this.maxMs) this.maxMs = ms;
+  }
+  percentile(p) {
+    let total = 0;
+    for (let i = 0; i < Histogram.BUCKETS; i++) total += this.counts[i];
+    if (total === 0) return NaN;
+    const rank = Math.ceil(p / 100 * total);
+    let seen = 0;
+    for (let i = 0; i < Histogram.BUCKETS; i++) {
+      seen += this.counts[i];
+      if (seen >= rank) return (i + 1) / 10; // the bucket's upper edge: never flatters
+    }
+    return NaN;
+  }
+}
+
+class Stats {
+  lateness = new Histogram();
+  first = new Histogram();
+  open = new Histogram();
+  // --trace: the measured run's frames and their worst lateness, by quarter second since the run began
+  trace = opt.trace ? { start: performance.now(), frames: [], worst: [], sum: [] } : null;
+  traced(now, late) {
+    const t = this.trace, k = Math.floor((now - t.start) / 250);
+    t.frames[k] = (t.frames[k] || 0) + 1;
+    t.worst[k] = Math.max(t.worst[k] || 0, late);
+    t.sum[k] = (t.sum[k] || 0) + late;
+  }
+  printTrace() {
+    const t = this.trace;
+    console.log('  t (s)   frames   mean late (ms)   worst late (ms)');
+    for (let k = 0; k < t.frames.length; k++) {
+      if (!t.frames[k]) continue;
+      console.log(`${(k / 4).toFixed(2).padStart(7)} ${String(t.frames[k]).padStart(8)} ${(t.sum[k] / t.frames[k]).toFixed(1).padStart(16)} ${t.worst[k].toFixed(1).padStart(17)}`);
+    }
+  }
+}
+
+function startsWith(m, prefix) {
+  if (m.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (m[i] !== prefix[i]) return false;
+  return true;
+}
+
+/** The number after "iter":, read from the bytes (-1 when absent, which counts as a gap). */
+function iterOf(m) {
+  const at = m.indexOf(ITER);
+  if (at < 0) return -1;
+  let v = 0;
+  for (let j = at + ITER.length; j < m.length; j++) {
+    const c = m[j];
+    if (c < 0x30 || c > 0x39) break;
+    v = v * 10 + (c - 0x30);
+  }
+  return v;
+}
+
+/** One socket's view: when frame 0 came, how late each later frame was, whether the run completed. */
+class Probe {
+  frame0At = 0;
+  lastIter = -1;
+  frames = 0;
+  gaps = 0;
+  errors = 0;
+  done = false;
+  closedEarly = false;
+  counted = false;
+  socket = null;
+  connectAt = 0;
+
+  constructor(stats, periodMs, onFinish, onFirst) {
+    this.stats = stats;
+    this.periodMs = periodMs;
+    this.onFinish = onFinish;
+    this.onFirst = onFirst;
+  }
+
+  connect(url) {
+    this.connectAt = performance.now();
+    const s = new WebSocket(url, {
+      perMessageDeflate: false,   // the servers offer none either; as LiveLoad's client
+      skipUTF8Validation: true,   // a timing probe: it reads a few ASCII bytes of each message, nothing more
+      handshakeTimeout: 30_000,   // LiveLoad's connect timeout
+      maxPayload: 16 * 1024 * 1024,
+    });
+    this.socket = s;
+    s.on('open', () => this.stats.open.add(performance.now() - this.connectAt));
+    s.on('message', (m, isBinary) => { if (!isBinary) this.message(m, performance.now()); });
+    s.on('error', () => this.failed());
+    s.on('close', () => { if (!this.done) this.closedEarly = true; this.finish(); });
+  }
+
+  message(m, now) {
+    if (startsWith(m, FRAME)) {
+      const iter = iterOf(m);
+      if (iter !== this.lastIter + 1) this.gaps++;
+      this.lastIter = iter;
+      this.frames++;
+      if (iter === 0) {
+        this.frame0At = now;
+        this.stats.first.add(now - this.connectAt);
+        if (this.onFirst) this.onFirst();
+      } else {
+        const late = now - (this.frame0At + iter * this.periodMs);
+        this.stats.lateness.add(late);
+        if (this.stats.trace) this.stats.traced(now, late);
+      }
+    } else if (startsWith(m, DONE) || startsWith(m, DIVERGED)) {
+      this.done = true;
+      this.finish();
+    } else if (startsWith(m, ERROR) || startsWith(m, BARE_ERROR)) {
+      this.errors++;
+    }
+  }
+
+  failed() {
+    this.closedEarly = true;
+    this.finish();
+  }
+
+  finish() {
+    if (this.counted) return;
+    this.counted = true;
+    this.onFinish();
+  }
+
+  close() {
+    const s = this.socket;
+    if (s && (s.readyState === WebSocket.OPEN || s.readyState === WebSocket.CONNECTING)) {
+      try { s.close(1000, 'bye'); } catch { s.terminate(); }
+    }
+  }
+}
+
+/**
+ * Opens n probes at `rate` a second, on the clock: the i-th connect starts at start + i / rate (a timer wakes about
+ * once a millisecond and opens every probe due by then).
+ */
+function open(port, n, rateHz, query, make) {
+  const url = `ws://127.0.0.1:${port}/ws?${query}`;
+  const probes = [];
+  const start = performance.now(), intervalMs = 1000 / rateHz;
+  return new Promise(resolve => {
+    const pump = () => {
+      const now = performance.now();
+      while (probes.length < n && start + probes.length * intervalMs <= now) {
+        const p = make();
+        probes.push(p);
+        p.connect(url);
+      }
+      if (probes.length < n) setTimeout(pump, Math.max(0, start + probes.length * intervalMs - performance.now()));
+      else resolve(probes);
+    };
+    pump();
+  });
+}
+
+function countdown(n) {
+  let left = n, release;
+  const done = new Promise(resolve => { release = resolve; if (n === 0) resolve(); });
+  return { done, count: () => left, down: () => { if (--left === 0) release(); } };
+}
+
+function within(promise, ms) {
+  let timer;
+  return Promise.race([promise, new Promise(resolve => { timer = setTimeout(resolve, ms); })])
+    .finally(() => clearTimeout(timer));
+}
+
+/** Opens n sessions at `rate` a second and waits for each to finish its run (or the time budget to pass). */
+async function run(server, n, rateHz, query) {
+  const [framesPerRun, periodNanos] = await server.plan(query);
+  const periodMs = periodNanos / 1e6;
+  const stats = new Stats();
+  const finished = countdown(n);
+  const probes = await open(server.port, n, rateHz, query, () => new Probe(stats, periodMs, finished.down));
+  const budgetMs = n / rateHz * 1000 + framesPerRun * periodMs + 60_000;
+  await within(finished.done, budgetMs);
+  const r = new Result();
+  r.sessions = n;
+  r.framesExpected = framesPerRun * n;
+  for (const p of probes) {
+    if (p.done && p.frames === framesPerRun && p.gaps === 0) r.complete++;
+    r.framesDelivered += p.frames;
+    r.errors += p.errors + (p.closedEarly ? 1 : 0);
+  }
+  for (const p of probes) p.close();
+  r.lateP50 = stats.lateness.percentile(50);
+  r.lateP99 = stats.lateness.percentile(99);
+  r.lateMax = stats.lateness.maxMs;
+  r.firstP50 = stats.first.percentile(50);
+  r.firstP99 = stats.first.percentile(99);
+  r.openP50 = stats.open.percentile(50);
+  r.openP99 = stats.open.percentile(99);
+  if (stats.trace && framesPerRun * periodMs > 5000) stats.printTrace(); // the measured run only
+  return r;
+}
+
+/** Opens n sessions and resolves once each has its first frame (or the time budget passed); they stay open. */
+async function hold(server, n, rateHz, query) {
+  const stats = new Stats();
+  const first = countdown(n);
+  const probes = await open(server.port, n, rateHz, query, () => new Probe(stats, 1000, () => {}, first.down));
+  await within(first.done, (n / rateHz + 30) * 1000);
+  return { probes, connected: n - first.count() };
+}
+
+class Result {
+  sessions = 0; complete = 0; errors = 0; framesExpected = 0; framesDelivered = 0;
+  lateP50 = NaN; lateP99 = NaN; lateMax = NaN; firstP50 = NaN; firstP99 = NaN; openP50 = NaN; openP99 = NaN;
+  heapPerSession = NaN; serverCpuSeconds = NaN; clientCpuSeconds = NaN;
+
+  static table(results) {
+    const fmt = v => v.toFixed(1);
+    const rows = [
+      ['sessions complete', r => `${r.complete}/${r.sessions}`],
+      ['frames delivered', r => `${r.framesDelivered}/${r.framesExpected}`],
+      ['errors / early closes', r => `${r.errors}`],
+      ['lateness p50 (ms)', r => fmt(r.lateP50)],
+      ['lateness p99 (ms)', r => fmt(r.lateP99)],
+      ['lateness max (ms)', r => fmt(r.lateMax)],
+      ['socket open p50 / p99 (ms)', r => `${fmt(r.openP50)} / ${fmt(r.openP99)}`],
+      ['first frame p50 (ms)', r => fmt(r.firstP50)],
+      ['first frame p99 (ms)', r => fmt(r.firstP99)],
+      ['heap per session (KB)', r => fmt(r.heapPerSession / 1024)],
+      ['server CPU for the run (s)', r => fmt(r.serverCpuSeconds)],
+      ['client CPU for the run (s)', r => fmt(r.clientCpuSeconds)],
+    ];
+    let s = ''.padEnd(26) + [...results.keys()].map(k => k.padStart(16)).join('') + '\n';
+    for (const [name, cell] of rows) s += name.padEnd(26) + [...results.values()].map(r => cell(r).padStart(16)).join('') + '\n';
+    return s;
+  }
+}
+
+/** A server in its own JVM, driven over its stdin and stdout. */
+class ServerProcess {
+  static async start(kind, query, jvm) {
+    const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+    const args = [...jvm.trim().split(/\s+/).filter(Boolean), '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn',
+      '-cp', classpath, 'org.sgdplayground.load.LoadServer', kind, query];
+    const server = new ServerProcess(spawn(java, args, { stdio: ['pipe', 'pipe', 'inherit'] }));
+    server.port = Number(await server.expect('ready'));
+    return server;
+  }
+
+  constructor(child) {
+    this.child = child;
+    this.lines = [];
+    this.waiting = null;
+    this.exited = false;
+    createInterface({ input: child.stdout }).on('line', line => { this.lines.push(line); this.wakeUp(); });
+    child.on('exit', () => { this.exited = true; this.wakeUp(); });
+    child.on('error', e => { this.failure = e; this.exited = true; this.wakeUp(); });
+  }
+
+  wakeUp() {
+    const w = this.waiting;
+    this.waiting = null;
+    if (w) w();
+  }
+
+  async expect(word) {
+    for (;;) {
+      while (this.lines.length) {
+        const line = this.lines.shift();
+        if (line.startsWith(word + ' ')) return line.slice(word.length + 1).trim();
+      }
+      if (this.exited) throw new Error(`the server exited before saying ${word}${this.failure ? ': ' + this.failure.message : ''}`);
+      await new Promise(resolve => { this.waiting = resolve; });
+    }
+  }
+
+  async ask(command, word) {
+    this.child.stdin.write(command + '\n');
+    return this.expect(word);
+  }
+
+  async plan(query) {
+    const answer = await this.ask(`plan ${query}`, 'plan');
+    if (answer.startsWith('error')) throw new Error(`the server cannot plan ${query}: ${answer}`);
+    const [frames, period] = answer.split(/\s+/).map(Number);
+    return [frames, period];
+  }
+
+  async usedHeap() { return Number(await this.ask('heap', 'heap')); }
+  async cpuNanos() { return Number(await this.ask('cpu', 'cpu')); }
+
+  async close() {
+    if (this.exited) return;
+    this.child.stdin.write('quit\n');
+    const gone = new Promise(resolve => this.child.once('exit', resolve));
+    if (await within(gone.then(() => true), 15_000) !== true) this.child.kill('SIGKILL');
+  }
+}
+
+const ownCpuNanos = () => { const u = process.cpuUsage(); return (u.user + u.system) * 1000; };
+
+async function measure(kind, query, jvm) {
+  const server = await ServerProcess.start(kind, query, jvm);
+  try {
+    // Warm-up, as LiveLoad's: short runs to warm both sides' handshake paths, one longer to warm streaming.
+    const began = performance.now();
+    for (let round = 0; round < warmRounds; round++) await run(server, sessions, rate, query.replace(/steps=\d+/, 'steps=2'));
+    await run(server, sessions, rate, query.replace(/steps=\d+/, 'steps=100'));
+    console.log(`warmed up in ${((performance.now() - began) / 1000).toFixed(1)} s`);
+    await sleep(500);
+    const cpu = await server.cpuNanos(), clientCpu = ownCpuNanos();
+    const r = await run(server, sessions, rate, query);
+    r.serverCpuSeconds = (await server.cpuNanos() - cpu) / 1e9;
+    r.clientCpuSeconds = (ownCpuNanos() - clientCpu) / 1e9;
+    await sleep(500);
+    const before = await server.usedHeap();
+    const held = await hold(server, sessions, rate, query);
+    await sleep(1000);
+    const during = await server.usedHeap();
+    r.heapPerSession = (during - before) / held.connected;
+    held.probes.forEach(p => p.close());
+    await sleep(1000);
+    console.log(Result.table(new Map([['result', r]])));
+    return r;
+  } finally {
+    await server.close();
+  }
+}
+
+console.log(`${sessions} sessions at ${rate}/s on /ws?${opt.query}, ${(await import('node:os')).availableParallelism()} cores, node ${process.version}, ws client`);
+const results = new Map();
+for (const kind of opt.servers.split(',').map(k => k.trim()).filter(Boolean)) {
+  console.log('-- ' + kind);
+  results.set(kind, await measure(kind, opt.query, opt.jvm));
+}
+console.log();
+console.log(Result.table(results));
+process.exit(0);
