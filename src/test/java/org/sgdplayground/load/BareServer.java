@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -23,7 +24,8 @@ import org.sgdplayground.server.PlaygroundApp;
  * The baseline the playground is measured against: the least a Javalin socket server must do to stream one run.
  * Every message of the one experiment it serves is built once, as a string, at start-up; each session then gets
  * the data message, and a fixed-rate task on a two-thread scheduler sends the next pre-built frame, skipping a
- * frame when four are already in flight. No parsing, no engine, no controls, no limits.
+ * frame when four are already in flight. No parsing beyond a session's {@code steps} (so that warm-up rounds of a
+ * few steps are as short as the playground's), no engine, no controls, no limits.
  */
 final class BareServer {
     private BareServer() {}
@@ -37,7 +39,7 @@ final class BareServer {
         TrainingRun run = new TrainingRun(e);
         for (Frame f = run.next(); f != null; f = run.next()) messages.add(frameMessage(f));
         messages.add("{\"type\":\"" + run.outcome().kind().wireName() + "\",\"iter\":" + run.outcome().iter() + "}");
-        String[] tape = messages.toArray(new String[0]);
+        String[] fullTape = messages.toArray(new String[0]);
         long periodNanos = (long) (1e9 / e.speed());
 
         AtomicInteger threads = new AtomicInteger();
@@ -55,6 +57,7 @@ final class BareServer {
             cfg.routes.get("/healthz", ctx -> ctx.result("ok"));
             cfg.routes.ws("/ws", ws -> {
                 ws.onConnect(ctx -> {
+                    String[] tape = shortened(fullTape, ctx.queryParam("steps"), e.steps());
                     AtomicInteger inFlight = new AtomicInteger();
                     AtomicInteger next = new AtomicInteger(1);
                     Callback written = Callback.from(inFlight::decrementAndGet, x -> inFlight.decrementAndGet());
@@ -78,6 +81,23 @@ final class BareServer {
             });
             cfg.events.serverStopped(ticker::shutdownNow);
         });
+    }
+
+    /**
+     * The tape cut to a session's own {@code steps} when it asks for fewer (the load generator's warm-up rounds do):
+     * frames 0 … steps, then {@code done}. Anything else gets the whole run; the baseline validates nothing.
+     */
+    private static String[] shortened(String[] tape, String steps, int allSteps) {
+        int asked;
+        try {
+            asked = steps == null ? allSteps : Integer.parseInt(steps);
+        } catch (NumberFormatException notANumber) {
+            asked = allSteps;
+        }
+        if (asked < 0 || asked >= allSteps || asked + 1 >= tape.length - 1) return tape;
+        String[] own = Arrays.copyOf(tape, asked + 2);
+        own[asked + 1] = "{\"type\":\"done\",\"iter\":" + asked + "}";
+        return own;
     }
 
     private static void cancel(ScheduledFuture<?>[] self) {
