@@ -14,8 +14,15 @@ import java.util.concurrent.TimeoutException;
 final class FusedLoop {
     private final Fusion.Region region;
     private final Runnable reductionForward, reductionBackward;
-    private final Tensor[] interior, streams, uniforms;
+    private final Tensor[] interior, streams, uniforms, picked;
     private final boolean[] interiorUsedOnce;
+    /** For each uniform picked out of a leaf, that leaf and the index; null and 0 for the others. */
+    private final Tensor[] uniformLeaf;
+    private final int[] uniformIndex;
+    /** For each contribution, the pick it goes to ({@code picked} index), or −1 for a scalar that takes it itself. */
+    private final int[] contributionPick;
+    /** Per pass, each pick's gradient as the pick would hold it before adding it to its leaf's. */
+    private final double[] pickGrad;
     private final List<KernelSource.Contribution> contributions;
     private final CompletableFuture<Kernel> pending;
     private Kernel kernel;
@@ -36,7 +43,19 @@ final class FusedLoop {
         for (int j = 0; j < interior.length; j++) interiorUsedOnce[j] = region.usedOnce().contains(interior[j]);
         this.streams = region.streams().toArray(new Tensor[0]);
         this.uniforms = region.uniforms().toArray(new Tensor[0]);
+        this.picked = region.picked().toArray(new Tensor[0]);
+        this.uniformLeaf = new Tensor[uniforms.length];
+        this.uniformIndex = new int[uniforms.length];
+        for (int k = 0; k < uniforms.length; k++) {
+            if (region.picked().contains(uniforms[k])) {
+                uniformLeaf[k] = uniforms[k].inputs()[0];
+                uniformIndex[k] = (int) uniforms[k].constant();
+            }
+        }
         this.contributions = source.contributions();
+        this.contributionPick = new int[contributions.size()];
+        for (int c = 0; c < contributionPick.length; c++) contributionPick[c] = region.picked().indexOf(contributions.get(c).target());
+        this.pickGrad = new double[picked.length];
         this.pending = pending;
         this.streamData = new double[streams.length][];
         this.uniformValues = new double[uniforms.length];
@@ -49,6 +68,7 @@ final class FusedLoop {
         Kernel k = kernel();
         lastForwardCompiled = k != null;
         if (k == null) {
+            for (Tensor t : picked) t.forwardStep().run();
             for (Tensor t : interior) t.forwardStep().run();
             reductionForward.run();
             return;
@@ -61,22 +81,41 @@ final class FusedLoop {
     void backward() {
         if (!lastForwardCompiled) {
             for (int j = 0; j < interior.length; j++) if (interior[j].requiresGrad()) interior[j].beginBackwardPass(interiorUsedOnce[j]);
+            for (Tensor t : picked) if (t.requiresGrad()) t.beginBackwardPass(region.usedOnce().contains(t));
             reductionBackward.run();
             for (int j = interior.length - 1; j >= 0; j--) if (interior[j].requiresGrad()) interior[j].runBackwardStep();
+            for (int j = picked.length - 1; j >= 0; j--) if (picked[j].requiresGrad()) picked[j].runBackwardStep();
             return;
         }
         if (contributions.isEmpty()) return;
         readInputs();
         kernel.backward(streamData, uniformValues, region.elements(), region.reduction().grad().data[0], column, sums);
+        java.util.Arrays.fill(pickGrad, 0.0);
+        long written = 0; // bit j: pick j has had its first contribution this pass
         for (int k = 0; k < sums.length; k++) {
             KernelSource.Contribution c = contributions.get(k);
-            c.target().receiveSum(c.sign(), sums[k]);
+            int pick = contributionPick[k];
+            if (pick < 0) {
+                c.target().receiveSum(c.sign(), sums[k]);
+                continue;
+            }
+            // what Tensor.receiveSum does on the pick: the first write overwrites, later ones add
+            pickGrad[pick] = ((written & (1L << pick)) == 0 ? 0.0 : pickGrad[pick]) + c.sign() * sums[k];
+            written |= 1L << pick;
+        }
+        // then each pick's own backward, in the interpreter's order: leaf.grad[i] += pick.grad
+        for (int j = picked.length - 1; j >= 0; j--) {
+            if (!picked[j].requiresGrad()) continue;
+            double[] leafGrad = picked[j].inputs()[0].grad().data;
+            leafGrad[(int) picked[j].constant()] += pickGrad[j];
         }
     }
 
     private void readInputs() {
         for (int k = 0; k < streams.length; k++) streamData[k] = streams[k].data().data;
-        for (int k = 0; k < uniforms.length; k++) uniformValues[k] = uniforms[k].data().data[0];
+        for (int k = 0; k < uniforms.length; k++) {
+            uniformValues[k] = uniformLeaf[k] != null ? uniformLeaf[k].data().data[uniformIndex[k]] : uniforms[k].data().data[0];
+        }
     }
 
     /** The compiled kernel once it is ready, else null (also for good when it could not be compiled). */

@@ -41,7 +41,7 @@ final class Fusion {
      * scalars, each in the order the graph first reaches them.
      */
     record Region(Tensor reduction, List<Tensor> interior, List<Tensor> streams, List<Tensor> uniforms,
-                  Set<Tensor> usedOnce, int elements) {
+                  List<Tensor> picked, Set<Tensor> usedOnce, int elements) {
         boolean isInterior(Tensor t) {
             return interior.contains(t);
         }
@@ -60,6 +60,7 @@ final class Fusion {
             KernelSource source = KernelSource.write(region);
             t.fuseInto(new FusedLoop(region, source, kernels.apply(source.text())));
             for (Tensor inner : region.interior()) inner.absorb();
+            for (Tensor pick : region.picked()) pick.absorb();
         }
     }
 
@@ -115,9 +116,34 @@ final class Fusion {
             if (!u.requiresGrad()) continue;
             for (Tensor c : consumers.getOrDefault(u, List.of())) if (!interior.contains(c)) return null;
         }
+        List<Tensor> picked = picked(uniforms, interior, consumers, position);
         Set<Tensor> usedOnce = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Tensor t : inner) if (consumers.getOrDefault(t, List.of()).size() == 1) usedOnce.add(t);
-        return new Region(reduction, List.copyOf(inner), List.copyOf(streams), List.copyOf(uniforms), usedOnce, elements);
+        return new Region(reduction, List.copyOf(inner), List.copyOf(streams), List.copyOf(uniforms), picked, usedOnce, elements);
+    }
+
+    /**
+     * The scalars the region reads that are elements picked out of a leaf ({@code p.at(i)}), where every use of
+     * the leaf is such a pick and every use of each pick is inside the region: the loops then read {@code p[i]}
+     * and add its gradient to {@code p}'s themselves, in the order the picks would, and the picks need not run.
+     * In topological order.
+     */
+    private static List<Tensor> picked(Set<Tensor> uniforms, Set<Tensor> interior, Map<Tensor, List<Tensor>> consumers,
+                                       Map<Tensor, Integer> position) {
+        List<Tensor> picked = new ArrayList<>();
+        for (Tensor u : uniforms) {
+            if (u.kind() != Tensor.Kind.AT || !u.inputs()[0].isLeaf()) continue;
+            boolean onlyHere = true;
+            for (Tensor c : consumers.getOrDefault(u, List.of())) onlyHere &= interior.contains(c);
+            for (Tensor pick : consumers.getOrDefault(u.inputs()[0], List.of())) {
+                if (pick.kind() != Tensor.Kind.AT || !uniforms.contains(pick)) onlyHere = false;
+                for (Tensor c : consumers.getOrDefault(pick, List.of())) onlyHere &= interior.contains(c);
+            }
+            if (onlyHere) picked.add(u);
+        }
+        if (picked.size() > Long.SIZE) return List.of(); // FusedLoop keeps one bit a pick
+        picked.sort((a, b) -> Integer.compare(position.get(a), position.get(b)));
+        return List.copyOf(picked);
     }
 
     /** The elementwise tensors of the stream shape that {@code reduction} reaches without passing through {@code excluded}. */

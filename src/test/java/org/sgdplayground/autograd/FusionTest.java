@@ -88,7 +88,8 @@ class FusionTest {
 
     /**
      * A random elementwise expression over {@code x}, {@code y} and the scalars {@code p0..p2} and {@code w}: inner
-     * tensors used twice, a scalar used twice, every op, ending in either reduction, with scalar arithmetic after.
+     * tensors used twice, a scalar used twice, every op, ending in either reduction, with scalar arithmetic after
+     * for even seeds.
      */
     private static Function<Leaves, Tensor> randomLoss(long seed) {
         return l -> {
@@ -114,7 +115,9 @@ class FusionTest {
             }
             Tensor last = streams.get(streams.size() - 1);
             Tensor reduced = random.nextBoolean() ? last.sum() : last.squaredDistanceSum(streams.get(random.nextInt(streams.size())));
-            return reduced.div(l.x().rows()).add(l.p().at(0).mul(l.p().at(0)));
+            Tensor loss = reduced.div(l.x().rows());
+            // half the time p is also used outside the region, so the region must leave its picks p.at(i) running
+            return seed % 2 == 0 ? loss.add(l.p().at(0).mul(l.p().at(0))) : loss;
         };
     }
 
@@ -145,6 +148,17 @@ class FusionTest {
                 return compiled;
             }, CentralDifferences.uniform(3, 1, -1, 1, seed), CentralDifferences.uniform(1, 1, -1, 1, seed + 100));
         }
+    }
+
+    @Test
+    void the_linear_loss_is_one_region_that_reads_its_parameters_straight_from_p() {
+        Tensor loss = linearLoss(Leaves.of(100, 1)).compile();
+        Tensor squaredErrorSum = loss.inputs()[0], prediction = squaredErrorSum.inputs()[0];
+        Tensor slope = prediction.inputs()[0].inputs()[1], intercept = prediction.inputs()[1];
+        assertTrue(squaredErrorSum.isFused(), "Σ(x·p0 + p1 − y)² ends the region");
+        assertTrue(prediction.isAbsorbed() && prediction.inputs()[0].isAbsorbed(), "x·p0 and + p1 run inside its loops");
+        assertTrue(slope.isAbsorbed() && intercept.isAbsorbed(), "p.at(0) and p.at(1) are read from p by the loops");
+        assertFalse(loss.isAbsorbed(), "the division by n stays an op of its own");
     }
 
     @Test
