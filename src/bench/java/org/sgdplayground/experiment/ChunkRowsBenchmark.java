@@ -22,7 +22,7 @@ import org.sgdplayground.model.Models;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ChunkRowsBenchmark {
-    @Param({"2048", "4096", "8192", "16384"})
+    @Param({"2048", "4096", "16384", "65536"})
     public int chunkRows;
 
     @Param({"10000", "1000000"})

@@ -107,9 +107,10 @@ class TrainingRunTest {
 
     @Test
     void a_full_batch_larger_than_one_chunk_matches_the_reference() {
-        Experiment e = experiment("preset=fastai-sgd&n=10000&steps=30");
-        assertTrue(e.n() > 2 * TrainingRun.CHUNK_ROWS, "three chunks, the last one partial");
-        assertMatchesReference("preset=fastai-sgd&n=10000&steps=30");
+        String threeChunks = "preset=fastai-sgd&n=" + (2 * TrainingRun.CHUNK_ROWS + 1000) + "&steps=30";
+        Experiment e = experiment(threeChunks);
+        assertTrue(e.n() > 2 * TrainingRun.CHUNK_ROWS && e.n() % TrainingRun.CHUNK_ROWS != 0, "three chunks, the last one partial");
+        assertMatchesReference(threeChunks);
         assertMatchesReference("preset=fastai-sgd&n=" + TrainingRun.CHUNK_ROWS + "&steps=5");
         assertMatchesReference("preset=fastai-sgd&n=" + (TrainingRun.CHUNK_ROWS + 1) + "&steps=5&momentum=0.9");
     }
