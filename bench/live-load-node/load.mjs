@@ -4,8 +4,12 @@
 // frame than a JVM one, so more of the machine is left to the server being measured.
 //
 //   node load.mjs CLASSPATH [--sessions=1000] [--rate=1000] [--query=...] [--servers=bare,playground]
-//                           [--jvm="-Xmx1g"] [--warmup=8] [--trace]
+//                           [--jvm="-Xmx1g"] [--warmup=8] [--rounds=5] [--trace]
 // (--jvm defaults to $SERVER_JVM, else -Xmx1g; --trace prints the measured run's lateness by quarter second)
+//
+// Both servers run side by side, each warmed up, and are measured in turns, --rounds times, the order swapped each
+// round: a run's p99 moves by half from one run to the next with the servers' collections and whatever else the
+// machine does, so the comparison is of the medians of the rounds, with every round printed.
 //
 // CLASSPATH is the project's test classpath (bench/live-load-node/run passes Maven's). Each server runs in its own
 // JVM (LoadServer), driven over its stdin and stdout: `plan QUERY` (frames per session and the interval they are
@@ -36,6 +40,7 @@ const { values: opt, positionals } = parseArgs({
     servers: { type: 'string', default: 'bare,playground' },
     jvm: { type: 'string', default: process.env.SERVER_JVM || '-Xmx1g' },
     warmup: { type: 'string', default: '8' },
+    rounds: { type: 'string', default: '5' },
     trace: { type: 'boolean', default: false },
   },
 });
@@ -45,6 +50,7 @@ if (positionals.length !== 1) {
 }
 const classpath = positionals[0];
 const sessions = wholeOption('sessions', 1), rate = wholeOption('rate', 1), warmRounds = wholeOption('warmup', 0);
+const measuredRounds = wholeOption('rounds', 1);
 
 function wholeOption(name, min) {
   const v = Number(opt[name]);
@@ -365,40 +371,82 @@ class ServerProcess {
 
 const ownCpuNanos = () => { const u = process.cpuUsage(); return (u.user + u.system) * 1000; };
 
-async function measure(kind, query, jvm) {
+/** Starts a server in its own JVM and warms it up, as LiveLoad does: short runs for the handshake paths, one longer for streaming. */
+async function prepare(kind, query, jvm) {
   const server = await ServerProcess.start(kind, query, jvm);
-  try {
-    // Warm-up, as LiveLoad's: short runs to warm both sides' handshake paths, one longer to warm streaming.
-    const began = performance.now();
-    for (let round = 0; round < warmRounds; round++) await run(server, sessions, rate, query.replace(/steps=\d+/, 'steps=2'));
-    await run(server, sessions, rate, query.replace(/steps=\d+/, 'steps=100'));
-    console.log(`warmed up in ${((performance.now() - began) / 1000).toFixed(1)} s`);
-    await sleep(500);
-    const cpu = await server.cpuNanos(), clientCpu = ownCpuNanos();
-    const r = await run(server, sessions, rate, query);
-    r.serverCpuSeconds = (await server.cpuNanos() - cpu) / 1e9;
-    r.clientCpuSeconds = (ownCpuNanos() - clientCpu) / 1e9;
-    await sleep(500);
-    const before = await server.usedHeap();
-    const held = await hold(server, sessions, rate, query);
-    await sleep(1000);
-    const during = await server.usedHeap();
-    r.heapPerSession = (during - before) / held.connected;
-    held.probes.forEach(p => p.close());
-    await sleep(1000);
-    console.log(Result.table(new Map([['result', r]])));
-    return r;
-  } finally {
-    await server.close();
+  const began = performance.now();
+  for (let round = 0; round < warmRounds; round++) await run(server, sessions, rate, query.replace(/steps=\d+/, 'steps=2'));
+  await run(server, sessions, rate, query.replace(/steps=\d+/, 'steps=100'));
+  console.log(`${kind}: warmed up in ${((performance.now() - began) / 1000).toFixed(1)} s`);
+  return server;
+}
+
+/** One measured run, with each side's CPU over it. */
+async function measureRun(server, query) {
+  await sleep(500);
+  const cpu = await server.cpuNanos(), clientCpu = ownCpuNanos();
+  const r = await run(server, sessions, rate, query);
+  r.serverCpuSeconds = (await server.cpuNanos() - cpu) / 1e9;
+  r.clientCpuSeconds = (ownCpuNanos() - clientCpu) / 1e9;
+  return r;
+}
+
+/** Heap per session: used heap after GC with the sessions open and streaming, less before, over the sessions. */
+async function measureHeap(server, query) {
+  await sleep(500);
+  const before = await server.usedHeap();
+  const held = await hold(server, sessions, rate, query);
+  await sleep(1000);
+  const during = await server.usedHeap();
+  held.probes.forEach(p => p.close());
+  await sleep(1000);
+  return (during - before) / held.connected;
+}
+
+/** The round's results folded into one: each figure the median over the rounds; counts summed. */
+function medianOf(rounds) {
+  const median = f => {
+    const v = rounds.map(f).sort((a, b) => a - b);
+    return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  };
+  const m = new Result();
+  for (const key of ['sessions', 'complete', 'errors', 'framesExpected', 'framesDelivered']) m[key] = rounds.reduce((t, r) => t + r[key], 0);
+  for (const key of ['lateP50', 'lateP99', 'lateMax', 'firstP50', 'firstP99', 'openP50', 'openP99', 'serverCpuSeconds', 'clientCpuSeconds']) {
+    m[key] = median(r => r[key]);
   }
+  return m;
 }
 
 console.log(`${sessions} sessions at ${rate}/s on /ws?${opt.query}, ${(await import('node:os')).availableParallelism()} cores, node ${process.version}, ws client`);
-const results = new Map();
-for (const kind of opt.servers.split(',').map(k => k.trim()).filter(Boolean)) {
-  console.log('-- ' + kind);
-  results.set(kind, await measure(kind, opt.query, opt.jvm));
+const kinds = opt.servers.split(',').map(k => k.trim()).filter(Boolean);
+const servers = new Map();
+try {
+  for (const kind of kinds) servers.set(kind, await prepare(kind, opt.query, opt.jvm));
+  const rounds = new Map(kinds.map(k => [k, []]));
+  for (let round = 1; round <= measuredRounds; round++) {
+    const order = round % 2 ? kinds : [...kinds].reverse();
+    for (const kind of order) {
+      const r = await measureRun(servers.get(kind), opt.query);
+      rounds.get(kind).push(r);
+      console.log(`round ${round}, ${kind}: lateness p99 ${r.lateP99.toFixed(1)} ms, first frame p99 ${r.firstP99.toFixed(1)} ms, `
+        + `${r.complete}/${r.sessions} complete, server CPU ${r.serverCpuSeconds.toFixed(1)} s`);
+    }
+  }
+  const results = new Map();
+  for (const kind of kinds) {
+    const m = medianOf(rounds.get(kind));
+    m.heapPerSession = await measureHeap(servers.get(kind), opt.query);
+    results.set(kind, m);
+  }
+  console.log();
+  console.log(`Medians over ${measuredRounds} rounds (sessions, frames and errors summed over them):`);
+  console.log(Result.table(results));
+  if (results.has('bare') && results.has('playground')) {
+    const ratio = results.get('playground').lateP99 / results.get('bare').lateP99;
+    console.log(`playground / bare, lateness p99 (medians): ${ratio.toFixed(2)}  (within 25%: ${ratio <= 1.25 ? 'yes' : 'NO'}); `
+      + 'by round: ' + rounds.get('playground').map((r, i) => (r.lateP99 / rounds.get('bare')[i].lateP99).toFixed(2)).join(', '));
+  }
+} finally {
+  for (const server of servers.values()) await server.close();
 }
-console.log();
-console.log(Result.table(results));
 process.exit(0);
