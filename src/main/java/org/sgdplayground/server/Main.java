@@ -1,5 +1,12 @@
 package org.sgdplayground.server;
 
+import java.util.HashMap;
+import java.util.Map;
+import org.sgdplayground.experiment.ExperimentCodec;
+import org.sgdplayground.experiment.TrainingRun;
+import org.sgdplayground.model.Model;
+import org.sgdplayground.model.Models;
+
 /**
  * Starts the playground on {@code $PORT} (default 7070). On SIGTERM it stops taking sessions ({@code /healthz}
  * answers 503 {@code stopping}), tells each live client {@code {"type":"restarting"}} and exits within 10 s.
@@ -19,5 +26,17 @@ public final class Main {
         }
         var app = PlaygroundApp.create().start(p);
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
+        compileModelsAhead();
+    }
+
+    /**
+     * One step of each model, so that their fused loops (Tensor#compile) are compiled in the background now rather
+     * than during the first visitor's run — which would give the same frames either way, only a little slower.
+     */
+    private static void compileModelsAhead() {
+        for (Model model : Models.all()) {
+            Map<String, String> settings = new HashMap<>(Map.of("model", model.name(), "steps", "1"));
+            new TrainingRun(ExperimentCodec.decode(settings)).next();
+        }
     }
 }
