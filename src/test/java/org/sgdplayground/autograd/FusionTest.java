@@ -136,6 +136,30 @@ class FusionTest {
     }
 
     @Test
+    void a_region_over_matrices_gives_the_same_bits_as_its_ops() {
+        // 300×3 = 900 elements: the wide order, over a shape that is not a column
+        Random random = new Random(21);
+        double[] a = new double[900], b = new double[900];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = random.nextGaussian();
+            b[i] = random.nextGaussian();
+        }
+        Function<Tensor[], Tensor> loss = s -> Tensor.constant(300, 3, a).mul(s[0]).sub(Tensor.constant(300, 3, b).pow(2))
+            .add(s[1]).squaredDistanceSum(Tensor.constant(300, 3, b)).div(900);
+        Tensor[] plain = {Tensor.variable(1, 1, 0.7), Tensor.variable(1, 1, -0.2)};
+        Tensor[] fused = {Tensor.variable(1, 1, 0.7), Tensor.variable(1, 1, -0.2)};
+        Tensor interpreted = loss.apply(plain), compiled = loss.apply(fused).compile();
+        assertTrue(compiled.hasFusedRegions());
+        assertTrue(compiled.awaitCompiled(COMPILE_TIME));
+        for (Tensor t : new Tensor[] {interpreted, compiled}) {
+            t.recompute();
+            t.backward();
+        }
+        assertEquals(Double.doubleToRawLongBits(interpreted.item()), Double.doubleToRawLongBits(compiled.item()));
+        for (int k = 0; k < 2; k++) assertEquals(Double.doubleToRawLongBits(plain[k].gradient()[0]), Double.doubleToRawLongBits(fused[k].gradient()[0]));
+    }
+
+    @Test
     void compiled_gradients_match_central_differences() {
         int n = 600;
         Leaves data = Leaves.of(n, 7);
