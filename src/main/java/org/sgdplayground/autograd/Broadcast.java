@@ -35,7 +35,7 @@ final class Broadcast {
         return a.numRows == b.numRows && a.numCols == b.numCols;
     }
 
-    private static boolean isScalar(DMatrixRMaj a) {
+    static boolean isScalar(DMatrixRMaj a) {
         return a.numRows == 1 && a.numCols == 1;
     }
 

@@ -1,5 +1,6 @@
 package org.sgdplayground.autograd;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -23,6 +24,8 @@ final class FusedLoop {
     private final int[] contributionPick;
     /** Per pass, each pick's gradient as the pick would hold it before adding it to its leaf's. */
     private final double[] pickGrad;
+    /** Per pass, whether each pick has had its first contribution. */
+    private final boolean[] pickWritten;
     private final List<KernelSource.Contribution> contributions;
     private final CompletableFuture<Kernel> pending;
     private Kernel kernel;
@@ -56,6 +59,7 @@ final class FusedLoop {
         this.contributionPick = new int[contributions.size()];
         for (int c = 0; c < contributionPick.length; c++) contributionPick[c] = region.picked().indexOf(contributions.get(c).target());
         this.pickGrad = new double[picked.length];
+        this.pickWritten = new boolean[picked.length];
         this.pending = pending;
         this.streamData = new double[streams.length][];
         this.uniformValues = new double[uniforms.length];
@@ -90,8 +94,8 @@ final class FusedLoop {
         if (contributions.isEmpty()) return;
         readInputs();
         kernel.backward(streamData, uniformValues, region.elements(), region.reduction().grad().data[0], column, sums);
-        java.util.Arrays.fill(pickGrad, 0.0);
-        long written = 0; // bit j: pick j has had its first contribution this pass
+        Arrays.fill(pickGrad, 0.0);
+        Arrays.fill(pickWritten, false);
         for (int k = 0; k < sums.length; k++) {
             KernelSource.Contribution c = contributions.get(k);
             int pick = contributionPick[k];
@@ -100,8 +104,8 @@ final class FusedLoop {
                 continue;
             }
             // what Tensor.receiveSum does on the pick: the first write overwrites, later ones add
-            pickGrad[pick] = ((written & (1L << pick)) == 0 ? 0.0 : pickGrad[pick]) + c.sign() * sums[k];
-            written |= 1L << pick;
+            pickGrad[pick] = (pickWritten[pick] ? pickGrad[pick] : 0.0) + c.sign() * sums[k];
+            pickWritten[pick] = true;
         }
         // then each pick's own backward, in the interpreter's order: leaf.grad[i] += pick.grad
         for (int j = picked.length - 1; j >= 0; j--) {

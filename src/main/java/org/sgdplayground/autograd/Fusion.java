@@ -103,9 +103,9 @@ final class Fusion {
         for (Tensor t : reading) {
             for (Tensor p : t.inputs()) {
                 if (interior.contains(p)) continue;
-                if (isScalar(p.data())) {
+                if (Broadcast.isScalar(p.data())) {
                     uniforms.add(p);
-                } else if (sameShape(p.data(), shape) && !p.requiresGrad()) {
+                } else if (Broadcast.sameShape(p.data(), shape) && !p.requiresGrad()) {
                     streams.add(p);
                 } else {
                     return null;
@@ -141,7 +141,6 @@ final class Fusion {
             }
             if (onlyHere) picked.add(u);
         }
-        if (picked.size() > Long.SIZE) return List.of(); // FusedLoop keeps one bit a pick
         picked.sort((a, b) -> Integer.compare(position.get(a), position.get(b)));
         return List.copyOf(picked);
     }
@@ -161,16 +160,8 @@ final class Fusion {
 
     /** An elementwise op of the stream shape, reading tensors of that shape or scalars, not already in a region. */
     private static boolean fusable(Tensor t, DMatrixRMaj shape) {
-        if (!ELEMENTWISE.contains(t.kind()) || t.isAbsorbed() || t.isFused() || !sameShape(t.data(), shape)) return false;
-        for (Tensor p : t.inputs()) if (!sameShape(p.data(), shape) && !isScalar(p.data())) return false;
+        if (!ELEMENTWISE.contains(t.kind()) || t.isAbsorbed() || t.isFused() || !Broadcast.sameShape(t.data(), shape)) return false;
+        for (Tensor p : t.inputs()) if (!Broadcast.sameShape(p.data(), shape) && !Broadcast.isScalar(p.data())) return false;
         return true;
-    }
-
-    private static boolean sameShape(DMatrixRMaj a, DMatrixRMaj b) {
-        return a.numRows == b.numRows && a.numCols == b.numCols;
-    }
-
-    private static boolean isScalar(DMatrixRMaj a) {
-        return a.numRows == 1 && a.numCols == 1;
     }
 }
