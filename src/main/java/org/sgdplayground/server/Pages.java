@@ -1,5 +1,7 @@
 package org.sgdplayground.server;
 
+import org.sgdplayground.server.json.Json;
+
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URLEncoder;

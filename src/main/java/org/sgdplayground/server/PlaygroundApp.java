@@ -1,5 +1,11 @@
 package org.sgdplayground.server;
 
+import org.sgdplayground.server.api.TrainApi;
+import org.sgdplayground.server.json.Json;
+import org.sgdplayground.server.live.LiveHub;
+import org.sgdplayground.server.live.LiveLimits;
+import org.sgdplayground.server.live.LiveSocket;
+
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
@@ -32,7 +38,7 @@ public final class PlaygroundApp {
      * The app around a given hub (tests pass one with small limits and read its counts). Stopping the app first
      * tells every live client the server is restarting, then closes the hub.
      */
-    static Javalin create(LiveHub hub) {
+    public static Javalin create(LiveHub hub) {
         TrainApi trainApi = new TrainApi();
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;

@@ -6,11 +6,11 @@ import org.sgdplayground.data.Dataset;
  * Least squares the textbook way, for the tests: form {@code AᵀA p = Aᵀy} with the features typed out by hand
  * ({@link ReferenceSgd#features}) and solve it by Gaussian elimination with partial pivoting.
  */
-final class NormalEquations {
+public final class NormalEquations {
     private NormalEquations() {}
 
     /** {@code AᵀA / n}: the loss's curvature, {@code loss(p) = loss(p*) + (p − p*)ᵀ G (p − p*)}. */
-    static double[][] gram(String model, Dataset points) {
+    public static double[][] gram(String model, Dataset points) {
         int n = points.size(), k = ReferenceSgd.features(model, 0).length;
         double[][] g = new double[k][k];
         for (int i = 0; i < n; i++) {
@@ -21,7 +21,7 @@ final class NormalEquations {
     }
 
     /** The {@code p} that solves {@code AᵀA p = Aᵀy}. */
-    static double[] solve(String model, Dataset points) {
+    public static double[] solve(String model, Dataset points) {
         int n = points.size(), k = ReferenceSgd.features(model, 0).length;
         double[][] m = new double[k][k + 1];
         for (int i = 0; i < n; i++) {
@@ -52,7 +52,7 @@ final class NormalEquations {
     }
 
     /** {@code mean((Σⱼ pⱼφⱼ(x) − y)²)} by a plain loop. */
-    static double loss(String model, Dataset points, double[] p) {
+    public static double loss(String model, Dataset points, double[] p) {
         double sum = 0;
         for (int i = 0; i < points.size(); i++) {
             double[] phi = ReferenceSgd.features(model, points.x(i));

@@ -11,7 +11,7 @@ import org.sgdplayground.data.Seeds;
  * {@code ∂/∂pⱼ mean((Σₖ pₖφₖ(x) − y)²) = (2/m)·Σᵢ rᵢ·φⱼ(xᵢ)}. It shares nothing with the engine but the seeded
  * random stream that orders the minibatches.
  */
-final class ReferenceSgd {
+public final class ReferenceSgd {
     private ReferenceSgd() {}
 
     /**
@@ -27,7 +27,7 @@ final class ReferenceSgd {
     record Run(List<Step> steps, boolean diverged, double log10LossAtDivergence) {}
 
     /** {@code φ(x)}: {@code (x, 1)} for the line, {@code (x², x, 1)} for the parabola. */
-    static double[] features(String model, double x) {
+    public static double[] features(String model, double x) {
         switch (model) {
             case "linear": return new double[] {x, 1};
             case "quadratic": return new double[] {x * x, x, 1};

@@ -1,5 +1,7 @@
 package org.sgdplayground.server;
 
+import org.sgdplayground.server.json.Json;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.javalin.Javalin;

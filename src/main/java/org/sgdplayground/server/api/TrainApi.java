@@ -1,0 +1,219 @@
+package org.sgdplayground.server.api;
+
+import org.sgdplayground.server.json.Json;
+import org.sgdplayground.server.json.JsonBytes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.sgdplayground.data.Dataset;
+import org.sgdplayground.experiment.Experiment;
+import org.sgdplayground.experiment.ExperimentCodec;
+import org.sgdplayground.experiment.Frame;
+import org.sgdplayground.experiment.InvalidParameterException;
+import org.sgdplayground.experiment.Limits;
+import org.sgdplayground.experiment.Parameter;
+import org.sgdplayground.experiment.Presets;
+import org.sgdplayground.experiment.TrainingRun;
+
+/** {@code POST /api/train} and {@code GET /api/presets} (SPEC §3). One per app: it owns the threads that write answers. */
+public final class TrainApi implements AutoCloseable {
+    /**
+     * Threads that write the parts of answers that do not depend on the run, while it trains: one a core, no queue.
+     * A part no thread takes at once is no loss: the request's own thread writes it once training is done. Idle
+     * threads end after a few seconds, so a quiet server holds none.
+     */
+    private final ThreadPoolExecutor partWriters = partWriters();
+
+    @Override
+    public void close() {
+        partWriters.shutdownNow();
+    }
+
+    /** Trains the experiment in the query string and the JSON body (the body wins) and answers every kept frame. */
+    public void train(Context ctx) throws IOException {
+        Map<String, String> raw = new HashMap<>();
+        ctx.queryParamMap().forEach((k, v) -> raw.put(k, v.isEmpty() ? "" : v.get(0)));
+        byte[] body = readBody(ctx);
+        if (body == null) return;
+        double[] x = null, y = null;
+        if (body.length > 0) {
+            JsonNode json;
+            try {
+                json = Json.MAPPER.readTree(body);
+            } catch (JsonProcessingException e) {
+                ctx.status(400).json(Json.error("the body is not valid JSON: " + e.getOriginalMessage()));
+                return;
+            }
+            if (json != null && !json.isObject()) {
+                ctx.status(400).json(Json.error("the body must be a JSON object of settings, e.g. {\"lr\": 0.1}"));
+                return;
+            }
+            if (json != null) {
+                readSettings((ObjectNode) json, raw);
+                x = numbers(json.get("x"), "x");
+                y = numbers(json.get("y"), "y");
+            }
+        }
+        Experiment experiment = ExperimentCodec.decode(raw, x, y);
+        int every = raw.containsKey("every") && !raw.get("every").isBlank()
+            ? ((Long) Parameter.EVERY.parse(raw.get("every"))).intValue() : 1;
+        int kept = experiment.steps() / every + 1 + (experiment.steps() % every == 0 ? 0 : 1);
+        if (kept > Limits.MAX_RESPONSE_FRAMES) {
+            throw new InvalidParameterException("every", Integer.toString(every), "at least "
+                + (int) Math.ceil(experiment.steps() / (double) (Limits.MAX_RESPONSE_FRAMES - 2))
+                + " for " + experiment.steps() + " steps (an answer carries at most " + Limits.MAX_RESPONSE_FRAMES + " frames)");
+        }
+
+        Dataset points = experiment.dataset();
+        // The settings with the optimum and surface, and the points, do not depend on the run: the other cores write
+        // them while this one trains. What no core took, this thread writes after training (run() below).
+        FutureTask<JsonBytes[]> around = new FutureTask<>(() -> TrainAnswerWriter.around(experiment, points));
+        FutureTask<JsonBytes> written = new FutureTask<>(() -> TrainAnswerWriter.points(points));
+        partWriters.execute(written);
+        partWriters.execute(around);
+        TrainingRun run = new TrainingRun(experiment, points);
+        List<Frame> frames = new ArrayList<>(kept);
+        Frame previous = null;
+        for (Frame f = run.next(); f != null; f = run.next()) {
+            if (f.iter() % every == 0) frames.add(f);
+            previous = f;
+        }
+        if (previous != null && previous.iter() % every != 0) frames.add(previous);
+        JsonBytes tail = TrainAnswerWriter.tail(frames, run.outcome());
+        around.run(); // each does nothing once a writer has started it
+        written.run();
+        JsonBytes[] settings = joined(around);
+        send(ctx, settings[0], joined(written), settings[1], tail);
+    }
+
+    /**
+     * Sends the answer's parts in order, all written before the first byte goes out so that a failure can still be
+     * answered with a clean error. Through Javalin's stream, which compresses for a client that asks; to one that
+     * does not, the length goes ahead (nothing to negotiate), so the answer goes out as it is instead of in chunks.
+     */
+    private static void send(Context ctx, JsonBytes... parts) throws IOException {
+        ctx.contentType("application/json");
+        String encodings = ctx.header("Accept-Encoding");
+        if (encodings == null || encodings.isBlank()) {
+            long length = 0;
+            for (JsonBytes part : parts) length += part.size();
+            ctx.res().setContentLengthLong(length);
+        }
+        OutputStream out = ctx.outputStream();
+        for (JsonBytes part : parts) part.writeTo(out);
+    }
+
+    private static ThreadPoolExecutor partWriters() {
+        int threads = Runtime.getRuntime().availableProcessors();
+        AtomicInteger count = new AtomicInteger();
+        // a SynchronousQueue hands a part to an idle thread or to none; refused, the request's thread writes it itself
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 5, TimeUnit.SECONDS, new SynchronousQueue<>(),
+            task -> {
+                Thread t = new Thread(task, "answer-part-" + count.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            }, new ThreadPoolExecutor.DiscardPolicy());
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    private static <T> T joined(FutureTask<T> task) throws IOException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing the answer", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The body, or null after answering 413 when it is larger than {@link Limits#MAX_BODY_BYTES}. */
+    private static byte[] readBody(Context ctx) throws IOException {
+        String tooLarge = "the body is larger than " + Limits.MAX_BODY_BYTES + " bytes (the limit for /api/train)";
+        if (ctx.contentLength() > Limits.MAX_BODY_BYTES) {
+            ctx.status(413).json(Json.error(tooLarge));
+            return null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int r = in.read(buffer); r >= 0; r = in.read(buffer)) {
+                out.write(buffer, 0, r);
+                if (out.size() > Limits.MAX_BODY_BYTES) {
+                    ctx.status(413).json(Json.error(tooLarge));
+                    return null;
+                }
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** Copies each known scalar setting of the body into {@code raw} as text; {@code init} may be an array. */
+    private static void readSettings(ObjectNode json, Map<String, String> raw) {
+        Iterator<Map.Entry<String, JsonNode>> fields = json.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String key = field.getKey();
+            JsonNode value = field.getValue();
+            if (Parameter.byKey(key).isEmpty() || value.isNull()) continue;
+            if (value.isArray() && key.equals(Parameter.INIT.key())) {
+                raw.put(key, String.join(",", textOf(value, key)));
+            } else if (value.isValueNode()) {
+                raw.put(key, value.asText());
+            } else {
+                throw new InvalidParameterException(key, value.toString(), Parameter.byKey(key).get().domain().allowed());
+            }
+        }
+    }
+
+    private static List<String> textOf(JsonNode array, String key) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode item : array) {
+            if (!item.isNumber()) throw new InvalidParameterException(key, array.toString(), Parameter.INIT.domain().allowed());
+            out.add(item.asText());
+        }
+        return out;
+    }
+
+    private static double[] numbers(JsonNode node, String key) {
+        if (node == null || node.isNull()) return null;
+        if (!node.isArray()) throw new InvalidParameterException(key, node.toString(), "an array of numbers");
+        if (node.size() > Limits.MAX_POINTS) {
+            throw new InvalidParameterException(key, node.size() + " values", "at most " + Limits.MAX_POINTS + " points");
+        }
+        double[] out = new double[node.size()];
+        for (int i = 0; i < out.length; i++) {
+            JsonNode item = node.get(i);
+            if (!item.isNumber()) throw new InvalidParameterException(key, key + "[" + i + "] = " + item, "an array of numbers");
+            out[i] = item.asDouble();
+        }
+        return out;
+    }
+
+    public static void presets(Context ctx) {
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        Presets.all().forEach(p -> out.add(Json.preset(p)));
+        ctx.json(out);
+    }
+}

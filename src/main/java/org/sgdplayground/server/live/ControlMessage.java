@@ -1,0 +1,52 @@
+package org.sgdplayground.server.live;
+
+import org.sgdplayground.server.json.Json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.sgdplayground.experiment.InvalidParameterException;
+import org.sgdplayground.experiment.Parameter;
+
+/**
+ * A message from the browser (SPEC §3): {@code pause}, {@code resume}, {@code step}, {@code speed},
+ * {@code reset} or {@code restart}, read strictly: anything else is an error that says what is allowed.
+ */
+public record ControlMessage(String type, double speed, String query) {
+    static final List<String> TYPES = List.of("pause", "resume", "step", "speed", "reset", "restart");
+
+    static ControlMessage parse(String text) {
+        JsonNode json;
+        try {
+            json = Json.MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("a message must be a JSON object like {\"type\":\"pause\"}");
+        }
+        if (json == null || !json.isObject()) throw new IllegalArgumentException("a message must be a JSON object like {\"type\":\"pause\"}");
+        JsonNode type = json.get("type");
+        if (type == null || !type.isTextual() || !TYPES.contains(type.asText())) {
+            throw new IllegalArgumentException("type must be one of " + String.join(", ", TYPES)
+                + (type == null ? "" : ", not " + abbreviate(type.toString())));
+        }
+        switch (type.asText()) {
+            case "speed": {
+                JsonNode value = json.get("value");
+                if (value == null || !value.isValueNode()) {
+                    throw new InvalidParameterException("speed", String.valueOf(value), Parameter.SPEED.domain().allowed());
+                }
+                return new ControlMessage("speed", (Double) Parameter.SPEED.parse(value.asText()), null);
+            }
+            case "restart": {
+                JsonNode query = json.get("query");
+                if (query != null && !query.isTextual()) throw new IllegalArgumentException("restart's query must be a string like \"preset=fastai-sgd&lr=0.2\"");
+                return new ControlMessage("restart", 0, query == null ? "" : query.asText());
+            }
+            default:
+                return new ControlMessage(type.asText(), 0, null);
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+}

@@ -1,0 +1,113 @@
+package org.sgdplayground.server.live;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.sgdplayground.experiment.Limits;
+
+/**
+ * Owns the live sessions of one server: the clock that paces them, the tapes they share, the count overall and
+ * per client address, and their limits. One per app; nothing static.
+ */
+public final class LiveHub implements AutoCloseable {
+    private final LiveLimits limits;
+    private final Pacer pacer;
+    private final TapeLibrary tapes = new TapeLibrary(Limits.MAX_SHARED_TAPE_BYTES);
+    private final Map<LiveSession, String> sessions = new HashMap<>();
+    private final Map<String, Integer> perAddress = new HashMap<>();
+    private volatile boolean stopping;
+
+    public LiveHub(LiveLimits limits, int tickerThreads) {
+        this.limits = limits;
+        this.pacer = new Pacer(tickerThreads, this::expireIdle);
+    }
+
+    LiveLimits limits() {
+        return limits;
+    }
+
+    /** Why a new session from {@code address} may not open now, or null when it may. */
+    synchronized String refusal(String address) {
+        if (stopping) return "the server is restarting; reconnect in a few seconds";
+        if (sessions.size() >= limits.maxSessions()) {
+            return "the server is at its limit of " + limits.maxSessions() + " live sessions; try again in a minute";
+        }
+        if (perAddress.getOrDefault(address, 0) >= limits.maxSessionsPerAddress()) {
+            return "your address already has " + limits.maxSessionsPerAddress() + " live sessions, the most one client may hold";
+        }
+        return null;
+    }
+
+    /** A new session for {@code address}, counted, or null when {@link #refusal} says no. */
+    synchronized LiveSession admit(Sender sender, String address) {
+        if (refusal(address) != null) return null;
+        LiveSession session = new LiveSession(sender, pacer, limits, tapes::tape);
+        sessions.put(session, address);
+        perAddress.merge(address, 1, Integer::sum);
+        return session;
+    }
+
+    /** Forgets a session whose socket has closed. */
+    void remove(LiveSession session) {
+        synchronized (this) {
+            String address = sessions.remove(session);
+            if (address == null) return;
+            perAddress.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
+        }
+        session.close();
+    }
+
+    synchronized int sessionCount() {
+        return sessions.size();
+    }
+
+    /** Entries on the clock: running sessions, and stale entries until they come due. */
+    int clockEntries() {
+        return pacer.entries();
+    }
+
+    /** Tapes kept for sharing. */
+    int sharedTapes() {
+        return tapes.size();
+    }
+
+    public boolean stopping() {
+        return stopping;
+    }
+
+    private LiveSession[] snapshot() {
+        synchronized (this) {
+            return sessions.keySet().toArray(new LiveSession[0]);
+        }
+    }
+
+    private void expireIdle() {
+        long now = System.nanoTime();
+        for (LiveSession s : snapshot()) s.expireIfIdle(now);
+    }
+
+    /**
+     * Stops taking sessions, tells every client the server is restarting, and waits up to the grace period for
+     * them to hang up.
+     */
+    public void shutdown() {
+        stopping = true;
+        for (LiveSession s : snapshot()) s.restarting();
+        long deadline = System.nanoTime() + limits.shutdownGrace().toNanos();
+        while (sessionCount() > 0 && System.nanoTime() - deadline < 0) {
+            try {
+                TimeUnit.MILLISECONDS.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+        for (LiveSession s : snapshot()) remove(s);
+        pacer.close();
+    }
+}

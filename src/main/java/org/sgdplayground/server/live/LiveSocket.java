@@ -1,0 +1,187 @@
+package org.sgdplayground.server.live;
+
+import org.sgdplayground.server.json.Json;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServlet;
+import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServletFactory;
+import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
+import org.eclipse.jetty.websocket.core.OutgoingEntry;
+import org.eclipse.jetty.websocket.core.WebSocketConnection;
+import org.eclipse.jetty.websocket.core.WebSocketCoreSession;
+import org.sgdplayground.experiment.InvalidParameterException;
+
+/**
+ * {@code WS /ws?…query…}: binds each socket to a {@link LiveSession} held by the app's {@link LiveHub}.
+ *
+ * <p>A plain Jetty WebSocket servlet beside Javalin's, not a Javalin {@code ws} route: Javalin's upgrade copies
+ * every header, cookie and attribute of the request into a context, draws a random UUID and opens an HTTP session
+ * (a {@code JSESSIONID} cookie, kept in memory for half an hour) for every socket. At a thousand sockets a second
+ * that was the larger part of a handshake, and churn left a session behind per connection. (Public only because
+ * Jetty reaches the endpoint through public method handles.)
+ */
+public final class LiveSocket {
+    static final String PATH = "/ws";
+
+    private LiveSocket() {}
+
+    /** Mounts {@code /ws} on Javalin's servlet context (an exact path wins over Javalin's {@code /*}). */
+    public static void mount(ServletContextHandler context, LiveHub hub) {
+        JettyWebSocketServletContainerInitializer.configure(context, null);
+        context.addServlet(new ServletHolder("live-socket", new Servlet(hub)), PATH);
+    }
+
+    private static final class Servlet extends JettyWebSocketServlet {
+        private final transient LiveHub hub;
+
+        Servlet(LiveHub hub) {
+            this.hub = hub;
+        }
+
+        @Override
+        protected void configure(JettyWebSocketServletFactory factory) {
+            // Messages a little over the limit get an error reply; reading a far bigger one is not worth it.
+            factory.setMaxTextMessageSize(4L * hub.limits().maxMessageBytes());
+            // Our own idle check closes with a message first; Jetty's only backs it up.
+            factory.setIdleTimeout(hub.limits().idleTimeout().plusSeconds(30));
+            factory.setCreator((request, response) -> {
+                // No permessage-deflate, though browsers offer it: a frame is ~150 bytes, and a deflater per socket
+                // costs hundreds of KB of native memory and CPU on every frame.
+                response.setExtensions(List.of());
+                return new Endpoint(hub, request.getParameterMap());
+            });
+        }
+
+        /** Refuses before the upgrade when the answer is already known: a plain 503 costs less than a socket. */
+        @Override
+        protected void service(HttpServletRequest request, HttpServletResponse response) throws jakarta.servlet.ServletException, IOException {
+            String refusal = hub.refusal(normalised(request.getRemoteAddr()));
+            if (refusal != null) {
+                response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                response.setContentType("application/json");
+                response.setHeader("Retry-After", "5");
+                response.getOutputStream().write(Json.error(refusal).toString().getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            super.service(request, response);
+        }
+    }
+
+    /** One socket's end: admits the session, feeds it the client's messages, forgets it on close. */
+    public static final class Endpoint implements Session.Listener.AutoDemanding {
+        private final LiveHub hub;
+        private Map<String, List<String>> parameters; // the upgrade's query, dropped once read
+        private LiveSession session;
+
+        Endpoint(LiveHub hub, Map<String, List<String>> parameters) {
+            this.hub = hub;
+            this.parameters = parameters;
+        }
+
+        @Override
+        public void onWebSocketOpen(Session socket) {
+            String address = address(socket.getRemoteSocketAddress());
+            session = hub.admit(new SocketSender(socket), address);
+            if (session == null) { // the limit was reached between the upgrade and now
+                String refusal = hub.refusal(address);
+                socket.sendText(Json.error(refusal == null ? "try again" : refusal).put("type", "error").toString(),
+                    org.eclipse.jetty.websocket.api.Callback.NOOP);
+                socket.close(1013, "try again later", org.eclipse.jetty.websocket.api.Callback.NOOP);
+                return;
+            }
+            Map<String, String> query = new HashMap<>();
+            parameters.forEach((k, v) -> query.put(k, v.isEmpty() ? "" : v.get(0)));
+            parameters = null;
+            try {
+                session.start(query);
+            } catch (InvalidParameterException e) {
+                session.refuse(Json.error(e).put("type", "error").toString(), 1008, "bad parameter: " + e.parameter());
+            }
+        }
+
+        @Override
+        public void onWebSocketText(String message) {
+            if (session != null) session.onMessage(message);
+        }
+
+        @Override
+        public void onWebSocketClose(int code, String reason) {
+            if (session != null) hub.remove(session);
+        }
+
+        @Override
+        public void onWebSocketError(Throwable cause) {
+            if (session != null) hub.remove(session);
+        }
+    }
+
+    /**
+     * Writes pre-encoded text frames straight to the connection's frame flusher: no re-encoding, no thread hand-off,
+     * and none of the core session's per-frame layers (state check, message-timeout flusher, fragmenter, extension
+     * stack: no extension is ever negotiated here), which cost two to three entry objects, a callback wrapper, a lock
+     * and a second iterating callback a frame. The flusher keeps the wire correct on its own: once a close frame is
+     * queued or the connection is gone it fails every later frame's callback, and this server queues its own close
+     * only after its last frame is written.
+     */
+    private static final class SocketSender implements Sender {
+        private final Session socket;
+        private final CoreSession core;
+        private final WebSocketConnection connection; // null when the core session is not Jetty's own (then: core)
+        private Runnable lastDone;
+        private Callback lastCallback;
+
+        SocketSender(Session socket) {
+            this.socket = socket;
+            this.core = ((WebSocketSession) socket).getCoreSession();
+            this.connection = core instanceof WebSocketCoreSession s ? s.getConnection() : null;
+        }
+
+        @Override
+        public void send(byte[] utf8, boolean more, Runnable done) {
+            Frame frame = new Frame(OpCode.TEXT, ByteBuffer.wrap(utf8));
+            if (connection != null) connection.enqueueFrame(new OutgoingEntry.Builder(frame, callback(done)).batch(more).build());
+            else core.sendFrame(frame, callback(done), more);
+        }
+
+        /** The session passes the same {@code done} every time (and calls under its lock), so one callback serves. */
+        private Callback callback(Runnable done) {
+            if (done != lastDone) {
+                lastCallback = Callback.from(Invocable.InvocationType.NON_BLOCKING, done, failure -> done.run());
+                lastDone = done;
+            }
+            return lastCallback;
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            socket.close(code, reason, org.eclipse.jetty.websocket.api.Callback.NOOP);
+        }
+    }
+
+    private static String address(SocketAddress remote) {
+        return remote instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(remote);
+    }
+
+    /** {@code getRemoteAddr} may bracket an IPv6 address; the socket's own form has no brackets. */
+    private static String normalised(String ip) {
+        return ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
+    }
+}
