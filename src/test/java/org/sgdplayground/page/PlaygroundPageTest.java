@@ -37,7 +37,7 @@ class PlaygroundPageTest {
         for (String name : names) {
             assertTrue(Parameter.byKey(name).isPresent(), name + " is a URL parameter");
         }
-        List<String> expected = Arrays.stream(Parameter.values())
+        List<String> expected = Parameter.values().stream()
             .filter(p -> p != Parameter.AUTOPLAY && p != Parameter.EVERY).map(Parameter::key).sorted().toList();
         assertEquals(expected, names.stream().sorted().toList(), "one field per run parameter, no duplicates");
     }
@@ -45,7 +45,7 @@ class PlaygroundPageTest {
     @Test
     void the_controls_carry_each_parameters_limits_and_help_from_the_table() {
         String page = PlaygroundPage.render(ExperimentCodec.decode(Map.of()), "/oembed");
-        for (Parameter p : List.of(Parameter.STEPS, Parameter.N, Parameter.SEED, Parameter.BATCH)) {
+        for (Parameter<Long> p : List.of(Parameter.STEPS, Parameter.N, Parameter.SEED, Parameter.BATCH)) {
             var whole = (org.sgdplayground.experiment.Domain.Whole) p.domain();
             Matcher m = Pattern.compile("<input[^>]*name=\"" + p.key() + "\"[^>]*>").matcher(page);
             assertTrue(m.find(), p.key());
