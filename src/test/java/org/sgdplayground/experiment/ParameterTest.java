@@ -86,7 +86,10 @@ class ParameterTest {
             }
             String link = ExperimentCodec.encode(changed);
             assertEquals("preset=" + BASE + "&" + p.key() + "=" + URLEncoder.encode(text, StandardCharsets.UTF_8), link);
-            assertEquals(changed, ExperimentCodec.decode(QueryStrings.parse(link)), link);
+            Experiment back = ExperimentCodec.decode(QueryStrings.parse(link));
+            assertEquals(changed, back, link);
+            assertEquals(changed.hashCode(), back.hashCode(), link);
+            assertNotEquals(base, changed, "experiments that differ in " + p.key() + " are not equal");
         }
     }
 
@@ -110,6 +113,11 @@ class ParameterTest {
         expected.put("speed", "12.5");
         expected.put("autoplay", "1");
         assertEquals(expected, ExperimentCodec.settingsByKey(e));
+        double[] positiveZero = e.init();
+        positiveZero[1] = 0.0;
+        Experiment other = new Experiment("momentum", Models.QUADRATIC, "coaster", 37, 0.25, 7, positiveZero, 1e-5, 12, 5, 0.9,
+            12.5, true, null, true);
+        assertNotEquals(e, other, "-0 and 0 start differently: the sign survives a link, so equality keeps it too");
     }
 
     /** Parses {@code text} as {@code p} and writes the value back. */
