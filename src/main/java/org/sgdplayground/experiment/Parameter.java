@@ -9,12 +9,12 @@ import org.sgdplayground.model.Models;
 /**
  * The one table of URL parameters (SPEC §1). A row says a parameter's name in links, what it accepts, its
  * default, where an {@link Experiment} keeps its value, a line of help, and the label and place of its control
- * on the page. The codec and its errors, the links a run writes, the page's controls and the browser's state
- * all follow from it: a new parameter is a new row here (listed in {@link #values()}) plus the Experiment field
- * it reads.
+ * on the page. The codec and its errors, the links a run writes, the page's controls, the browser's state and
+ * an experiment's equality all follow from it: a new parameter is a new row here (listed in {@link #values()}),
+ * the Experiment field it reads, and that field's argument where {@link ExperimentCodec#decode} builds one.
  *
  * <p>A row is typed by its value, {@code Parameter<Double>} for {@code lr}, so the codec reads parsed values
- * without casts.
+ * without casts; that is why this is a class and not an enum, whose constants cannot carry a type argument.
  *
  * @param <T> the Java type of the parameter's value
  */

@@ -19,7 +19,8 @@ import org.sgdplayground.model.Models;
 
 /**
  * The experiment's form fields, generated from the {@link Parameter} table: each field's {@code name} is its URL
- * parameter, its limits come from the parameter's domain and its tooltip from its help, so the form is the query.
+ * parameter, its label, fieldset and value come from its row, its limits from the parameter's domain and its
+ * tooltip from its help, so the form is the query.
  */
 public final class Controls {
     private Controls() {}
