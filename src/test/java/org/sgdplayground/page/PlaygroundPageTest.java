@@ -67,7 +67,8 @@ class PlaygroundPageTest {
             assertEquals(Parameter.values().stream().filter(p -> p.group() == group)
                 .sorted(Comparator.comparingInt(p -> p.place().order())).map(Parameter::key).toList(), fields, group.legend());
         }
-        assertEquals(Arrays.stream(Parameter.Group.values()).filter(Parameter.Group::isFieldset).toList(), seen, "one fieldset a group, in order");
+        assertEquals(Arrays.stream(Parameter.Group.values()).filter(Parameter.Group::isFieldset).toList(), seen,
+            "one fieldset a group, in order");
         assertTrue(page.contains("<span class=\"name\">" + Parameter.PRESET.label() + "</span><code class=\"key\">preset</code>"),
             "the preset picker above the fieldsets");
     }
