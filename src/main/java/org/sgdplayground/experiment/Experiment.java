@@ -64,19 +64,20 @@ public record Experiment(String preset, Model model, String data, int n, double 
         return batch == 0 ? n : batch;
     }
 
+    /**
+     * Equal when every parameter of the table holds the same value (arrays by content, doubles by bits) and so do
+     * the points: a new parameter joins by its row, a component that is not a parameter joins here by hand.
+     */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Experiment e && preset.equals(e.preset) && model == e.model && data.equals(e.data) && n == e.n
-            && Double.compare(noise, e.noise) == 0 && seed == e.seed && Arrays.equals(init, e.init)
-            && Double.compare(learningRate, e.learningRate) == 0 && steps == e.steps && batch == e.batch
-            && Double.compare(momentum, e.momentum) == 0 && Double.compare(speed, e.speed) == 0
-            && autoplay == e.autoplay && Objects.equals(customPoints, e.customPoints) && standardize == e.standardize;
+        return o instanceof Experiment e && Objects.equals(customPoints, e.customPoints)
+            && Parameter.values().stream().filter(Parameter::inExperiment).allMatch(p -> Objects.deepEquals(p.valueIn(this), p.valueIn(e)));
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(preset, model.name(), data, n, noise, seed, Arrays.hashCode(init), learningRate, steps, batch,
-            momentum, speed, autoplay, customPoints, standardize);
+        return 31 * Arrays.deepHashCode(Parameter.values().stream().filter(Parameter::inExperiment).map(p -> p.valueIn(this)).toArray())
+            + Objects.hashCode(customPoints);
     }
 
     @Override

@@ -1,6 +1,21 @@
 package org.sgdplayground.experiment;
 
-import java.util.EnumMap;
+import static org.sgdplayground.experiment.Parameter.AUTOPLAY;
+import static org.sgdplayground.experiment.Parameter.BATCH;
+import static org.sgdplayground.experiment.Parameter.DATA;
+import static org.sgdplayground.experiment.Parameter.INIT;
+import static org.sgdplayground.experiment.Parameter.LR;
+import static org.sgdplayground.experiment.Parameter.MODEL;
+import static org.sgdplayground.experiment.Parameter.MOMENTUM;
+import static org.sgdplayground.experiment.Parameter.N;
+import static org.sgdplayground.experiment.Parameter.NOISE;
+import static org.sgdplayground.experiment.Parameter.PRESET;
+import static org.sgdplayground.experiment.Parameter.SEED;
+import static org.sgdplayground.experiment.Parameter.SPEED;
+import static org.sgdplayground.experiment.Parameter.STANDARDIZE;
+import static org.sgdplayground.experiment.Parameter.STEPS;
+
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -32,34 +47,28 @@ public final class ExperimentCodec {
      * @throws InvalidParameterException naming the first setting that is not allowed
      */
     public static Experiment decode(Map<String, String> raw, double[] x, double[] y) {
-        Map<Parameter, String> explicit = new EnumMap<>(Parameter.class);
+        Map<Parameter<?>, String> explicit = new HashMap<>();
         for (Map.Entry<String, String> e : raw.entrySet()) {
             if (e.getValue() == null || e.getValue().isBlank()) continue;
             Parameter.byKey(e.getKey()).ifPresent(p -> explicit.put(p, e.getValue()));
         }
-        String presetName = (String) Parameter.PRESET.parse(explicit.getOrDefault(Parameter.PRESET, Parameter.PRESET.defaultText()));
-        Map<Parameter, String> fromPreset = presetSettings(presetName);
+        String presetName = PRESET.parse(explicit.getOrDefault(PRESET, PRESET.defaultText()));
+        Values v = new Values(explicit, presetSettings(presetName));
 
-        Map<Parameter, Object> v = new EnumMap<>(Parameter.class);
-        for (Parameter p : Parameter.values()) {
-            String text = explicit.containsKey(p) ? explicit.get(p) : fromPreset.getOrDefault(p, p.defaultText());
-            v.put(p, text.isBlank() ? null : p.parse(text));
-        }
-
-        Model model = Models.byName((String) v.get(Parameter.MODEL)).orElseThrow();
-        double[] init = (double[]) v.get(Parameter.INIT);
+        Model model = Models.byName(v.get(MODEL)).orElseThrow();
+        double[] init = v.get(INIT);
         if (init != null && init.length != model.parameterCount()) {
-            if (explicit.containsKey(Parameter.INIT)) {
-                throw new InvalidParameterException("init", explicit.get(Parameter.INIT),
+            if (explicit.containsKey(INIT)) {
+                throw new InvalidParameterException("init", explicit.get(INIT),
                     model.parameterCount() + " numbers for the " + model.name() + " model (" + model.formula() + ")");
             }
             init = null;
         }
 
         Dataset points = customPoints(x, y);
-        int n = points != null ? points.size() : ((Long) v.get(Parameter.N)).intValue();
-        int steps = ((Long) v.get(Parameter.STEPS)).intValue();
-        int batch = ((Long) v.get(Parameter.BATCH)).intValue();
+        int n = points != null ? points.size() : v.get(N).intValue();
+        int steps = v.get(STEPS).intValue();
+        int batch = v.get(BATCH).intValue();
         if (batch > n) {
             throw new InvalidParameterException("batch", Long.toString(batch), "0 (all points) or a whole number up to n = " + n);
         }
@@ -69,19 +78,39 @@ public final class ExperimentCodec {
                 "at most " + Limits.MAX_WORK / (batch == 0 ? n : batch) + " with " + (batch == 0 ? n : batch)
                     + " points a step (steps × points a step ≤ " + Limits.MAX_WORK + ")");
         }
-        return new Experiment(presetName, model, (String) v.get(Parameter.DATA), n, (Double) v.get(Parameter.NOISE),
-            (Long) v.get(Parameter.SEED), init, (Double) v.get(Parameter.LR), steps, batch, (Double) v.get(Parameter.MOMENTUM),
-            (Double) v.get(Parameter.SPEED), (Boolean) v.get(Parameter.AUTOPLAY), points, (Boolean) v.get(Parameter.STANDARDIZE));
+        return new Experiment(presetName, model, v.get(DATA), n, v.get(NOISE), v.get(SEED), init, v.get(LR), steps, batch,
+            v.get(MOMENTUM), v.get(SPEED), v.get(AUTOPLAY), points, v.get(STANDARDIZE));
     }
 
-    /** The preset's settings by parameter. */
-    public static Map<Parameter, String> presetSettings(String presetName) {
+    /** Each parameter's value from the layer that wins, parsed in table order so that the first bad one is named. */
+    private static final class Values {
+        private final Map<Parameter<?>, Object> parsed = new HashMap<>();
+
+        Values(Map<Parameter<?>, String> explicit, Map<Parameter<?>, String> fromPreset) {
+            for (Parameter<?> p : Parameter.values()) {
+                String text = explicit.containsKey(p) ? explicit.get(p) : fromPreset.getOrDefault(p, p.defaultText());
+                if (!text.isBlank()) parsed.put(p, p.parse(text));
+            }
+        }
+
+        /** {@code p}'s value, or null when it has none (an empty {@code init}). */
+        @SuppressWarnings("unchecked") // each value was put by its own parameter's parse, which returns a T
+        <T> T get(Parameter<T> p) {
+            return (T) parsed.get(p);
+        }
+    }
+
+    /** The preset's settings by parameter, in table order. */
+    public static Map<Parameter<?>, String> presetSettings(String presetName) {
         Preset preset = Presets.byName(presetName).orElseThrow(
-            () -> new InvalidParameterException("preset", presetName, Parameter.PRESET.domain().allowed()));
-        Map<Parameter, String> out = new EnumMap<>(Parameter.class);
-        for (Map.Entry<String, String> e : QueryStrings.parse(preset.query()).entrySet()) {
-            if (out.containsKey(Parameter.byKey(e.getKey()).orElse(null))) throw new IllegalStateException("preset " + presetName + " sets " + e.getKey() + " twice");
-            out.put(Parameter.byKey(e.getKey()).orElseThrow(() -> new IllegalStateException("preset " + presetName + " sets unknown " + e.getKey())), e.getValue());
+            () -> new InvalidParameterException("preset", presetName, PRESET.domain().allowed()));
+        Map<String, String> byKey = QueryStrings.parse(preset.query());
+        for (String key : byKey.keySet()) {
+            if (Parameter.byKey(key).isEmpty()) throw new IllegalStateException("preset " + presetName + " sets unknown " + key);
+        }
+        Map<Parameter<?>, String> out = new LinkedHashMap<>();
+        for (Parameter<?> p : Parameter.values()) {
+            if (byKey.containsKey(p.key())) out.put(p, byKey.get(p.key()));
         }
         return out;
     }
@@ -109,23 +138,12 @@ public final class ExperimentCodec {
         }
     }
 
-    /** Every run-defining setting of {@code e}, as URL text, by parameter (no {@code every}). */
-    public static Map<Parameter, String> settings(Experiment e) {
-        Map<Parameter, String> out = new EnumMap<>(Parameter.class);
-        out.put(Parameter.PRESET, e.preset());
-        out.put(Parameter.MODEL, e.model().name());
-        out.put(Parameter.DATA, e.data());
-        out.put(Parameter.N, Integer.toString(e.n()));
-        out.put(Parameter.NOISE, Numbers.format(e.noise()));
-        out.put(Parameter.SEED, Long.toString(e.seed()));
-        out.put(Parameter.INIT, e.init() == null ? Domain.RealList.RANDOM : join(e.init()));
-        out.put(Parameter.LR, Numbers.format(e.learningRate()));
-        out.put(Parameter.STEPS, Integer.toString(e.steps()));
-        out.put(Parameter.BATCH, Integer.toString(e.batch()));
-        out.put(Parameter.MOMENTUM, Numbers.format(e.momentum()));
-        out.put(Parameter.STANDARDIZE, e.standardize() ? "1" : "0");
-        out.put(Parameter.SPEED, Numbers.format(e.speed()));
-        out.put(Parameter.AUTOPLAY, e.autoplay() ? "1" : "0");
+    /** Every setting {@code e} holds, as URL text, by parameter in table order (all but {@code every}). */
+    public static Map<Parameter<?>, String> settings(Experiment e) {
+        Map<Parameter<?>, String> out = new LinkedHashMap<>();
+        for (Parameter<?> p : Parameter.values()) {
+            if (p.inExperiment()) out.put(p, p.textIn(e));
+        }
         return out;
     }
 
@@ -134,13 +152,13 @@ public final class ExperimentCodec {
      * gives, in table order. {@code decode(parse(encode(e)))} equals {@code e} (for generated points).
      */
     public static String encode(Experiment e) {
-        Experiment base = decode(Map.of(Parameter.PRESET.key(), e.preset()));
-        Map<Parameter, String> mine = settings(e), theirs = settings(base);
+        Experiment base = decode(Map.of(PRESET.key(), e.preset()));
         StringJoiner query = new StringJoiner("&");
-        query.add(Parameter.PRESET.key() + "=" + e.preset());
-        for (Parameter p : Parameter.values()) {
-            if (p == Parameter.PRESET || !mine.containsKey(p) || mine.get(p).equals(theirs.get(p))) continue;
-            query.add(p.key() + "=" + URLEncoder.encode(mine.get(p), StandardCharsets.UTF_8));
+        query.add(PRESET.key() + "=" + e.preset());
+        for (Parameter<?> p : Parameter.values()) {
+            if (p == PRESET || !p.inExperiment()) continue;
+            String mine = p.textIn(e);
+            if (!mine.equals(p.textIn(base))) query.add(p.key() + "=" + URLEncoder.encode(mine, StandardCharsets.UTF_8));
         }
         return query.toString();
     }
@@ -150,11 +168,5 @@ public final class ExperimentCodec {
         Map<String, String> out = new LinkedHashMap<>();
         settings(e).forEach((p, text) -> out.put(p.key(), text));
         return out;
-    }
-
-    static String join(double[] values) {
-        StringJoiner j = new StringJoiner(",");
-        for (double v : values) j.add(Numbers.format(v));
-        return j.toString();
     }
 }

@@ -1,44 +1,135 @@
 package org.sgdplayground.experiment;
 
-import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.sgdplayground.data.Generators;
 import org.sgdplayground.model.Models;
 
 /**
- * The one table of URL parameters (SPEC §1): name, what it accepts, its default and a line of help. The codec,
- * its error messages, the page's controls and the browser's state all follow from this table.
+ * The one table of URL parameters (SPEC §1). A row says a parameter's name in links, what it accepts, its
+ * default, where an {@link Experiment} keeps its value, a line of help, and the label and place of its control
+ * on the page. The codec and its errors, the links a run writes, the page's controls, the browser's state and
+ * an experiment's equality all follow from it: a new parameter is a new row here (listed in {@link #values()}),
+ * the Experiment field it reads, and that field's argument where {@link ExperimentCodec#decode} builds one.
+ *
+ * <p>A row is typed by its value, {@code Parameter<Double>} for {@code lr}, so the codec reads parsed values
+ * without casts; that is why this is a class and not an enum, whose constants cannot carry a type argument.
+ *
+ * @param <T> the Java type of the parameter's value
  */
-public enum Parameter {
-    PRESET("preset", new Domain.Choice(Presets.names()), Presets.defaultPreset().name(),
-        "a named experiment; the other parameters override it"),
-    MODEL("model", new Domain.Choice(Models.names()), "linear", "the curve to fit"),
-    DATA("data", new Domain.Choice(Generators.names()), "line", "which points to generate"),
-    N("n", new Domain.Whole(2, Limits.MAX_POINTS), "100", "how many points"),
-    NOISE("noise", new Domain.Real(0, true, Limits.MAX_MAGNITUDE, true), "1", "the scale of the noise added to the points"),
-    SEED("seed", new Domain.Whole(0, Integer.MAX_VALUE), "42", "seeds the points, the random start and the minibatch order"),
-    INIT("init", new Domain.RealList(1, 3, Limits.MAX_MAGNITUDE), "",
-        "the starting parameters, p0,p1,…; random (or empty) draws them from N(0,1) with the seed"),
-    LR("lr", new Domain.Real(0, false, Limits.MAX_LEARNING_RATE, true), "0.1", "the learning rate: how far each step moves"),
-    STEPS("steps", new Domain.Whole(0, Limits.MAX_STEPS), "100", "how many updates"),
-    BATCH("batch", new Domain.Whole(0, Limits.MAX_POINTS), "0", "points per minibatch; 0 uses them all (full batch)"),
-    MOMENTUM("momentum", new Domain.Real(0, true, 1, false), "0", "how much of the last step each step keeps (PyTorch convention)"),
-    STANDARDIZE("standardize", new Domain.Flag(), "0",
-        "1 trains on x' = (x − mean)/sd: the same curves, a far rounder loss (frames and optimum are then in scaled units)"),
-    SPEED("speed", new Domain.Real(Limits.MIN_SPEED, true, Limits.MAX_SPEED, true), "50", "animation rate, updates a second"),
-    AUTOPLAY("autoplay", new Domain.Flag(), "0", "1 starts training when the page opens"),
-    EVERY("every", new Domain.Whole(1, Limits.MAX_STEPS), "1", "/api/train only: keep every k-th frame (and always the last)");
+public final class Parameter<T> {
+    public static final Parameter<String> PRESET = new Parameter<>("preset", "Preset", Group.TOP.at(0),
+        new Domain.Choice(Presets.names()), Presets.defaultPreset().name(), Experiment::preset,
+        "a named experiment; the other parameters override it");
+    public static final Parameter<String> MODEL = new Parameter<>("model", "Model", Group.MODEL_AND_OPTIMIZER.at(10),
+        new Domain.Choice(Models.names()), "linear", e -> e.model().name(),
+        "the curve to fit");
+    public static final Parameter<String> DATA = new Parameter<>("data", "Data", Group.DATA.at(10),
+        new Domain.Choice(Generators.names()), "line", Experiment::data,
+        "which points to generate");
+    public static final Parameter<Long> N = new Parameter<>("n", "Points", Group.DATA.at(20),
+        new Domain.Whole(2, Limits.MAX_POINTS), "100", e -> (long) e.n(),
+        "how many points");
+    public static final Parameter<Double> NOISE = new Parameter<>("noise", "Noise", Group.DATA.at(30),
+        new Domain.Real(0, true, Limits.MAX_MAGNITUDE, true), "1", Experiment::noise,
+        "the scale of the noise added to the points");
+    public static final Parameter<Long> SEED = new Parameter<>("seed", "Seed", Group.DATA.at(40),
+        new Domain.Whole(0, Integer.MAX_VALUE), "42", Experiment::seed,
+        "seeds the points, the random start and the minibatch order");
+    public static final Parameter<double[]> INIT = new Parameter<>("init", "Start", Group.MODEL_AND_OPTIMIZER.at(60),
+        new Domain.RealList(1, 3, Limits.MAX_MAGNITUDE), "", Experiment::init,
+        "the starting parameters, p0,p1,…; random (or empty) draws them from N(0,1) with the seed");
+    public static final Parameter<Double> LR = new Parameter<>("lr", "Learning rate", Group.MODEL_AND_OPTIMIZER.at(20),
+        new Domain.Real(0, false, Limits.MAX_LEARNING_RATE, true), "0.1", Experiment::learningRate,
+        "the learning rate: how far each step moves");
+    public static final Parameter<Long> STEPS = new Parameter<>("steps", "Steps", Group.MODEL_AND_OPTIMIZER.at(30),
+        new Domain.Whole(0, Limits.MAX_STEPS), "100", e -> (long) e.steps(),
+        "how many updates");
+    public static final Parameter<Long> BATCH = new Parameter<>("batch", "Batch size", Group.MODEL_AND_OPTIMIZER.at(40),
+        new Domain.Whole(0, Limits.MAX_POINTS), "0", e -> (long) e.batch(),
+        "points per minibatch; 0 uses them all (full batch)");
+    public static final Parameter<Double> MOMENTUM = new Parameter<>("momentum", "Momentum", Group.MODEL_AND_OPTIMIZER.at(50),
+        new Domain.Real(0, true, 1, false), "0", Experiment::momentum,
+        "how much of the last step each step keeps (PyTorch convention)");
+    public static final Parameter<Boolean> STANDARDIZE = new Parameter<>("standardize", "Standardize x", Group.MODEL_AND_OPTIMIZER.at(70),
+        new Domain.Flag(), "0", Experiment::standardize,
+        "1 trains on x' = (x − mean)/sd: the same curves, a far rounder loss (frames and optimum are then in scaled units)");
+    public static final Parameter<Double> SPEED = new Parameter<>("speed", "Speed", Group.ANIMATION.at(10),
+        new Domain.Real(Limits.MIN_SPEED, true, Limits.MAX_SPEED, true), "50", Experiment::speed,
+        "animation rate, updates a second");
+    public static final Parameter<Boolean> AUTOPLAY = new Parameter<>("autoplay", "Autoplay", Group.NONE.at(0),
+        new Domain.Flag(), "0", Experiment::autoplay,
+        "1 starts training when the page opens");
+    /** Thins an API answer; no experiment holds it. */
+    public static final Parameter<Long> EVERY = new Parameter<>("every", "Every k-th frame", Group.NONE.at(0),
+        new Domain.Whole(1, Limits.MAX_STEPS), "1", null,
+        "/api/train only: keep every k-th frame (and always the last)");
+
+    /** The rows in link order: a link writes its settings in this order, and the browser's state reads it. */
+    private static final List<Parameter<?>> VALUES = List.of(PRESET, MODEL, DATA, N, NOISE, SEED, INIT, LR, STEPS, BATCH,
+        MOMENTUM, STANDARDIZE, SPEED, AUTOPLAY, EVERY);
+
+    /** Where a parameter's control sits on the full page. */
+    public enum Group {
+        /** Above the fieldsets, with the lesson it loads: the preset picker. */
+        TOP(null),
+        MODEL_AND_OPTIMIZER("Model and optimizer"),
+        DATA("Data"),
+        ANIMATION("Animation"),
+        /** No control: set by the link alone ({@code autoplay}) or only by the API ({@code every}). */
+        NONE(null);
+
+        private final String legend;
+
+        Group(String legend) {
+            this.legend = legend;
+        }
+
+        /** The fieldset's legend, or null when the group is not a fieldset. */
+        public String legend() {
+            return legend;
+        }
+
+        public boolean isFieldset() {
+            return legend != null;
+        }
+
+        /** A place in this group: fields sit in increasing {@code order}, spaced so a new row fits between two. */
+        Place at(int order) {
+            return new Place(this, order);
+        }
+    }
+
+    /** A control's group and its order within the group (the page's order need not be the link's). */
+    public record Place(Group group, int order) {}
 
     private final String key;
-    private final Domain domain;
+    private final String label;
+    private final Place place;
+    private final Domain<T> domain;
     private final String defaultText;
+    private final Function<Experiment, T> read;
     private final String help;
 
-    Parameter(String key, Domain domain, String defaultText, String help) {
+    private Parameter(String key, String label, Place place, Domain<T> domain, String defaultText, Function<Experiment, T> read,
+                      String help) {
         this.key = key;
+        this.label = label;
+        this.place = place;
         this.domain = domain;
         this.defaultText = defaultText;
+        this.read = read;
         this.help = help;
+    }
+
+    /** Every row, in link order, as an enum's {@code values()} would give them. */
+    public static List<Parameter<?>> values() {
+        return VALUES;
+    }
+
+    public static Optional<Parameter<?>> byKey(String key) {
+        return VALUES.stream().filter(p -> p.key.equals(key)).findFirst();
     }
 
     /** The name in URLs, JSON bodies and form fields. */
@@ -46,7 +137,21 @@ public enum Parameter {
         return key;
     }
 
-    public Domain domain() {
+    /** A person's name for the parameter, shown on its control beside the key. */
+    public String label() {
+        return label;
+    }
+
+    /** Where its control sits on the full page. */
+    public Place place() {
+        return place;
+    }
+
+    public Group group() {
+        return place.group();
+    }
+
+    public Domain<T> domain() {
         return domain;
     }
 
@@ -60,11 +165,28 @@ public enum Parameter {
     }
 
     /** Reads {@code text} for this parameter, or throws an error that names it. */
-    public Object parse(String text) {
+    public T parse(String text) {
         return domain.parse(key, text);
     }
 
-    public static Optional<Parameter> byKey(String key) {
-        return Arrays.stream(values()).filter(p -> p.key.equals(key)).findFirst();
+    /** Whether an {@link Experiment} holds this parameter's value (all but {@code every}). */
+    public boolean inExperiment() {
+        return read != null;
+    }
+
+    /** {@code e}'s value of this parameter. */
+    public T valueIn(Experiment e) {
+        if (read == null) throw new IllegalStateException(key + " is not a setting of an experiment");
+        return read.apply(e);
+    }
+
+    /** {@code e}'s value of this parameter as URL text, which {@link #parse} reads back as the same value. */
+    public String textIn(Experiment e) {
+        return domain.format(valueIn(e));
+    }
+
+    @Override
+    public String toString() {
+        return key;
     }
 }

@@ -4,11 +4,13 @@ import static j2html.TagCreator.*;
 
 import j2html.tags.DomContent;
 import j2html.tags.specialized.InputTag;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sgdplayground.experiment.Domain;
 import org.sgdplayground.experiment.Experiment;
-import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.Parameter;
 import org.sgdplayground.experiment.Preset;
 import org.sgdplayground.experiment.Presets;
@@ -17,13 +19,14 @@ import org.sgdplayground.model.Models;
 
 /**
  * The experiment's form fields, generated from the {@link Parameter} table: each field's {@code name} is its URL
- * parameter, its limits come from the parameter's domain and its tooltip from its help, so the form is the query.
+ * parameter, its label, fieldset and value come from its row, its limits from the parameter's domain and its
+ * tooltip from its help, so the form is the query.
  */
 public final class Controls {
     private Controls() {}
 
-    /** The parameters the full page shows, by group, in order. */
-    public static final Map<String, List<Parameter>> GROUPS = orderedGroups();
+    /** The parameters the full page shows, by fieldset legend, in the table's page order. */
+    public static final Map<String, List<Parameter<?>>> GROUPS = fieldsets();
 
     /** Why standardising makes the roller coaster converge, in one sentence beside its switch. */
     static final String STANDARDIZE_WHY = "Why it helps: t² reaches 361 while 1 stays 1, so one lr is too big for a and too small "
@@ -32,59 +35,38 @@ public final class Controls {
     /** The slimmest log-slider learning rate; smaller ones can still be typed. */
     static final double LR_SLIDER_MIN_EXPONENT = -6;
 
-    private static Map<String, List<Parameter>> orderedGroups() {
-        java.util.LinkedHashMap<String, List<Parameter>> g = new java.util.LinkedHashMap<>();
-        g.put("Model and optimizer", List.of(Parameter.MODEL, Parameter.LR, Parameter.STEPS, Parameter.BATCH, Parameter.MOMENTUM, Parameter.INIT,
-            Parameter.STANDARDIZE));
-        g.put("Data", List.of(Parameter.DATA, Parameter.N, Parameter.NOISE, Parameter.SEED));
-        g.put("Animation", List.of(Parameter.SPEED));
-        return java.util.Collections.unmodifiableMap(g);
-    }
-
-    /** A person's name for a parameter; the URL name is shown beside it. */
-    static String displayName(Parameter p) {
-        switch (p) {
-            case PRESET: return "Preset";
-            case MODEL: return "Model";
-            case DATA: return "Data";
-            case N: return "Points";
-            case NOISE: return "Noise";
-            case SEED: return "Seed";
-            case INIT: return "Start";
-            case LR: return "Learning rate";
-            case STEPS: return "Steps";
-            case BATCH: return "Batch size";
-            case MOMENTUM: return "Momentum";
-            case SPEED: return "Speed";
-            case STANDARDIZE: return "Standardize x";
-            default: return p.key();
+    private static Map<String, List<Parameter<?>>> fieldsets() {
+        Map<String, List<Parameter<?>>> groups = new LinkedHashMap<>();
+        for (Parameter.Group g : Parameter.Group.values()) {
+            if (!g.isFieldset()) continue;
+            groups.put(g.legend(), Parameter.values().stream().filter(p -> p.group() == g)
+                .sorted(Comparator.comparingInt(p -> p.place().order())).toList());
         }
+        return Collections.unmodifiableMap(groups);
     }
 
     /** Every field of the full page: the preset picker with its lesson, then the groups. */
     static DomContent fullForm(Experiment e) {
-        Map<Parameter, String> values = ExperimentCodec.settings(e);
         return form(
             presetPicker(e),
             each(GROUPS.entrySet(), group -> fieldset(
                 legend(group.getKey()),
-                each(group.getValue(), p -> field(p, values.get(p), e))
+                each(group.getValue(), p -> field(p, e))
             ).withClass("group"))
         ).withId("controls").withClass("controls").attr("action", "/").attr("method", "get");
     }
 
     /** The embed's strip: only the model and the learning rate, minus the ones the link hides. */
     static DomContent slimForm(Experiment e, List<String> hidden) {
-        Map<Parameter, String> values = ExperimentCodec.settings(e);
-        return form(each(List.of(Parameter.MODEL, Parameter.LR), p ->
-            hidden.contains(p.key()) ? null : field(p, values.get(p), e)
+        return form(each(List.<Parameter<?>>of(Parameter.MODEL, Parameter.LR), p ->
+            hidden.contains(p.key()) ? null : field(p, e)
         )).withId("controls").withClass("controls slim").attr("action", "/embed").attr("method", "get");
     }
 
     static DomContent presetPicker(Experiment e) {
         Preset current = Presets.byName(e.preset()).orElse(Presets.defaultPreset());
         return div(
-            label(span(displayName(Parameter.PRESET)).withClass("name"), code(Parameter.PRESET.key()).withClass("key"))
+            label(span(Parameter.PRESET.label()).withClass("name"), code(Parameter.PRESET.key()).withClass("key"))
                 .withFor("f-preset").withClass("field-label"),
             select(each(Presets.all(), p -> option(p.title()).withValue(p.name()).withCondSelected(p == current)))
                 .withName(Parameter.PRESET.key()).withId("f-preset").withTitle(Parameter.PRESET.help()),
@@ -93,12 +75,12 @@ public final class Controls {
         ).withClass("field preset");
     }
 
-    /** One form field for {@code p} holding {@code value}, shaped by the parameter's domain. */
-    static DomContent field(Parameter p, String value, Experiment e) {
+    /** One form field for {@code p} holding {@code e}'s value, shaped by the parameter's domain. */
+    static DomContent field(Parameter<?> p, Experiment e) {
         String id = "f-" + p.key();
-        DomContent input = inputFor(p, value, id);
+        DomContent input = inputFor(p, p.textIn(e), id);
         return div(
-            label(span(displayName(p)).withClass("name"), code(p.key()).withClass("key")).withFor(id).withClass("field-label"),
+            label(span(p.label()).withClass("name"), code(p.key()).withClass("key")).withFor(id).withClass("field-label"),
             input,
             p == Parameter.LR ? learningRateSlider(e) : null,
             small(p.help()).withClass("help"),
@@ -124,8 +106,8 @@ public final class Controls {
         return Math.max(LR_SLIDER_MIN_EXPONENT, Math.min(Math.log10(lr.max()), exponent));
     }
 
-    private static DomContent inputFor(Parameter p, String value, String id) {
-        Domain d = p.domain();
+    private static DomContent inputFor(Parameter<?> p, String value, String id) {
+        Domain<?> d = p.domain();
         if (d instanceof Domain.Choice c) {
             return select(each(c.options(), o -> option(optionText(p, o)).withValue(o).withCondSelected(o.equals(value))))
                 .withName(p.key()).withId(id).withTitle(p.help());
@@ -147,7 +129,7 @@ public final class Controls {
         return in.withType("text").attr("inputmode", "decimal").attr("spellcheck", "false").attr("autocomplete", "off");
     }
 
-    private static String optionText(Parameter p, String option) {
+    private static String optionText(Parameter<?> p, String option) {
         if (p == Parameter.MODEL) {
             Model m = Models.byName(option).orElseThrow();
             return m.name() + ": " + m.formula();

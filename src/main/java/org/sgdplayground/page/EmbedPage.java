@@ -30,11 +30,7 @@ public final class EmbedPage {
                 ).withClass("strip"),
                 Partials.stage(),
                 div(
-                    dl(
-                        div(dt("iteration"), dd(span("0").withId("iter"), span(" / " + e.steps()).withId("steps-total"))),
-                        div(dt("loss"), dd("—").withId("loss")),
-                        div(dt(PlaygroundPage.formula(e)), dd("—").withId("params")).withClass("params")
-                    ).withClass("readout"),
+                    Partials.readout(e),
                     a("Open in playground ↗").withId("open-full").withClass("open-link")
                         .withHref("/?" + ExperimentCodec.encode(e)).withTarget("_blank").withRel("noopener")
                 ).withClass("embed-footer")

@@ -63,13 +63,13 @@ final class Partials {
         ).withId("strip-panel").withClass("panel strip-panel hidden");
     }
 
-    /** Iteration, loss and parameters; filled by the browser on every frame. */
-    static DomContent readout(Experiment e) {
+    /** Iteration, loss and parameters, then the page's own {@code rows}; filled by the browser on every frame. */
+    static DomContent readout(Experiment e, DomContent... rows) {
         return dl(
             div(dt("iteration"), dd(span("0").withId("iter"), span(" / " + e.steps()).withId("steps-total"))),
             div(dt("loss"), dd("—").withId("loss")),
             div(dt(PlaygroundPage.formula(e)), dd("—").withId("params")).withClass("params"),
-            div(dt("status"), dd("ready").withId("outcome")).withClass("outcome")
+            each(rows)
         ).withClass("readout");
     }
 

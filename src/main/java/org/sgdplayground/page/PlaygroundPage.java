@@ -30,7 +30,7 @@ public final class PlaygroundPage {
                 section(
                     Partials.transport(),
                     div(Partials.stage(), Partials.landscape()).withClass("views"),
-                    Partials.readout(e),
+                    Partials.readout(e, div(dt("status"), dd("ready").withId("outcome")).withClass("outcome")),
                     Partials.strip(),
                     div(
                         div(h2("Loss"), canvas().withId("loss-chart").withClass("loss-chart").attr("aria-label", "loss over iterations, log scale")).withClass("panel"),

@@ -72,7 +72,7 @@ class PresetsTest {
         assertEquals(Presets.names().size(), Presets.names().stream().distinct().count(), "names are unique");
         for (Preset p : Presets.all()) {
             assertFalse(p.title().isBlank() || p.lesson().isBlank() || p.source().isBlank(), p.name());
-            Map<Parameter, String> settings = ExperimentCodec.presetSettings(p.name());
+            Map<Parameter<?>, String> settings = ExperimentCodec.presetSettings(p.name());
             assertFalse(settings.containsKey(Parameter.PRESET), p.name() + " does not name a preset itself");
             Experiment e = preset(p.name());
             assertEquals(p.name(), e.preset());

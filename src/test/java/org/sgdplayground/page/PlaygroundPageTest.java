@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -15,6 +16,10 @@ import org.sgdplayground.experiment.Parameter;
 
 class PlaygroundPageTest {
     private static final Pattern FIELD_NAME = Pattern.compile("<(?:input|select)[^>]*\\bname=\"([^\"]+)\"");
+    private static final Pattern FIELDSET = Pattern.compile("<fieldset class=\"group\"><legend>([^<]+)</legend>(.*?)</fieldset>");
+    /** A field's label, its key beside the label, and the name of the input or select after it. */
+    private static final Pattern FIELD = Pattern.compile(
+        "<span class=\"name\">([^<]+)</span><code class=\"key\">([^<]+)</code></label><(?:input|select) name=\"([^\"]+)\"");
 
     @Test
     void a_hostile_parameter_value_is_escaped_in_the_400_page() {
@@ -37,15 +42,41 @@ class PlaygroundPageTest {
         for (String name : names) {
             assertTrue(Parameter.byKey(name).isPresent(), name + " is a URL parameter");
         }
-        List<String> expected = Arrays.stream(Parameter.values())
+        List<String> expected = Parameter.values().stream()
             .filter(p -> p != Parameter.AUTOPLAY && p != Parameter.EVERY).map(Parameter::key).sorted().toList();
         assertEquals(expected, names.stream().sorted().toList(), "one field per run parameter, no duplicates");
     }
 
     @Test
+    void each_fieldset_is_a_group_of_the_table_with_its_parameters_fields_labelled_and_in_place_order() {
+        String page = PlaygroundPage.render(ExperimentCodec.decode(Map.of()), "/oembed");
+        Matcher fieldset = FIELDSET.matcher(page);
+        List<Parameter.Group> seen = new ArrayList<>();
+        while (fieldset.find()) {
+            Parameter.Group group = Arrays.stream(Parameter.Group.values())
+                .filter(g -> fieldset.group(1).equals(g.legend())).findFirst().orElseThrow(() -> new AssertionError(fieldset.group(1)));
+            seen.add(group);
+            List<String> fields = new ArrayList<>();
+            Matcher field = FIELD.matcher(fieldset.group(2));
+            while (field.find()) {
+                Parameter<?> p = Parameter.byKey(field.group(2)).orElseThrow();
+                assertEquals(p.label(), field.group(1), p.key() + "'s label");
+                assertEquals(p.key(), field.group(3), "the field is named after its key");
+                fields.add(p.key());
+            }
+            assertEquals(Parameter.values().stream().filter(p -> p.group() == group)
+                .sorted(Comparator.comparingInt(p -> p.place().order())).map(Parameter::key).toList(), fields, group.legend());
+        }
+        assertEquals(Arrays.stream(Parameter.Group.values()).filter(Parameter.Group::isFieldset).toList(), seen,
+            "one fieldset a group, in order");
+        assertTrue(page.contains("<span class=\"name\">" + Parameter.PRESET.label() + "</span><code class=\"key\">preset</code>"),
+            "the preset picker above the fieldsets");
+    }
+
+    @Test
     void the_controls_carry_each_parameters_limits_and_help_from_the_table() {
         String page = PlaygroundPage.render(ExperimentCodec.decode(Map.of()), "/oembed");
-        for (Parameter p : List.of(Parameter.STEPS, Parameter.N, Parameter.SEED, Parameter.BATCH)) {
+        for (Parameter<Long> p : List.of(Parameter.STEPS, Parameter.N, Parameter.SEED, Parameter.BATCH)) {
             var whole = (org.sgdplayground.experiment.Domain.Whole) p.domain();
             Matcher m = Pattern.compile("<input[^>]*name=\"" + p.key() + "\"[^>]*>").matcher(page);
             assertTrue(m.find(), p.key());
