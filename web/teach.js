@@ -99,7 +99,6 @@ export class TeachViews {
     if (!this.landscape || !run.data) return;
     const scene = landscapeScene(run, { ...colors, ...LANDSCAPE_COLOURS }, this.pair);
     if (!scene) return;
-    scene.through = run.path[run.path.length - 1].params;
     this.lastScene = scene;
     this.landscape.render(scene);
     this.showLegend(scene);
