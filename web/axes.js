@@ -1,4 +1,4 @@
-/** Canvas chores the charts share: a sharp (devicePixelRatio) canvas, a framed box with its grid and labels, a clip, dots. */
+/** Canvas chores the charts share: a sharp (devicePixelRatio) canvas, a framed box with grid and labels, a clip, dots. */
 
 /** Sizes the canvas backing store to its CSS box × devicePixelRatio; returns a context drawing in CSS pixels. */
 export function sharpContext(canvas) {

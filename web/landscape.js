@@ -95,7 +95,7 @@ export class Landscape {
   }
 }
 
-/** Level lines of the log-excess, evenly spaced, by marching squares over the grid (its columns span the box, its rows run down it). */
+/** Level lines of the log-excess, evenly spaced, by marching squares over the grid (columns across the box, rows down it). */
 function contours(ctx, box, { values, cols, rows, lo, hi }) {
   const across = linearScale([0, cols - 1], [box.left, box.right]), down = linearScale([0, rows - 1], [box.top, box.bottom]);
   ctx.save();

@@ -17,7 +17,9 @@ export class TeachViews {
    */
   constructor(doc, { controls, onPick, onRedraw }) {
     const $ = id => doc.getElementById(id);
-    this.el = { canvas: $('landscape'), pairs: $('landscape-axes'), legend: $('landscape-legend'), conditioning: $('conditioning') };
+    this.el = {
+      canvas: $('landscape'), pairs: $('landscape-axes'), legend: $('landscape-legend'), conditioning: $('conditioning'),
+    };
     this.controls = controls;
     this.landscape = this.el.canvas ? new Landscape(this.el.canvas) : null;
     this.pair = [0, 1];
@@ -80,11 +82,15 @@ export class TeachViews {
     const { controls, surface, momentum } = this;
     const lr = controls.learningRateText();
     const verdict = surface && lr != null ? stabilityVerdict(surface, Number(lr)) : null;
-    controls.markLearningRate(surface?.stabilityLimit > 0
-      ? { value: surface.stabilityLimit, label: momentum > 0 ? '2(1+μ)/λmax' : '2/λmax', title: `stability limit ${limitText(surface, momentum)}` }
-      : null);
+    const hasLimit = surface?.stabilityLimit > 0;
+    controls.markLearningRate(hasLimit ? {
+      value: surface.stabilityLimit,
+      label: momentum > 0 ? '2(1+μ)/λmax' : '2/λmax',
+      title: `stability limit ${limitText(surface, momentum)}`,
+    } : null);
     controls.warnLearningRate(verdict?.diverges
-      ? `This run will diverge: lr = ${lr} > ${limitText(surface, momentum)}, so every step overshoots the valley by more than it was off.`
+      ? `This run will diverge: lr = ${lr} > ${limitText(surface, momentum)}, `
+        + 'so every step overshoots the valley by more than it was off.'
       : null);
   }
 
