@@ -1,4 +1,4 @@
-/** Canvas chores the plot and the loss chart share: a sharp (devicePixelRatio) canvas, ticks, a framed box. */
+/** Canvas chores the charts share: a sharp (devicePixelRatio) canvas, a framed box with grid and labels, a clip, dots. */
 
 /** Sizes the canvas backing store to its CSS box × devicePixelRatio; returns a context drawing in CSS pixels. */
 export function sharpContext(canvas) {
@@ -14,41 +14,11 @@ export function sharpContext(canvas) {
   return { ctx, width, height };
 }
 
-/** Round tick values (1, 2 or 5 × 10^k apart) covering `[lo, hi]`, about `target` of them. */
-export function niceTicks(lo, hi, target = 6) {
-  const span = hi - lo;
-  if (!(span > 0) || !Number.isFinite(span)) return [lo];
-  const raw = span / target;
-  const power = Math.pow(10, Math.floor(Math.log10(raw)));
-  const step = [1, 2, 5, 10].map(m => m * power).find(s => s >= raw);
-  const ticks = [];
-  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) ticks.push(Math.abs(v) < step * 1e-9 ? 0 : v);
-  return ticks;
-}
-
-/** Powers of ten within `[lo, hi]` (positive), thinned to at most `most`. */
-export function logTicks(lo, hi, most = 6) {
-  const a = Math.floor(Math.log10(lo)), b = Math.ceil(Math.log10(hi));
-  const every = Math.max(1, Math.ceil((b - a + 1) / most));
-  const ticks = [];
-  for (let k = a; k <= b; k += every) {
-    const v = Math.pow(10, k);
-    if (v >= lo && v <= hi) ticks.push(v);
-  }
-  return ticks;
-}
-
-/** Keeps a pixel coordinate where canvas paths behave; anything this far out is off screen anyway. */
-export function clampPixel(v) {
-  if (Number.isNaN(v)) return 0;
-  return Math.max(-1e6, Math.min(1e6, v));
-}
-
 /**
- * Grid, tick labels and axis titles around `box` ({left, top, right, bottom}).
- * `toX`/`toY` map data to pixels; `format` writes a tick value.
+ * Grid, tick labels and axis titles around a viewport's box (scale.js), the ticks placed by its scales;
+ * `format` writes a tick value.
  */
-export function drawAxes(ctx, box, { xTicks, yTicks, toX, toY, format, colors, xLabel, yLabel }) {
+export function drawAxes(ctx, { box, x, y }, { xTicks, yTicks, format, colors, xLabel, yLabel }) {
   ctx.save();
   ctx.font = '11px system-ui, sans-serif';
   ctx.lineWidth = 1;
@@ -57,18 +27,18 @@ export function drawAxes(ctx, box, { xTicks, yTicks, toX, toY, format, colors, x
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
   for (const t of xTicks) {
-    const x = Math.round(toX(t)) + 0.5;
-    if (x < box.left - 1 || x > box.right + 1) continue;
-    line(ctx, x, box.top, x, box.bottom);
-    ctx.fillText(format(t), x, box.bottom + 5);
+    const px = Math.round(x.toPixel(t)) + 0.5;
+    if (px < box.left - 1 || px > box.right + 1) continue;
+    line(ctx, px, box.top, px, box.bottom);
+    ctx.fillText(format(t), px, box.bottom + 5);
   }
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
   for (const t of yTicks) {
-    const y = Math.round(toY(t)) + 0.5;
-    if (y < box.top - 1 || y > box.bottom + 1) continue;
-    line(ctx, box.left, y, box.right, y);
-    ctx.fillText(format(t), box.left - 6, y);
+    const py = Math.round(y.toPixel(t)) + 0.5;
+    if (py < box.top - 1 || py > box.bottom + 1) continue;
+    line(ctx, box.left, py, box.right, py);
+    ctx.fillText(format(t), box.left - 6, py);
   }
   ctx.strokeStyle = colors.axis;
   ctx.strokeRect(box.left + 0.5, box.top + 0.5, box.right - box.left, box.bottom - box.top);
@@ -94,6 +64,19 @@ export function clipTo(ctx, box) {
   ctx.beginPath();
   ctx.rect(box.left, box.top, box.right - box.left, box.bottom - box.top);
   ctx.clip();
+}
+
+/** A filled dot at each point (x[i], y[i]) through the viewport; a missing y, or a point far off screen, is skipped. */
+export function dots(ctx, { x, y }, view, color, radius) {
+  ctx.fillStyle = color;
+  for (let i = 0; i < x.length; i++) {
+    if (!Number.isFinite(y[i])) continue;
+    const px = view.x.toPixel(x[i]), py = view.y.toPixel(y[i]);
+    if (Math.abs(px) >= 1e6 || Math.abs(py) >= 1e6) continue;
+    ctx.beginPath();
+    ctx.arc(px, py, radius, 0, 2 * Math.PI);
+    ctx.fill();
+  }
 }
 
 function line(ctx, x0, y0, x1, y1) {

@@ -1,13 +1,17 @@
 /**
  * The form whose fields are the URL's parameters (SPEC §5). Keeps the learning rate's log slider and its
  * exact entry in step, loads a preset's settings when one is picked, and tells its owner what changed
- * (event `change`, detail `{key}`). Knows nothing of sockets.
+ * (event `change`, detail `{key}`, once a setting settles). The one owner of the learning-rate field: others
+ * read it, hear every edit of it (event `learningrate`), and mark or warn on it through the methods here.
+ * Knows nothing of sockets.
  */
 import { presetValues, parameterCount, list } from './state.js';
 import { formatSetting } from './format.js';
 import { limitText } from './surface.js';
 
 const SLIDER_SETTLE_MS = 150;
+/** A range input's thumb, about: its centre travels from half a thumb in to half a thumb short of the end. */
+const THUMB_PX = 16;
 
 export class ControlPanel extends EventTarget {
   constructor(form, boot) {
@@ -17,15 +21,23 @@ export class ControlPanel extends EventTarget {
     this.base = { ...boot.settings };
     this.slider = form.querySelector('#lr-slider');
     this.hint = form.querySelector('#lr-hint');
+    this.limitMark = form.querySelector('#lr-limit-mark');
+    this.warning = form.querySelector('#lr-warning');
     this.sliderTimer = null;
 
     form.addEventListener('submit', event => event.preventDefault());
     form.addEventListener('change', event => this.fieldChanged(event.target));
     const lr = this.field('lr');
-    if (lr) lr.addEventListener('input', () => this.syncSlider());
+    if (lr) {
+      lr.addEventListener('input', () => {
+        this.syncSlider();
+        this.dispatchEvent(new Event('learningrate'));
+      });
+    }
     if (this.slider) {
       this.slider.addEventListener('input', () => {
         lr.value = formatSetting(Number(Math.pow(10, Number(this.slider.value)).toPrecision(2)));
+        this.dispatchEvent(new Event('learningrate'));
         clearTimeout(this.sliderTimer);
         this.sliderTimer = setTimeout(() => this.announce('lr'), SLIDER_SETTLE_MS);
       });
@@ -55,6 +67,57 @@ export class ControlPanel extends EventTarget {
     }
     this.syncSlider();
     this.showLesson();
+  }
+
+  /**
+   * Puts `values` (key → text) into the fields as if typed there, the focused one too, and keeps every key for
+   * links: what a script's `set` does. Announces nothing; the caller starts the run.
+   */
+  enterValues(values) {
+    for (const [key, value] of Object.entries(values)) {
+      const el = this.field(key);
+      if (el) el.value = value;
+    }
+    this.base = { ...this.base, ...values };
+    this.syncSlider();
+    this.showLesson();
+  }
+
+  /** Puts `value` into the field for `key` and announces it, as a person choosing it would. */
+  choose(key, value) {
+    this.field(key).value = value;
+    this.announce(key);
+  }
+
+  /** The learning rate as it stands in its field (typed, slid or set), or null where the form has none. */
+  learningRateText() {
+    return this.field('lr')?.value ?? null;
+  }
+
+  /**
+   * Marks a learning rate on the log slider, where the thumb's centre would be for it, with a label and a
+   * tooltip: `{value, label, title}`, or null to take the mark away.
+   */
+  markLearningRate(mark) {
+    const { limitMark, slider } = this;
+    if (!limitMark) return;
+    if (!mark || !slider) {
+      limitMark.classList.add('hidden');
+      return;
+    }
+    const lo = Number(slider.min), hi = Number(slider.max), e = Math.log10(mark.value);
+    const f = Math.min(1, Math.max(0, (e - lo) / (hi - lo)));
+    limitMark.style.left = `calc(${f * 100}% + ${THUMB_PX / 2 - f * THUMB_PX}px)`;
+    limitMark.title = mark.title;
+    limitMark.dataset.label = mark.label;
+    limitMark.classList.remove('hidden');
+  }
+
+  /** The warning under the learning rate, said before the run starts; null hides it. */
+  warnLearningRate(text) {
+    if (!this.warning) return;
+    this.warning.classList.toggle('hidden', text == null);
+    if (text != null) this.warning.textContent = text;
   }
 
   fieldChanged(target) {

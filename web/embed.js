@@ -3,7 +3,7 @@
  * polite (pauses while the tab is hidden), and scriptable by its parent page with postMessage (SPEC §5).
  * Wiring only.
  */
-import { readBoot, buildQuery, presetValues, addressFor } from './state.js';
+import { readBoot, buildQuery, addressFor } from './state.js';
 import { Playground } from './playground.js';
 import { ControlPanel } from './controls.js';
 import { Readout } from './readout.js';
@@ -16,7 +16,7 @@ const playground = new Playground(boot, { plot: document.getElementById('plot') 
 const controls = new ControlPanel(document.getElementById('controls'), boot);
 const readout = new Readout();
 const openFull = document.getElementById('open-full');
-const api = scriptingApi(playground, controls, boot, presetValues);
+const api = scriptingApi(playground, controls, boot);
 window.sgdPlayground = api;
 
 /** Tells the page around us; any origin may embed us, and nothing here is secret. */
@@ -102,7 +102,7 @@ window.addEventListener('message', event => {
     const args = event.data.args;
     if (args && typeof args === 'object') {
       const firstConnect = !connected;
-      if (firstConnect) { connected = true; playground.running = false; }
+      if (firstConnect) { connected = true; playground.pause(); } // the new settings open the socket, paused
       api.set(args);
     }
     return;

@@ -2,7 +2,8 @@
  * The loss landscape: a heatmap of log(L − L*) over two parameters with contour lines, the path the run took,
  * its start, where it is now, the optimum, and arrows (batch vs full gradient, velocity). Takes only numbers.
  */
-import { sharpContext, niceTicks, drawAxes, clipTo, clampPixel } from './axes.js';
+import { sharpContext, drawAxes, clipTo } from './axes.js';
+import { viewport, linearScale } from './scale.js';
 import { colourAt } from './surface.js';
 import { formatNumber } from './format.js';
 
@@ -14,7 +15,7 @@ export class Landscape {
   constructor(canvas) {
     this.canvas = canvas;
     this.image = document.createElement('canvas');
-    this.mapping = null;
+    this.view = null; // the last drawing's viewport, to read clicks back through
   }
 
   /**
@@ -29,17 +30,15 @@ export class Landscape {
     ctx.fillRect(0, 0, width, height);
     const box = { left: MARGIN.left, top: MARGIN.top, right: width - MARGIN.right, bottom: height - MARGIN.bottom };
     if (box.right - box.left < 20 || box.bottom - box.top < 20) return;
-    const [x0, x1] = scene.window.x, [y0, y1] = scene.window.y;
-    const toX = x => clampPixel(box.left + (x - x0) / (x1 - x0) * (box.right - box.left));
-    const toY = y => clampPixel(box.bottom - (y - y0) / (y1 - y0) * (box.bottom - box.top));
-    this.mapping = { box, x0, x1, y0, y1 };
+    const view = viewport(box, scene.window.x, scene.window.y);
+    const toX = view.x.toPixel, toY = view.y.toPixel;
+    this.view = view;
 
     this.paintHeat(ctx, box, scene.grid);
     contours(ctx, box, scene.grid);
-    drawAxes(ctx, box, {
-      xTicks: niceTicks(x0, x1, Math.max(4, Math.floor((box.right - box.left) / 55))),
-      yTicks: niceTicks(y0, y1, Math.max(4, Math.floor((box.bottom - box.top) / 40))),
-      toX, toY, format: formatNumber, colors, xLabel: scene.names[0], yLabel: scene.names[1],
+    drawAxes(ctx, view, {
+      xTicks: view.x.ticks(55, 4), yTicks: view.y.ticks(40, 4),
+      format: formatNumber, colors, xLabel: scene.names[0], yLabel: scene.names[1],
     });
 
     ctx.save();
@@ -64,7 +63,7 @@ export class Landscape {
     if (scene.start) at(scene.start, null, colors.path, 5);
     star(ctx, toX(scene.optimum[0]), toY(scene.optimum[1]), colors.optimum);
     if (scene.current) {
-      arrows(ctx, [toX(scene.current[0]), toY(scene.current[1])], scene.arrows, box, scene.window, scene.arrowUnit);
+      arrows(ctx, [toX(scene.current[0]), toY(scene.current[1])], scene.arrows, view, scene.arrowUnit);
       at(scene.current, colors.current, colors.background, 5.5);
     }
     ctx.restore();
@@ -72,12 +71,9 @@ export class Landscape {
 
   /** The parameters under a click, or null outside the map. */
   pointAt(clientX, clientY) {
-    if (!this.mapping) return null;
+    if (!this.view) return null;
     const rect = this.canvas.getBoundingClientRect();
-    const { box, x0, x1, y0, y1 } = this.mapping;
-    const px = clientX - rect.left, py = clientY - rect.top;
-    if (px < box.left || px > box.right || py < box.top || py > box.bottom) return null;
-    return [x0 + (px - box.left) / (box.right - box.left) * (x1 - x0), y0 + (box.bottom - py) / (box.bottom - box.top) * (y1 - y0)];
+    return this.view.dataAt(clientX - rect.left, clientY - rect.top);
   }
 
   paintHeat(ctx, box, grid) {
@@ -99,9 +95,9 @@ export class Landscape {
   }
 }
 
-/** Level lines of the log-excess, evenly spaced, by marching squares over the grid. */
+/** Level lines of the log-excess, evenly spaced, by marching squares over the grid (columns across the box, rows down it). */
 function contours(ctx, box, { values, cols, rows, lo, hi }) {
-  const sx = (box.right - box.left) / (cols - 1), sy = (box.bottom - box.top) / (rows - 1);
+  const across = linearScale([0, cols - 1], [box.left, box.right]), down = linearScale([0, rows - 1], [box.top, box.bottom]);
   ctx.save();
   ctx.strokeStyle = 'rgba(255, 255, 255, 0.28)';
   ctx.lineWidth = 1;
@@ -117,7 +113,7 @@ function contours(ctx, box, { values, cols, rows, lo, hi }) {
           const a = v[e], b = v[(e + 1) % 4];
           if ((a < level) === (b < level)) continue;
           const t = (level - a) / (b - a), [ca, ra] = corners[e], [cb, rb] = corners[(e + 1) % 4];
-          cuts.push([box.left + (ca + t * (cb - ca)) * sx, box.top + (ra + t * (rb - ra)) * sy]);
+          cuts.push([across.toPixel(ca + t * (cb - ca)), down.toPixel(ra + t * (rb - ra))]);
         }
         for (let m = 0; m + 1 < cuts.length; m += 2) {
           ctx.moveTo(cuts[m][0], cuts[m][1]);
@@ -135,9 +131,8 @@ function contours(ctx, box, { values, cols, rows, lo, hi }) {
  * gradient at the start (`unit`) is ARROW_PX long, so the arrows shrink as the run nears the bottom and a noisy
  * batch's arrow can outgrow the full one (capped at three times).
  */
-function arrows(ctx, from, list, box, window, unit) {
-  const perX = (box.right - box.left) / (window.x[1] - window.x[0]), perY = (box.bottom - box.top) / (window.y[1] - window.y[0]);
-  const onScreen = v => [v[0] * perX, -v[1] * perY];
+function arrows(ctx, from, list, view, unit) {
+  const onScreen = v => [v[0] * view.x.perUnit, v[1] * view.y.perUnit];
   const scale = ARROW_PX / Math.hypot(...onScreen(unit));
   if (!Number.isFinite(scale)) return;
   for (const a of list) {

@@ -7,21 +7,22 @@ import { formatNumber } from './format.js';
 
 const GRID_COLS = 96, GRID_ROWS = 72;
 
-/** The landscape's scene for parameters `pair` = [i, j], or null before the run has a surface and a frame. */
+/**
+ * The landscape's scene for parameters `pair` = [i, j], or null before the run has a surface and a frame. Reads
+ * the run, writes nothing: the window is derived afresh from the path each time (see widenedFor).
+ */
 export function landscapeScene(run, colors, pair) {
   const surface = run.data?.surface;
   if (!surface || !run.path.length) return null;
   const [i, j] = pair;
   const start = run.path[0].params;
-  const key = `${i},${j}`;
-  run.windows[key] ??= viewWindow(start, surface.optimum, pair);
-  const window = widenedFor(run.windows[key], run.path, pair);
-  run.windows[key] = window;
+  const window = widenedFor(viewWindow(start, surface.optimum, pair), run.path, pair);
   const now = run.path[run.path.length - 1];
   const project = p => [p[i], p[j]];
   const others = run.parameterNames.map((name, k) => (k === i || k === j ? null : `${name} = ${formatNumber(now.params[k])}`)).filter(Boolean);
   return {
     slice: others.join(', '),
+    through: now.params,
     arrowUnit: project(fullGradient(surface, start)),
     window,
     grid: lossGrid(surface, pair, now.params, window, GRID_COLS, GRID_ROWS),
@@ -38,21 +39,22 @@ export function landscapeScene(run, colors, pair) {
 /**
  * The window grown (with a margin) to hold a path that overshoots it, as a bold lr's first jumps do; never past
  * four times its first size, so a diverging run flies off the map instead of shrinking the valley to a dot.
+ * Growing only widens, and a point once refused stays refused, so folding the whole path from the first window
+ * gives the same window as folding it frame by frame as it arrived: the window is fixed by the run's path.
  */
-function widenedFor(window, path, [i, j]) {
-  const first = window.first ?? window;
+function widenedFor(first, path, [i, j]) {
   const grow = ([lo, hi], [firstLo, firstHi], v) => {
     if (!Number.isFinite(v) || (v >= lo && v <= hi)) return [lo, hi];
     const span = firstHi - firstLo, margin = 0.15 * span;
     const next = [Math.min(lo, v - margin), Math.max(hi, v + margin)];
     return next[1] - next[0] > 4 * span ? [lo, hi] : next;
   };
-  let x = window.x, y = window.y;
+  let x = first.x, y = first.y;
   for (const f of path) {
     x = grow(x, first.x, f.params[i]);
     y = grow(y, first.y, f.params[j]);
   }
-  return x === window.x && y === window.y ? window : { x, y, first };
+  return { x, y };
 }
 
 /**

@@ -1,5 +1,6 @@
 /** The loss over iterations on a log scale, with the least-squares floor for scale. Takes only numbers. */
-import { sharpContext, logTicks, niceTicks, drawAxes, clipTo, clampPixel } from './axes.js';
+import { sharpContext, drawAxes, clipTo } from './axes.js';
+import { viewport, logScale } from './scale.js';
 import { formatNumber } from './format.js';
 
 const MARGIN = { left: 54, right: 12, top: 10, bottom: 30 };
@@ -26,15 +27,12 @@ export class LossChart {
     let hi = positive.length ? Math.max(...positive) : 10;
     lo = lo / 1.6;
     hi = Math.max(hi * 1.6, lo * 10);
-    const [l0, l1] = [Math.log10(lo), Math.log10(hi)];
-    const last = Math.max(1, steps);
-    const toX = i => box.left + i / last * (box.right - box.left);
-    const toY = v => clampPixel(box.bottom - (Math.log10(Math.max(v, lo)) - l0) / (l1 - l0) * (box.bottom - box.top));
+    const view = viewport(box, [0, Math.max(1, steps)], [lo, hi], logScale);
+    const toX = view.x.toPixel, toY = view.y.toPixel;
 
-    drawAxes(ctx, box, {
-      xTicks: niceTicks(0, last, Math.max(2, Math.floor((box.right - box.left) / 70))).filter(t => Number.isInteger(t)),
-      yTicks: logTicks(lo, hi, Math.max(2, Math.floor((box.bottom - box.top) / 28))),
-      toX, toY, format: formatNumber, colors, xLabel: 'iteration', yLabel: null,
+    drawAxes(ctx, view, {
+      xTicks: view.x.ticks(70, 2).filter(t => Number.isInteger(t)), yTicks: view.y.ticks(28, 2),
+      format: formatNumber, colors, xLabel: 'iteration', yLabel: null,
     });
 
     ctx.save();

@@ -1,5 +1,5 @@
 /** The full page: wires the playground, the form, the readout, the address bar, keys and buttons. Wiring only. */
-import { readBoot, buildQuery, presetValues, addressFor } from './state.js';
+import { readBoot, buildQuery, addressFor } from './state.js';
 import { Playground } from './playground.js';
 import { ControlPanel } from './controls.js';
 import { Readout } from './readout.js';
@@ -15,13 +15,13 @@ const playground = new Playground(boot, { plot: document.getElementById('plot'),
 const controls = new ControlPanel(document.getElementById('controls'), boot);
 const readout = new Readout();
 const teach = new TeachViews(document, {
-  onPick(init) {
-    controls.field('init').value = init.join(',');
-    controls.announce('init');
-  },
+  controls,
+  onPick: init => controls.choose('init', init.join(',')),
   onRedraw: () => playground.requestRender(),
 });
-playground.views.push(teach, new StripView(document, () => playground.requestRender()), new GradientBars(document));
+playground.addView(teach);
+playground.addView(new StripView(document, () => playground.requestRender()));
+playground.addView(new GradientBars(document));
 
 function followAddress(query) {
   history.replaceState(null, '', `${location.pathname}?${query}`);
@@ -53,8 +53,7 @@ playground.addEventListener('error', ({ detail }) => {
 controls.addEventListener('change', ({ detail }) => {
   const query = buildQuery(boot, controls.values());
   if (detail.key === 'speed') {
-    playground.setSpeed(Number(controls.values().speed));
-    playground.query = query;
+    playground.setSpeed(Number(controls.values().speed), query);
     followAddress(query);
   } else {
     playground.restart(query);
@@ -92,5 +91,5 @@ document.getElementById('copy-embed').addEventListener('click', async (event) =>
 });
 document.getElementById('close-embed').addEventListener('click', () => dialog.close());
 
-window.sgdPlayground = scriptingApi(playground, controls, boot, presetValues, () => teach.state(playground.run));
+window.sgdPlayground = scriptingApi(playground, controls, boot, () => teach.state(playground.run));
 playground.connect(boot.settings.autoplay === '1');

@@ -1,7 +1,8 @@
 /**
  * One live run on screen: the socket, the run's state and its drawing, and the calls a person or a script
  * makes (play, pause, step, reset, restart). The full page and the embed both wire one of these.
- * Emits events: `data`, `frame`, `outcome`, `running`, `status`, `error`.
+ * Emits events: `data`, `frame`, `outcome`, `running`, `status`, `error`. Read `run`, `query` and `running`;
+ * change them only through the methods.
  */
 import { LiveConnection } from './socket.js';
 import { Run } from './run.js';
@@ -11,18 +12,20 @@ import { plotScene, lossScene } from './scene.js';
 import { plotColors } from './theme.js';
 
 export class Playground extends EventTarget {
+  #query;
+  #running = false;
+  #views = []; // more views drawn with the plot: each has render(run, colors)
+
   /** @param boot the page's boot data; @param canvases {{plot: HTMLCanvasElement, loss?: HTMLCanvasElement}} */
   constructor(boot, canvases) {
     super();
-    this.query = boot.query;
+    this.#query = boot.query;
     this.run = new Run();
-    this.running = false;
     this.resuming = false;
     this.connected = false;
     this.plot = new Plot(canvases.plot);
     this.lossChart = canvases.loss ? new LossChart(canvases.loss) : null;
     this.renderQueued = false;
-    this.views = []; // more views drawn with the plot: each has render(run, colors)
     this.connection = new LiveConnection({
       onMessage: m => this.receive(m),
       onStatus: s => this.statusChanged(s),
@@ -33,19 +36,30 @@ export class Playground extends EventTarget {
     }
   }
 
+  /** The link of the run on screen, without a leading `?`. */
+  get query() {
+    return this.#query;
+  }
+
+  /** Whether the run is playing (or asked to, before the socket answers). */
+  get running() {
+    return this.#running;
+  }
+
+  /** Another view drawn with the plot, from the run: anything with render(run, colors). */
+  addView(view) {
+    this.#views.push(view);
+  }
+
   /** Opens the socket; the run starts playing when `play` is true, else waits at frame 0. */
   connect(play) {
-    this.running = play;
-    this.connection.open(this.query + (play ? '' : '&paused=1'));
+    this.#running = play;
+    this.connection.open(this.#query + (play ? '' : '&paused=1'));
   }
 
   disconnect() {
     this.connection.close();
     this.connected = false;
-  }
-
-  get isConnecting() {
-    return this.connection.ws !== null || this.connection.retryTimer !== null;
   }
 
   play() {
@@ -78,14 +92,16 @@ export class Playground extends EventTarget {
   }
 
   /** A new experiment on the same socket; it plays when `play` is true. */
-  restart(query, play = this.running) {
-    this.query = query;
+  restart(query, play = this.#running) {
+    this.#query = query;
     this.setRunning(play);
     const message = query + (play ? '' : '&paused=1');
     if (!this.connection.send({ type: 'restart', query: message })) this.connection.open(message);
   }
 
-  setSpeed(updatesPerSecond) {
+  /** A new animation rate for the same run; `query` is its link at that speed (the frames do not change). */
+  setSpeed(updatesPerSecond, query) {
+    this.#query = query;
     this.connection.send({ type: 'speed', value: updatesPerSecond });
   }
 
@@ -123,7 +139,7 @@ export class Playground extends EventTarget {
       case 'data': {
         const sameRun = this.resuming && this.run.data?.query === message.query;
         this.resuming = false;
-        this.query = message.query;
+        this.#query = message.query;
         this.run.applyData(message, sameRun);
         if (!sameRun) this.setRunning(Boolean(message.running));
         this.emit('data', message);
@@ -154,8 +170,8 @@ export class Playground extends EventTarget {
   }
 
   setRunning(running) {
-    if (this.running === running) return;
-    this.running = running;
+    if (this.#running === running) return;
+    this.#running = running;
     this.emit('running', { running });
   }
 
@@ -174,7 +190,7 @@ export class Playground extends EventTarget {
     const colors = plotColors();
     this.plot.render(plotScene(this.run, colors));
     if (this.lossChart) this.lossChart.render(lossScene(this.run, colors));
-    for (const view of this.views) view.render(this.run, colors);
+    for (const view of this.#views) view.render(this.run, colors);
   }
 
   emit(type, detail) {

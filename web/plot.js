@@ -2,7 +2,8 @@
  * The main picture: the points and the model's curve on a canvas, like the notebooks' matplotlib animation.
  * Takes only numbers and colours; knows nothing of sockets or models.
  */
-import { sharpContext, niceTicks, drawAxes, clipTo, clampPixel } from './axes.js';
+import { sharpContext, drawAxes, clipTo, dots } from './axes.js';
+import { viewport } from './scale.js';
 import { formatNumber } from './format.js';
 
 const MARGIN = { left: 54, right: 14, top: 10, bottom: 40 };
@@ -28,35 +29,32 @@ export class Plot {
     const rows = legendRows(ctx, scene.legend ?? [], width - 2 * LEGEND_INSET);
     const box = { left: MARGIN.left, top: MARGIN.top + rows.length * LEGEND_ROW + 4, right: width - MARGIN.right, bottom: height - MARGIN.bottom };
     if (box.right - box.left < 20 || box.bottom - box.top < 20) return;
-    const [x0, x1] = scene.xRange, [y0, y1] = scene.yRange;
-    const toX = x => clampPixel(box.left + (x - x0) / (x1 - x0) * (box.right - box.left));
-    const toY = y => clampPixel(box.bottom - (y - y0) / (y1 - y0) * (box.bottom - box.top));
+    const view = viewport(box, scene.xRange, scene.yRange);
 
-    drawAxes(ctx, box, {
-      xTicks: niceTicks(x0, x1, Math.max(3, Math.floor((box.right - box.left) / 70))),
-      yTicks: niceTicks(y0, y1, Math.max(3, Math.floor((box.bottom - box.top) / 45))),
-      toX, toY, format: formatNumber, colors, xLabel: scene.xLabel, yLabel: scene.yLabel,
+    drawAxes(ctx, view, {
+      xTicks: view.x.ticks(70, 3), yTicks: view.y.ticks(45, 3),
+      format: formatNumber, colors, xLabel: scene.xLabel, yLabel: scene.yLabel,
     });
 
     ctx.save();
     clipTo(ctx, box);
     (scene.trail ?? []).forEach((curve, i, all) => {
       ctx.globalAlpha = 0.12 + 0.28 * (i + 1) / all.length;
-      polyline(ctx, curve, toX, toY, colors.trail ?? colors.curve, 1.2, []);
+      polyline(ctx, curve, view, colors.trail ?? colors.curve, 1.2, []);
     });
     ctx.globalAlpha = 1;
-    if (scene.reference) polyline(ctx, scene.reference, toX, toY, colors.reference, 1.5, [6, 5]);
-    dots(ctx, scene.points, toX, toY, colors.points, 3.2);
-    if (scene.curve) polyline(ctx, scene.curve, toX, toY, colors.curve, 2.5, []);
-    if (scene.predictions) dots(ctx, scene.predictions, toX, toY, colors.predictions, 3.6);
-    if (scene.batch) rings(ctx, scene.batch, toX, toY, colors.text, 6);
+    if (scene.reference) polyline(ctx, scene.reference, view, colors.reference, 1.5, [6, 5]);
+    dots(ctx, scene.points, view, colors.points, 3.2);
+    if (scene.curve) polyline(ctx, scene.curve, view, colors.curve, 2.5, []);
+    if (scene.predictions) dots(ctx, scene.predictions, view, colors.predictions, 3.6);
+    if (scene.batch) rings(ctx, scene.batch, view, colors.text, 6);
     ctx.restore();
 
     legend(ctx, box, rows, colors);
   }
 }
 
-function polyline(ctx, { x, y }, toX, toY, color, width, dash) {
+function polyline(ctx, { x, y }, view, color, width, dash) {
   ctx.save();
   ctx.strokeStyle = color;
   ctx.lineWidth = width;
@@ -66,7 +64,7 @@ function polyline(ctx, { x, y }, toX, toY, color, width, dash) {
   let started = false;
   for (let i = 0; i < x.length; i++) {
     if (!Number.isFinite(y[i])) { started = false; continue; }
-    const px = toX(x[i]), py = toY(y[i]);
+    const px = view.x.toPixel(x[i]), py = view.y.toPixel(y[i]);
     if (started) ctx.lineTo(px, py); else ctx.moveTo(px, py);
     started = true;
   }
@@ -74,26 +72,14 @@ function polyline(ctx, { x, y }, toX, toY, color, width, dash) {
   ctx.restore();
 }
 
-function dots(ctx, { x, y }, toX, toY, color, radius) {
-  ctx.fillStyle = color;
-  for (let i = 0; i < x.length; i++) {
-    if (!Number.isFinite(y[i])) continue;
-    const px = toX(x[i]), py = toY(y[i]);
-    if (Math.abs(px) >= 1e6 || Math.abs(py) >= 1e6) continue;
-    ctx.beginPath();
-    ctx.arc(px, py, radius, 0, 2 * Math.PI);
-    ctx.fill();
-  }
-}
-
 /** Circles around points: the minibatch the current step sees. */
-function rings(ctx, { x, y }, toX, toY, color, radius) {
+function rings(ctx, { x, y }, view, color, radius) {
   ctx.save();
   ctx.strokeStyle = color;
   ctx.lineWidth = 1.6;
   for (let i = 0; i < x.length; i++) {
     ctx.beginPath();
-    ctx.arc(toX(x[i]), toY(y[i]), radius, 0, 2 * Math.PI);
+    ctx.arc(view.x.toPixel(x[i]), view.y.toPixel(y[i]), radius, 0, 2 * Math.PI);
     ctx.stroke();
   }
   ctx.restore();

@@ -16,7 +16,6 @@ export class Run {
     this.history = [];
     this.trail = [];
     this.path = []; // every frame's {iter, params, grad, batch}: the landscape's path and arrows
-    this.windows = {}; // the landscape's view window per pair of parameters, fixed for the run
     this.iter = 0;
     this.loss = null;
     this.params = null;

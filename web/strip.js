@@ -3,7 +3,8 @@
  * iteration (the book's `for ax in axs: show_preds(apply_step(params, False), ax)`), filled in as the run gets
  * there. Takes only numbers.
  */
-import { sharpContext, clampPixel } from './axes.js';
+import { sharpContext, clipTo, dots } from './axes.js';
+import { viewport } from './scale.js';
 import { formatNumber } from './format.js';
 import { predictionsAt, toOriginal } from './curves.js';
 
@@ -24,8 +25,7 @@ export class Strip {
       ctx.fillRect(0, 0, width, height);
       const box = { left: 6, top: 20, right: width - 6, bottom: height - 6 };
       if (box.right - box.left < 10 || box.bottom - box.top < 10) return;
-      const toX = x => clampPixel(box.left + (x - xRange[0]) / (xRange[1] - xRange[0]) * (box.right - box.left));
-      const toY = y => clampPixel(box.bottom - (y - yRange[0]) / (yRange[1] - yRange[0]) * (box.bottom - box.top));
+      const view = viewport(box, xRange, yRange);
       ctx.strokeStyle = colors.axis;
       ctx.lineWidth = 1;
       ctx.strokeRect(box.left + 0.5, box.top + 0.5, box.right - box.left, box.bottom - box.top);
@@ -35,23 +35,11 @@ export class Strip {
       const title = panel ? `step ${panel.iter}` + (panel.loss != null ? ` · loss ${formatNumber(panel.loss)}` : ' · not yet') : '';
       ctx.fillText(title, 6, 4);
       ctx.save();
-      ctx.beginPath();
-      ctx.rect(box.left, box.top, box.right - box.left, box.bottom - box.top);
-      ctx.clip();
-      dots(ctx, points, toX, toY, colors.fastbookPoints, 2.2);
-      if (panel?.predictions) dots(ctx, panel.predictions, toX, toY, colors.fastbookPredictions, 2.4);
+      clipTo(ctx, box);
+      dots(ctx, points, view, colors.fastbookPoints, 2.2);
+      if (panel?.predictions) dots(ctx, panel.predictions, view, colors.fastbookPredictions, 2.4);
       ctx.restore();
     });
-  }
-}
-
-function dots(ctx, { x, y }, toX, toY, color, radius) {
-  ctx.fillStyle = color;
-  for (let i = 0; i < x.length; i++) {
-    if (!Number.isFinite(y[i])) continue;
-    ctx.beginPath();
-    ctx.arc(toX(x[i]), toY(y[i]), radius, 0, 2 * Math.PI);
-    ctx.fill();
   }
 }
 

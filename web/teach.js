@@ -1,7 +1,8 @@
 /**
  * The teaching views around the plot: the loss landscape (with its pair picker, legend and click-to-start), the
- * stability limit on the learning rate (a mark on the slider, a warning before the run) and the condition
- * number's sentence. Every number comes from the run's `surface`; missing elements are skipped.
+ * stability limit on the learning rate (a mark on the slider, a warning before the run, both shown through the
+ * form that owns the field) and the condition number's sentence. Every number comes from the run's `surface`;
+ * missing elements are skipped.
  */
 import { Landscape } from './landscape.js';
 import { landscapeScene } from './landscapescene.js';
@@ -9,12 +10,17 @@ import { axisPairs, stabilityVerdict, limitText } from './surface.js';
 import { formatNumber, formatSetting } from './format.js';
 
 export class TeachViews {
-  constructor(doc, { onPick, onRedraw }) {
+  /**
+   * @param controls the form (controls.js) that owns the learning rate: read, heard and marked through it
+   * @param onPick called with a start (texts, one a parameter) when the landscape is clicked
+   * @param onRedraw called when the picture needs drawing again
+   */
+  constructor(doc, { controls, onPick, onRedraw }) {
     const $ = id => doc.getElementById(id);
     this.el = {
       canvas: $('landscape'), pairs: $('landscape-axes'), legend: $('landscape-legend'), conditioning: $('conditioning'),
-      warning: $('lr-warning'), mark: $('lr-limit-mark'), slider: $('lr-slider'), lr: $('f-lr'),
     };
+    this.controls = controls;
     this.landscape = this.el.canvas ? new Landscape(this.el.canvas) : null;
     this.pair = [0, 1];
     this.surface = null;
@@ -31,8 +37,7 @@ export class TeachViews {
       this.pair = this.el.pairs.value.split(',').map(Number);
       onRedraw();
     });
-    this.el.lr?.addEventListener('input', () => this.showLimit());
-    this.el.slider?.addEventListener('input', () => this.showLimit());
+    controls.addEventListener('learningrate', () => this.showLimit());
   }
 
   /** A new run: its surface, names and momentum. */
@@ -40,7 +45,6 @@ export class TeachViews {
     const { surface, model, experiment } = run.data;
     this.surface = surface ?? null;
     this.momentum = Number(experiment.momentum) || 0;
-    this.current = null;
     const k = model.params.length;
     if (this.el.pairs) {
       const pairs = axisPairs(k);
@@ -75,31 +79,25 @@ export class TeachViews {
 
   /** The mark at the limit on the log slider, and the warning when the lr in the field is past it. */
   showLimit() {
-    const { warning, mark, slider, lr } = this.el;
-    const verdict = this.surface && lr ? stabilityVerdict(this.surface, Number(lr.value)) : null;
-    if (mark && slider && this.surface?.stabilityLimit > 0) {
-      const lo = Number(slider.min), hi = Number(slider.max), e = Math.log10(this.surface.stabilityLimit);
-      const f = Math.min(1, Math.max(0, (e - lo) / (hi - lo)));
-      mark.style.left = `calc(${f * 100}% + ${THUMB_PX / 2 - f * THUMB_PX}px)`; // where the thumb's centre would be
-      mark.title = `stability limit ${limitText(this.surface, this.momentum)}`;
-      mark.dataset.label = this.momentum > 0 ? '2(1+μ)/λmax' : '2/λmax';
-      mark.classList.remove('hidden');
-    } else if (mark) {
-      mark.classList.add('hidden');
-    }
-    if (!warning) return;
-    warning.classList.toggle('hidden', !verdict?.diverges);
-    if (verdict?.diverges) {
-      warning.textContent = `This run will diverge: lr = ${lr.value} > ${limitText(this.surface, this.momentum)}, `
-        + 'so every step overshoots the valley by more than it was off.';
-    }
+    const { controls, surface, momentum } = this;
+    const lr = controls.learningRateText();
+    const verdict = surface && lr != null ? stabilityVerdict(surface, Number(lr)) : null;
+    const hasLimit = surface?.stabilityLimit > 0;
+    controls.markLearningRate(hasLimit ? {
+      value: surface.stabilityLimit,
+      label: momentum > 0 ? '2(1+μ)/λmax' : '2/λmax',
+      title: `stability limit ${limitText(surface, momentum)}`,
+    } : null);
+    controls.warnLearningRate(verdict?.diverges
+      ? `This run will diverge: lr = ${lr} > ${limitText(surface, momentum)}, `
+        + 'so every step overshoots the valley by more than it was off.'
+      : null);
   }
 
   render(run, colors) {
     if (!this.landscape || !run.data) return;
     const scene = landscapeScene(run, { ...colors, ...LANDSCAPE_COLOURS }, this.pair);
     if (!scene) return;
-    scene.through = run.path[run.path.length - 1].params;
     this.lastScene = scene;
     this.landscape.render(scene);
     this.showLegend(scene);
@@ -137,9 +135,6 @@ export class TeachViews {
     };
   }
 }
-
-/** A range input's thumb, about: its centre travels from half a thumb in to half a thumb short of the end. */
-const THUMB_PX = 16;
 
 /** The landscape's own palette: it sits on viridis in either theme. */
 const LANDSCAPE_COLOURS = {

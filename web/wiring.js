@@ -1,5 +1,5 @@
 /** Wiring the full page and the embed share: keys, the clipboard, the embed snippet, the scripting API. */
-import { buildQuery } from './state.js';
+import { buildQuery, presetValues } from './state.js';
 
 /** space = play/pause, → = step, r = reset; not while typing in a field. */
 export function installKeys(playground) {
@@ -37,7 +37,7 @@ export function embedSnippet(src) {
  * `window.sgdPlayground` (SPEC §5). `set({lr: 0.01, model: 'quadratic'})` changes settings as if typed into the
  * form; a `preset` among them is applied first.
  */
-export function scriptingApi(playground, controls, boot, presetValues, teachState = () => null) {
+export function scriptingApi(playground, controls, boot, teachState = () => null) {
   return Object.freeze({
     play: () => playground.play(),
     pause: () => playground.pause(),
@@ -50,17 +50,10 @@ export function scriptingApi(playground, controls, boot, presetValues, teachStat
       const preset = entries.find(([k]) => k === 'preset');
       if (preset) Object.assign(values, presetValues(boot, preset[1]));
       for (const [k, v] of entries) values[k] = v;
-      for (const [k, v] of Object.entries(values)) {
-        const el = controls.field(k);
-        if (el) el.value = v;
-      }
-      controls.base = { ...controls.base, ...values };
-      controls.syncSlider();
-      controls.showLesson();
+      controls.enterValues(values);
       const query = buildQuery(boot, values);
       if (entries.length === 1 && entries[0][0] === 'speed') {
-        playground.setSpeed(Number(entries[0][1]));
-        playground.query = query;
+        playground.setSpeed(Number(entries[0][1]), query);
         history.replaceState(null, '', `${location.pathname}?${query}`);
       } else {
         playground.restart(query);

@@ -130,6 +130,33 @@ class EmbedIT {
     }
 
     @Test
+    void settings_from_the_parent_before_the_embed_is_on_screen_open_it_paused_with_them() {
+        browser.resize(1000, 900);
+        browser.driver.get("http://127.0.0.1:" + blog.getAddress().getPort() + "/tall");
+        browser.driver.switchTo().frame("demo");
+        try {
+            browser.waitUntil("the embed's script is ready", WAIT, () -> Boolean.TRUE.equals(browser.js("return !!window.sgdPlayground")));
+        } finally {
+            browser.driver.switchTo().defaultContent();
+        }
+        browser.js("document.getElementById('demo').contentWindow.postMessage({sgdPlayground: 'set', args: {steps: 5}}, '*')");
+        browser.driver.switchTo().frame("demo");
+        try {
+            browser.waitUntil("the set opens the socket with its settings", WAIT, () -> browser.state().get("params") != null
+                && String.valueOf(browser.state().get("query")).contains("steps=5"));
+            Thread.sleep(500);
+            assertEquals(0L, ((Number) browser.state().get("iter")).longValue(), "waiting at frame 0, autoplay or not");
+            assertEquals(false, browser.state().get("running"));
+            assertEquals("Play", browser.driver.findElement(org.openqa.selenium.By.id("play")).getText());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            browser.driver.switchTo().defaultContent();
+        }
+        assertEquals(List.of(), browser.consoleProblems());
+    }
+
+    @Test
     void the_embed_hides_the_controls_its_link_names_and_links_to_the_full_page() {
         browser.resize(480, 700);
         browser.driver.get(browser.url("/embed?preset=roller-coaster&hide=lr"));

@@ -158,6 +158,17 @@ class PlaygroundPageIT extends PageTest {
         assertEquals("0.05", browser.driver.findElement(By.name("lr")).getAttribute("value"));
         assertTrue(browser.driver.getCurrentUrl().contains("lr=0.05"));
         assertTrue(((String) browser.state().get("query")).contains("model=quadratic"));
+
+        browser.js("window.sgdPlayground.step()");
+        browser.waitUntil("frame 1", WAIT, () -> iter() == 1);
+        Object params = browser.state().get("params");
+        browser.js("window.sgdPlayground.set({speed: 7})");
+        assertTrue(browser.driver.getCurrentUrl().contains("speed=7") && ((String) browser.state().get("query")).contains("speed=7"),
+            "a new speed is in the address and the link");
+        assertEquals("7", browser.driver.findElement(By.name("speed")).getAttribute("value"));
+        sleep(300);
+        assertEquals(1L, iter(), "but it is the same run, not a restart");
+        assertEquals(params, browser.state().get("params"));
     }
 
     @Test

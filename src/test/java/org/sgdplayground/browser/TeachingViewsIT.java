@@ -95,6 +95,44 @@ class TeachingViewsIT extends PageTest {
     }
 
     @Test
+    void clicking_the_least_squares_star_starts_the_run_from_the_optimum() {
+        browser.openPlayground("/?preset=fastai-sgd");
+        rendered();
+        Experiment e = decode("preset=fastai-sgd");
+        double[] optimum = Optimum.of(e.model(), e.dataset()).params(), start = e.initialParams();
+        // where the map drew the star (p*) and the current point (the start, at frame 0), found by their colours
+        double[][] marks = centresOf(new int[] {255, 77, 77}, new int[] {255, 165, 0});
+        double[] star = marks[0], now = marks[1];
+        browser.js("const c = document.getElementById('landscape'), r = c.getBoundingClientRect();"
+            + "c.dispatchEvent(new MouseEvent('click', { clientX: r.left + arguments[0], clientY: r.top + arguments[1], bubbles: true }))",
+            star[0], star[1]);
+        browser.waitUntil("init is in the address", WAIT, () -> browser.driver.getCurrentUrl().contains("init="));
+        double[] init = java.util.Arrays.stream(browser.driver.findElement(By.name("init")).getAttribute("value").split(","))
+            .mapToDouble(Double::parseDouble).toArray();
+        for (int k = 0; k < 2; k++) {
+            double perPixel = Math.abs((optimum[k] - start[k]) / (star[k] - now[k])); // data units a pixel, from the two marks
+            double rounding = 0.5 * Math.pow(10, Math.floor(Math.log10(Math.abs(optimum[k]))) - 2); // the start is written to 3 digits
+            assertEquals(optimum[k], init[k], 1.5 * perPixel + rounding, "p" + k + ": the click reads back the star's parameters");
+        }
+    }
+
+    @Test
+    void sliding_the_learning_rate_past_the_mark_warns_and_sliding_back_clears_it() {
+        browser.openPlayground("/?preset=fastai-sgd");
+        Experiment e = decode("preset=fastai-sgd");
+        double limit = LossSurface.of(e.model(), e.dataset()).stabilityLimit(0);
+        WebElement warning = browser.driver.findElement(By.id("lr-warning"));
+        slide(Math.log10(limit) + 0.2);
+        String slid = browser.driver.findElement(By.name("lr")).getAttribute("value");
+        assertTrue(Double.parseDouble(slid) > limit, "the field follows the slider: " + slid);
+        assertTrue(warning.isDisplayed(), "past the mark, the warning shows at once, before the run restarts");
+        assertTrue(warning.getText().contains("lr = " + slid + " > 2/λmax ≈"), warning.getText());
+        slide(Math.log10(limit) - 0.2);
+        assertFalse(warning.isDisplayed(), "back under the mark, it goes");
+        browser.waitUntil("the settled lr restarts the run", WAIT, () -> browser.driver.getCurrentUrl().contains("lr="));
+    }
+
+    @Test
     void every_teaching_preset_plays_to_its_end_and_is_pictured() {
         for (String preset : List.of("fastai-sgd", "too-small-lr", "bouncy-lr", "diverging-lr", "minibatch-noise", "momentum", "roller-coaster", "ill-conditioned", "standardised")) {
             browser.openPlayground("/?preset=" + preset + "&speed=1000");
@@ -185,6 +223,29 @@ class TeachingViewsIT extends PageTest {
         browser.waitUntil("frame 1", WAIT, () -> ((Number) browser.state().get("iter")).longValue() == 1);
         assertNull(landscape().get("batch"), "a full-batch frame lists no rows");
         assertTrue(browser.driver.findElement(By.id("landscape-legend")).getText().contains("momentum"));
+    }
+
+    private static void slide(double exponent) {
+        browser.js("const s = document.getElementById('lr-slider'); s.value = String(arguments[0]); s.dispatchEvent(new Event('input'))", exponent);
+    }
+
+    /** The centre, in CSS pixels of the landscape, of the pixels drawn in each colour {r, g, b}. */
+    @SuppressWarnings("unchecked")
+    private static double[][] centresOf(int[]... colours) {
+        List<List<Number>> at = (List<List<Number>>) browser.js("const c = document.getElementById('landscape');"
+            + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, k = c.width / c.clientWidth;"
+            + "return arguments[0].map(([r, g, b]) => {"
+            + "  let n = 0, x = 0, y = 0;"
+            + "  for (let i = 0; i < d.length; i += 4) {"
+            + "    if (Math.abs(d[i] - r) + Math.abs(d[i + 1] - g) + Math.abs(d[i + 2] - b) > 24) continue;"
+            + "    const p = i / 4; n++; x += p % c.width + 0.5; y += Math.floor(p / c.width) + 0.5;"
+            + "  }"
+            + "  return n ? [x / n / k, y / n / k] : null;"
+            + "});", List.of(colours).stream().map(rgb -> List.of(rgb[0], rgb[1], rgb[2])).toList());
+        return at.stream().map(p -> {
+            assertNotNull(p, "the landscape shows each colour");
+            return new double[] {p.get(0).doubleValue(), p.get(1).doubleValue()};
+        }).toArray(double[][]::new);
     }
 
     private static String[] stripCells() {
