@@ -3,7 +3,6 @@ package org.sgdplayground.server.live;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.sgdplayground.experiment.Limits;
 
 /**
  * Owns the live sessions of one server: the clock that paces them, the tapes they share, the count overall and
@@ -12,17 +11,18 @@ import org.sgdplayground.experiment.Limits;
 public final class LiveHub implements AutoCloseable {
     private final LiveLimits limits;
     private final Pacer pacer;
-    private final TapeLibrary tapes = new TapeLibrary(Limits.MAX_SHARED_TAPE_BYTES);
+    private final TapeLibrary tapes;
     private final Map<LiveSession, String> sessions = new HashMap<>();
     private final Map<String, Integer> perAddress = new HashMap<>();
     private volatile boolean stopping;
 
     public LiveHub(LiveLimits limits, int tickerThreads) {
         this.limits = limits;
+        this.tapes = new TapeLibrary(limits.maxSharedTapeBytes());
         this.pacer = new Pacer(tickerThreads, this::expireIdle);
     }
 
-    LiveLimits limits() {
+    public LiveLimits limits() {
         return limits;
     }
 

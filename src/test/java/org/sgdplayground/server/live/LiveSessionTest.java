@@ -10,12 +10,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.sgdplayground.experiment.Limits;
 import org.sgdplayground.experiment.QueryStrings;
 
 class LiveSessionTest {
     private final Pacer pacer = new Pacer(1, () -> {});
-    private final TapeLibrary tapes = new TapeLibrary(Limits.MAX_SHARED_TAPE_BYTES);
+    private final TapeLibrary tapes = new TapeLibrary(LiveLimits.MAX_SHARED_TAPE_BYTES);
 
     @AfterEach
     void stopClock() {
@@ -78,9 +77,9 @@ class LiveSessionTest {
             maxInFlight = Math.max(maxInFlight, s.inFlight());
         }
         assertTrue(s.nextIter() > 500, "the run kept its schedule while the reader slept: at " + s.nextIter());
-        assertEquals(Limits.MAX_FRAMES_IN_FLIGHT, maxInFlight);
+        assertEquals(LiveLimits.MAX_FRAMES_IN_FLIGHT, maxInFlight);
         assertEquals(1, maxQueued, "waiting frames coalesce into one");
-        assertEquals(Limits.MAX_FRAMES_IN_FLIGHT, sender.sent().size(), "nothing beyond the in-flight limit was handed over");
+        assertEquals(LiveLimits.MAX_FRAMES_IN_FLIGHT, sender.sent().size(), "nothing beyond the in-flight limit was handed over");
     }
 
     @Test
@@ -141,9 +140,9 @@ class LiveSessionTest {
         FakeSender sender = FakeSender.reading();
         LiveSession s = session(sender, LiveLimits.DEFAULT);
         s.start(query("preset=fastai-sgd&paused=1"));
-        s.onMessage("{\"type\":\"pause\",\"pad\":\"" + "é".repeat(Limits.MAX_MESSAGE_BYTES / 2) + "\"}");
+        s.onMessage("{\"type\":\"pause\",\"pad\":\"" + "é".repeat(LiveLimits.MAX_MESSAGE_BYTES / 2) + "\"}");
         JsonNode error = LiveClient.JSON.readTree(sender.sentOfType("error").get(0));
-        assertTrue(error.path("error").asText().contains(Limits.MAX_MESSAGE_BYTES + " bytes"), error.toString());
+        assertTrue(error.path("error").asText().contains(LiveLimits.MAX_MESSAGE_BYTES + " bytes"), error.toString());
     }
 
     @Test
