@@ -82,7 +82,7 @@ public final class LiveHub implements AutoCloseable {
     }
 
     private void expireIdle() {
-        long now = System.nanoTime();
+        long now = pacer.now();
         for (LiveSession s : snapshot()) s.expireIfIdle(now);
     }
 

@@ -68,7 +68,7 @@ public final class LiveSession implements Pacer.Paced {
 
     private long windowStart;
     private int messagesInWindow;
-    private volatile long lastActivity = System.nanoTime();
+    private volatile long lastActivity;
 
     LiveSession(Sender sender, Pacer pacer, LiveLimits limits, Function<Experiment, FrameTape> tapes) {
         this.sender = sender;
@@ -76,6 +76,7 @@ public final class LiveSession implements Pacer.Paced {
         this.shard = pacer.assign();
         this.limits = limits;
         this.tapes = tapes;
+        this.lastActivity = pacer.now();
     }
 
     /**
@@ -118,7 +119,7 @@ public final class LiveSession implements Pacer.Paced {
     }
 
     synchronized void onMessage(String text) {
-        long now = System.nanoTime();
+        long now = pacer.now();
         lastActivity = now;
         if (closed) return;
         if (now - windowStart >= 1_000_000_000L) {
@@ -180,7 +181,7 @@ public final class LiveSession implements Pacer.Paced {
     private void play() {
         if (ended || closed) return;
         running = true;
-        anchorNanos = System.nanoTime();
+        anchorNanos = pacer.now();
         anchorIndex = next - 1;
         due = dueOf(next);
         pacer.wake(shard, this, ++ticket);
@@ -245,7 +246,7 @@ public final class LiveSession implements Pacer.Paced {
 
     private synchronized void sent() {
         inFlight--;
-        lastActivity = System.nanoTime();
+        lastActivity = pacer.now();
         if (!closed) flush();
     }
 
