@@ -3,6 +3,7 @@ package org.sgdplayground.server.live;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Owns the live sessions of one server: the clock that paces them, the tapes they share, the count overall and
@@ -17,9 +18,14 @@ public final class LiveHub implements AutoCloseable {
     private volatile boolean stopping;
 
     public LiveHub(LiveLimits limits, int tickerThreads) {
+        this(limits, tickerThreads, System::nanoTime);
+    }
+
+    /** A hub whose sessions run on {@code clock} (nanoseconds), as tests need. */
+    LiveHub(LiveLimits limits, int tickerThreads, LongSupplier clock) {
         this.limits = limits;
         this.tapes = new TapeLibrary(limits.maxSharedTapeBytes());
-        this.pacer = new Pacer(tickerThreads, this::expireIdle);
+        this.pacer = new Pacer(tickerThreads, this::expireIdle, clock);
     }
 
     public LiveLimits limits() {
@@ -81,7 +87,8 @@ public final class LiveHub implements AutoCloseable {
         }
     }
 
-    private void expireIdle() {
+    /** Closes each session idle past the timeout; the clock's housekeeping calls it once a second. */
+    void expireIdle() {
         long now = pacer.now();
         for (LiveSession s : snapshot()) s.expireIfIdle(now);
     }
