@@ -81,7 +81,8 @@ public final class LiveHub implements AutoCloseable {
         return stopping;
     }
 
-    private LiveSession[] snapshot() {
+    /** The sessions held now. */
+    LiveSession[] snapshot() {
         synchronized (this) {
             return sessions.keySet().toArray(new LiveSession[0]);
         }

@@ -236,6 +236,11 @@ public final class LiveSession implements Pacer.Paced {
         return outbox.inFlight();
     }
 
+    /** Where the session's messages go. */
+    Sender sender() {
+        return outbox.sender();
+    }
+
     synchronized Experiment experiment() {
         return experiment;
     }

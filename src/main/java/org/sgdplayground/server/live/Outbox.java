@@ -111,6 +111,11 @@ final class Outbox {
         return closed;
     }
 
+    /** Where the messages go. */
+    Sender sender() {
+        return sender;
+    }
+
     /** Messages waiting (not yet handed to the socket). */
     int queued() {
         return waiting.size();
