@@ -24,10 +24,13 @@ import org.eclipse.jetty.websocket.core.WebSocketCoreSession;
  * session that did, or a core session that is not Jetty's own, gets every frame through
  * {@link CoreSession#sendFrame}, the path the public {@code sendText} takes too.
  *
- * <p>What it is worth, measured alone by {@code SendPathBench} (src/bench; 64 sockets on loopback, a reader keeping
- * up, two sending threads): see the figures under "Measured" below.
- *
- * <p>Measured: FILLED IN BELOW.
+ * <p>What it is worth, measured alone ({@code SendPathBench} in src/bench: a 146-byte frame to 64 loopback sockets
+ * from two threads, each frame its own write as to a reader keeping up; medians of 5 rounds, on the shared 2-core
+ * box under a load of about 15): the sending thread allocates 424 bytes a frame, against 504 through the core
+ * session and 728 through the public {@code sendText}; its CPU a frame, 5.8 µs against 6.0 and 6.0, is within the
+ * rounds' noise, since the write's system call is most of it. So the gain is in garbage, a sixth less than through
+ * the core session and two fifths less than {@code sendText}, not in the send itself. (The commit that brought it,
+ * together with the outbox's direct send, saw G1's refinement fall from 20% to 9% of the server's CPU under load.)
  */
 final class JettySender implements Sender {
     private final CoreSession core;

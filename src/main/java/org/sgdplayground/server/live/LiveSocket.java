@@ -28,6 +28,10 @@ import org.sgdplayground.experiment.InvalidParameterException;
  * (a {@code JSESSIONID} cookie, kept in memory for half an hour) for every socket. At a thousand sockets a second
  * that was the larger part of a handshake, and churn left a session behind per connection. (Public only because
  * Jetty reaches the endpoint through public method handles.)
+ *
+ * <p>Frames leave through {@link JettySender}, which writes them straight to the connection's flusher: measured
+ * alone, 424 bytes allocated a frame against 728 through the public {@code sendText} (and 504 through the core
+ * session), at the same CPU a frame within noise; the figures and how they were taken are in its Javadoc.
  */
 public final class LiveSocket {
     static final String PATH = "/ws";
