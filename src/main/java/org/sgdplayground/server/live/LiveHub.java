@@ -28,6 +28,7 @@ public final class LiveHub implements AutoCloseable {
         this.pacer = new Pacer(tickerThreads, this::expireIdle, clock);
     }
 
+    /** The limits its sessions run under, the listen backlog among them. */
     public LiveLimits limits() {
         return limits;
     }
