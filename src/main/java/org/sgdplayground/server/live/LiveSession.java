@@ -118,12 +118,7 @@ public final class LiveSession implements Pacer.Paced {
                 case "step" -> { pause(); emitNext(); }
                 case "speed" -> { schedule.speed(m.speed()); if (running) play(); }
                 case "reset" -> begin(experiment, tape, true, 0);
-                default -> {
-                    Map<String, String> query = QueryStrings.parse(m.query());
-                    Experiment e = ExperimentCodec.decode(query);
-                    int at = at(query, e);
-                    begin(e, tapes.apply(e), "1".equals(query.get(PAUSED)), at);
-                }
+                default -> start(QueryStrings.parse(m.query())); // restart: a new query on the same socket
             }
         } catch (InvalidParameterException e) {
             error(Json.error(e));
