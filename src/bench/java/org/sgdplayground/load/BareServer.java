@@ -15,10 +15,10 @@ import org.sgdplayground.data.Dataset;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.Frame;
-import org.sgdplayground.experiment.Limits;
 import org.sgdplayground.experiment.QueryStrings;
 import org.sgdplayground.experiment.TrainingRun;
 import org.sgdplayground.server.PlaygroundApp;
+import org.sgdplayground.server.live.LiveLimits;
 
 /**
  * The baseline the playground is measured against: the least a Javalin socket server must do to stream one run.
@@ -53,7 +53,7 @@ final class BareServer {
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             // the same listen backlog as the playground: a kernel setting, not a design, so no one is measured on it
-            cfg.jetty.modifyServer(server -> PlaygroundApp.acceptBacklog(server, Limits.ACCEPT_BACKLOG));
+            cfg.jetty.modifyServer(server -> PlaygroundApp.acceptBacklog(server, LiveLimits.ACCEPT_BACKLOG));
             cfg.routes.get("/healthz", ctx -> ctx.result("ok"));
             cfg.routes.ws("/ws", ws -> {
                 ws.onConnect(ctx -> {

@@ -1,10 +1,9 @@
 package org.sgdplayground.experiment;
 
-import java.time.Duration;
-
 /**
- * Every limit the playground enforces, in one place. The parameter table, the HTTP API and the live socket
- * all read them from here, and the tests check each one.
+ * Every limit on an experiment and on an {@code /api/train} request, in one place. The parameter table, the HTTP
+ * API and the live socket all read them from here, and the tests check each one. The socket's own tuning
+ * (sessions, backlog, message size and rate, idle time, frames in flight) is the server's: {@code server.live.LiveLimits}.
  */
 public final class Limits {
     private Limits() {}
@@ -25,32 +24,4 @@ public final class Limits {
     public static final double MIN_SPEED = 0.1, MAX_SPEED = 1000;
     /** Largest learning rate; anything bigger diverges on every preset in one step. */
     public static final double MAX_LEARNING_RATE = 1000;
-
-    /** Live sessions the server holds at once, over all clients. */
-    public static final int MAX_SESSIONS = 2_000;
-    /**
-     * Connections the kernel may hold for the server before it accepts them (the listen backlog). Jetty's default
-     * is the JDK's 50: a burst of a thousand connects a second overflows it, the kernel drops the SYNs, and each
-     * dropped client waits a full second to retry, which set the first-frame p99. The kernel caps it at
-     * {@code net.core.somaxconn} (4096 on current Linux).
-     */
-    public static final int ACCEPT_BACKLOG = 1_024;
-    /** Live sessions one client address may hold. */
-    public static final int MAX_SESSIONS_PER_ADDRESS = 1_200;
-    /** Largest socket message the server reads. */
-    public static final int MAX_MESSAGE_BYTES = 16 * 1024;
-    /** Control messages a session may send in one second before it is told to slow down. */
-    public static final int MAX_CONTROL_MESSAGES_PER_SECOND = 50;
-    /** A session that neither streams nor hears from its client for this long is closed. */
-    public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
-    /**
-     * Messages a session may have handed to the socket but not yet seen written; past it, frames coalesce to the
-     * newest. 64 rides out a reader (or a busy box) stalled for about a second at 50 frames a second, and costs
-     * under 10 KB a session: the frames themselves are shared.
-     */
-    public static final int MAX_FRAMES_IN_FLIGHT = 64;
-    /** Longest a stopping server waits for its clients to hang up after telling them it is restarting. */
-    public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(3);
-    /** Memory for precomputed runs that live sessions share; a run bigger than a sixteenth of it is not shared. */
-    public static final long MAX_SHARED_TAPE_BYTES = 64L * 1024 * 1024;
 }

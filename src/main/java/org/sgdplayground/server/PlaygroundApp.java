@@ -52,7 +52,7 @@ public final class PlaygroundApp {
             cfg.jetty.modifyServletContextHandler(context -> LiveSocket.mount(context, hub));
             cfg.jetty.modifyServer(server -> {
                 server.setStopTimeout(STOP_TIMEOUT_MILLIS);
-                acceptBacklog(server, Limits.ACCEPT_BACKLOG);
+                acceptBacklog(server, hub.limits().acceptBacklog());
             });
 
             cfg.routes.before(ctx -> {

@@ -3,7 +3,7 @@ package org.sgdplayground.server.live;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.sgdplayground.experiment.Limits;
+import java.util.function.LongSupplier;
 
 /**
  * Owns the live sessions of one server: the clock that paces them, the tapes they share, the count overall and
@@ -12,17 +12,24 @@ import org.sgdplayground.experiment.Limits;
 public final class LiveHub implements AutoCloseable {
     private final LiveLimits limits;
     private final Pacer pacer;
-    private final TapeLibrary tapes = new TapeLibrary(Limits.MAX_SHARED_TAPE_BYTES);
+    private final TapeLibrary tapes;
     private final Map<LiveSession, String> sessions = new HashMap<>();
     private final Map<String, Integer> perAddress = new HashMap<>();
     private volatile boolean stopping;
 
     public LiveHub(LiveLimits limits, int tickerThreads) {
-        this.limits = limits;
-        this.pacer = new Pacer(tickerThreads, this::expireIdle);
+        this(limits, tickerThreads, System::nanoTime);
     }
 
-    LiveLimits limits() {
+    /** A hub whose sessions run on {@code clock} (nanoseconds), as tests need. */
+    LiveHub(LiveLimits limits, int tickerThreads, LongSupplier clock) {
+        this.limits = limits;
+        this.tapes = new TapeLibrary(limits.maxSharedTapeBytes());
+        this.pacer = new Pacer(tickerThreads, this::expireIdle, clock);
+    }
+
+    /** The limits its sessions run under, the listen backlog among them. */
+    public LiveLimits limits() {
         return limits;
     }
 
@@ -75,14 +82,16 @@ public final class LiveHub implements AutoCloseable {
         return stopping;
     }
 
-    private LiveSession[] snapshot() {
+    /** The sessions held now. */
+    LiveSession[] snapshot() {
         synchronized (this) {
             return sessions.keySet().toArray(new LiveSession[0]);
         }
     }
 
-    private void expireIdle() {
-        long now = System.nanoTime();
+    /** Closes each session idle past the timeout; the clock's housekeeping calls it once a second. */
+    void expireIdle() {
+        long now = pacer.now();
         for (LiveSession s : snapshot()) s.expireIfIdle(now);
     }
 

@@ -4,7 +4,6 @@ import org.sgdplayground.server.json.Json;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.function.Function;
 import org.sgdplayground.experiment.Domain;
@@ -12,19 +11,22 @@ import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.InvalidParameterException;
 import org.sgdplayground.experiment.QueryStrings;
+import org.sgdplayground.server.live.Outbox.MessageType;
 
 /**
  * One live run streamed to one client (SPEC §3): a {@code data} message, then frame {@code i} due at
  * {@code start + i / speed}, then {@code done} or {@code diverged}; the client may pause, resume, step, change
- * speed, reset or restart at any time.
+ * speed, reset or restart at any time. This class is the session's state machine: playing or paused, ended,
+ * closing; the rest is delegated, each to a class of its own:
+ * <ul>
+ *   <li>when frames are due: {@link FrameSchedule}, served by the {@link Pacer}'s shared clock;</li>
+ *   <li>which messages go out and which wait or coalesce, in bounded memory: {@link Outbox};</li>
+ *   <li>what the client may send, how often and how big: {@link ControlGuard};</li>
+ *   <li>when a session has been idle too long: {@link IdleWatch}.</li>
+ * </ul>
  *
- * <p>Frames come from a {@link FrameTape} (usually shared with every other session of the same experiment) and
- * the session is driven by the {@link Pacer}'s shared clock, so a frame costs a look-up and a write.
- *
- * <p>Backpressure: at most {@link LiveLimits#maxFramesInFlight} messages are handed to the socket and not yet
- * written. The rest wait in a short outbox where a new frame replaces a frame still waiting, so a slow reader gets
- * the newest frame, never a backlog, and the run keeps its schedule. A new run drops whatever of the old one still
- * waits, and error replies beyond a few are dropped: memory per session is bounded whatever the client does.
+ * <p>Frames come from a {@link FrameTape} (usually shared with every other session of the same experiment), so a
+ * frame costs a look-up and a write. One lock, this object's, guards everything here and in the outbox.
  *
  * <p>Knows nothing of Javalin: it talks to a {@link Sender}, so tests drive it directly.
  */
@@ -33,49 +35,31 @@ public final class LiveSession implements Pacer.Paced {
     static final String PAUSED = "paused";
     /** Socket query flag: {@code at=K} replays to frame {@code K} and goes on from there, for a client that reconnects. */
     static final String AT = "at";
-    /** Error replies that may wait in the outbox; a client flooding bad messages loses surplus replies, not our memory. */
-    static final int MAX_QUEUED_ERRORS = 8;
 
-    private enum Kind { DATA, FRAME, OUTCOME, ERROR, NOTICE }
-
-    private record Outgoing(byte[] bytes, Kind kind) {}
-
-    private final Sender sender;
     private final Pacer pacer;
     private final int shard;
-    private final LiveLimits limits;
     private final Function<Experiment, FrameTape> tapes;
-    private final Runnable sent = this::sent;
+    private final Outbox outbox;
+    private final ControlGuard guard;
+    private final IdleWatch idle;
+    private final FrameSchedule schedule = new FrameSchedule();
 
     private Experiment experiment;
     private FrameTape tape;
     private int next;
     private boolean ended;
     private boolean running;
-    private double periodNanos;
-    private long anchorNanos;
-    private int anchorIndex;
     private long due;
     private long ticket;
 
-    private int inFlight;
-    private int queuedErrors;
-    private boolean holding; // messages wait in the outbox until flush(), so that several share one write
-    private final ArrayDeque<Outgoing> outbox = new ArrayDeque<>(4);
-    private boolean closed;
-    private int closeCode;
-    private String closeReason;
-
-    private long windowStart;
-    private int messagesInWindow;
-    private volatile long lastActivity = System.nanoTime();
-
     LiveSession(Sender sender, Pacer pacer, LiveLimits limits, Function<Experiment, FrameTape> tapes) {
-        this.sender = sender;
         this.pacer = pacer;
         this.shard = pacer.assign();
-        this.limits = limits;
         this.tapes = tapes;
+        this.outbox = new Outbox(sender, limits.maxFramesInFlight(), this::written);
+        long now = pacer.now();
+        this.guard = new ControlGuard(limits.maxControlMessagesPerSecond(), limits.maxMessageBytes(), now);
+        this.idle = new IdleWatch(limits.idleTimeout(), now);
     }
 
     /**
@@ -91,7 +75,7 @@ public final class LiveSession implements Pacer.Paced {
 
     /** Refuses the connection: the error, then a close once it is written. */
     synchronized void refuse(String errorJson, int code, String reason) {
-        offer(utf8(errorJson), Kind.ERROR);
+        outbox.offer(utf8(errorJson), MessageType.ERROR);
         closeWhenFlushed(code, reason);
     }
 
@@ -106,49 +90,35 @@ public final class LiveSession implements Pacer.Paced {
         experiment = e;
         tape = t;
         ended = false;
-        periodNanos = 1e9 / e.speed();
-        outbox.removeIf(o -> o.kind() != Kind.ERROR); // whatever of the old run still waits is stale
-        holding = true; // the data message and the first frame go out together, in one write
-        offer(t.data(!paused), Kind.DATA);
+        schedule.speed(e.speed());
+        outbox.dropStale(); // whatever of the old run still waits is stale
+        outbox.hold(); // the data message and the first frame go out together, in one write
+        outbox.offer(t.data(!paused), MessageType.DATA);
         next = at;
         emitNext();
-        holding = false;
-        flush();
+        outbox.release();
         if (!paused) play();
     }
 
     synchronized void onMessage(String text) {
-        long now = System.nanoTime();
-        lastActivity = now;
-        if (closed) return;
-        if (now - windowStart >= 1_000_000_000L) {
-            windowStart = now;
-            messagesInWindow = 0;
-        }
-        if (++messagesInWindow > limits.maxControlMessagesPerSecond()) {
-            if (messagesInWindow == limits.maxControlMessagesPerSecond() + 1) {
-                error(Json.error("too many messages: at most " + limits.maxControlMessagesPerSecond()
-                    + " a second; the rest of this second's messages are ignored"));
-            }
-            return;
+        long now = pacer.now();
+        idle.touch(now);
+        if (outbox.isClosed()) return;
+        switch (guard.admit(now)) {
+            case READ -> {}
+            case REFUSE_AND_TELL -> { error(Json.error(guard.tooMany())); return; }
+            case IGNORE -> { return; }
         }
         try {
-            if (text.length() > limits.maxMessageBytes() || utf8Length(text) > limits.maxMessageBytes()) {
-                throw new IllegalArgumentException("a message may be at most " + limits.maxMessageBytes() + " bytes");
-            }
+            if (!guard.fits(text)) throw new IllegalArgumentException(guard.tooBig());
             ControlMessage m = ControlMessage.parse(text);
             switch (m.type()) {
                 case "pause" -> pause();
                 case "resume" -> play();
                 case "step" -> { pause(); emitNext(); }
-                case "speed" -> { periodNanos = 1e9 / m.speed(); if (running) play(); }
+                case "speed" -> { schedule.speed(m.speed()); if (running) play(); }
                 case "reset" -> begin(experiment, tape, true, 0);
-                default -> {
-                    Map<String, String> query = QueryStrings.parse(m.query());
-                    Experiment e = ExperimentCodec.decode(query);
-                    int at = at(query, e);
-                    begin(e, tapes.apply(e), "1".equals(query.get(PAUSED)), at);
-                }
+                default -> start(QueryStrings.parse(m.query())); // restart: a new query on the same socket
             }
         } catch (InvalidParameterException e) {
             error(Json.error(e));
@@ -160,32 +130,28 @@ public final class LiveSession implements Pacer.Paced {
     /** Frames due by {@code now}, on the clock's thread. */
     @Override
     public synchronized long tick(long now, long t) {
-        if (closed || t != ticket || !running) return Pacer.IDLE;
+        if (outbox.isClosed() || t != ticket || !running) return Pacer.IDLE;
         if (due - now > 0) return due;
         // Late (a busy box, a GC pause): send every frame now due; a reader that cannot keep up gets them coalesced.
-        while (!ended && dueOf(next) - now <= 0) emitNext();
+        while (!ended && schedule.dueOf(next) - now <= 0) emitNext();
         if (ended) {
             running = false;
             return Pacer.IDLE;
         }
-        due = dueOf(next);
+        due = schedule.dueOf(next);
         return due;
-    }
-
-    private long dueOf(int index) {
-        return anchorNanos + (long) ((index - anchorIndex) * periodNanos);
     }
 
     /** (Re)starts the clock: the next frame is due one interval from now. */
     private void play() {
-        if (ended || closed) return;
+        if (ended || outbox.isClosed()) return;
         running = true;
-        anchorNanos = System.nanoTime();
-        anchorIndex = next - 1;
-        due = dueOf(next);
+        schedule.startAt(pacer.now(), next);
+        due = schedule.dueOf(next);
         pacer.wake(shard, this, ++ticket);
     }
 
+    /** Stops the clock: a new ticket makes the entry on it stale. */
     private void pause() {
         running = false;
         ticket++;
@@ -199,89 +165,51 @@ public final class LiveSession implements Pacer.Paced {
             if (m == null) m = tape.message(tape.lastIndex());
             ended = true;
             running = false;
-            offer(m, Kind.OUTCOME);
+            outbox.offer(m, MessageType.OUTCOME);
         } else {
-            offer(m, Kind.FRAME);
+            outbox.offer(m, MessageType.FRAME);
             next++;
             tape.forget(next);
         }
     }
 
     private void error(ObjectNode error) {
-        if (queuedErrors >= MAX_QUEUED_ERRORS) return;
-        offer(utf8(error.put("type", "error").toString()), Kind.ERROR);
+        if (!outbox.hasRoomForError()) return;
+        outbox.offer(utf8(error.put("type", "error").toString()), MessageType.ERROR);
     }
 
-    /**
-     * Queues a message. A frame replaces a frame still waiting at the back of the queue, so consecutive frames
-     * coalesce to the newest; everything else keeps its place and its order.
-     */
-    private void offer(byte[] message, Kind kind) {
-        if (closed || closeReason != null) return;
-        if (!holding && outbox.isEmpty() && inFlight < limits.maxFramesInFlight()) {
-            inFlight++; // the common case, a frame a tick to a reader keeping up: straight to the socket, nothing queued
-            sender.send(message, false, sent);
-            return;
-        }
-        if (kind == Kind.FRAME && !outbox.isEmpty() && outbox.peekLast().kind() == Kind.FRAME) outbox.pollLast();
-        if (kind == Kind.ERROR) queuedErrors++;
-        outbox.addLast(new Outgoing(message, kind));
-        if (!holding) flush();
-    }
-
-    private void flush() {
-        while (inFlight < limits.maxFramesInFlight() && !outbox.isEmpty()) {
-            Outgoing o = outbox.pollFirst();
-            if (o.kind() == Kind.ERROR) queuedErrors--;
-            inFlight++;
-            boolean more = !outbox.isEmpty() && inFlight < limits.maxFramesInFlight();
-            sender.send(o.bytes(), more, sent);
-        }
-        if (closeReason != null && inFlight == 0 && outbox.isEmpty() && !closed) {
-            closed = true;
-            sender.close(closeCode, closeReason);
-        }
-    }
-
-    private synchronized void sent() {
-        inFlight--;
-        lastActivity = System.nanoTime();
-        if (!closed) flush();
+    /** The sender's callback: a message is out (or failed), so the outbox may send the next. */
+    private synchronized void written() {
+        outbox.written();
+        idle.touch(pacer.now());
     }
 
     private void closeWhenFlushed(int code, String reason) {
         pause();
-        closeCode = code;
-        closeReason = reason;
-        flush();
+        outbox.closeWhenFlushed(code, reason);
     }
 
     /** Tells the client the server is restarting (it may reconnect with {@code at=}), then hangs up. */
     synchronized void restarting() {
-        if (closed || closeReason != null) return;
+        if (!outbox.isOpen()) return;
         pause();
         outbox.clear();
-        queuedErrors = 0;
-        offer(utf8("{\"type\":\"restarting\",\"iter\":" + Math.max(0, next - 1) + "}"), Kind.NOTICE);
+        outbox.offer(utf8("{\"type\":\"restarting\",\"iter\":" + Math.max(0, next - 1) + "}"), MessageType.NOTICE);
         closeWhenFlushed(1012, "server restarting");
     }
 
-    /** Closes a session that has neither streamed nor heard from its client since {@code idleSince}. */
+    /** Closes a session that has neither streamed nor heard from its client since {@code now} less the timeout. */
     synchronized boolean expireIfIdle(long now) {
-        if (closed || closeReason != null || running || now - lastActivity < limits.idleTimeout().toNanos()) return false;
-        error(Json.error("closing this session: nothing happened for " + limits.idleTimeout().toSeconds()
-            + " s; reconnect to go on"));
+        if (!outbox.isOpen() || running || !idle.idleAt(now)) return false;
+        error(Json.error(idle.closingMessage()));
         closeWhenFlushed(1000, "idle");
         return true;
     }
 
     /** The socket has gone: drop everything. */
     synchronized void close() {
-        closed = true;
-        running = false;
-        ticket++;
-        outbox.clear();
-        queuedErrors = 0;
+        pause();
+        outbox.close();
     }
 
     synchronized boolean isRunning() {
@@ -295,12 +223,17 @@ public final class LiveSession implements Pacer.Paced {
 
     /** Messages waiting in the outbox (not yet handed to the socket). */
     synchronized int queued() {
-        return outbox.size();
+        return outbox.queued();
     }
 
     /** Messages handed to the socket and not yet written. */
     synchronized int inFlight() {
-        return inFlight;
+        return outbox.inFlight();
+    }
+
+    /** Where the session's messages go. */
+    Sender sender() {
+        return outbox.sender();
     }
 
     synchronized Experiment experiment() {
@@ -309,18 +242,5 @@ public final class LiveSession implements Pacer.Paced {
 
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** UTF-8 length without encoding: the limit is in bytes, and a message of 3-byte characters is 3× its length. */
-    private static int utf8Length(String s) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) n++;
-            else if (c < 0x800) n += 2;
-            else if (Character.isHighSurrogate(c)) { n += 4; i++; }
-            else n += 3;
-        }
-        return n;
     }
 }

@@ -3,6 +3,7 @@ package org.sgdplayground.server.live;
 import org.sgdplayground.server.PlaygroundApp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sgdplayground.experiment.Limits;
 
-/** Each socket limit of {@link Limits}, met over a real socket. */
+/** Each socket limit of {@link LiveLimits}, met over a real socket. */
 class LiveLimitsTest {
     private Javalin app;
     private LiveHub hub;
@@ -60,12 +61,33 @@ class LiveLimitsTest {
     }
 
     @Test
+    void the_server_runs_with_each_named_limit_in_its_own_place() {
+        LiveLimits d = LiveLimits.DEFAULT;
+        // Nine positional values, five of them ints: a swap would compile and go unnoticed without this.
+        assertEquals(List.of(LiveLimits.MAX_SESSIONS, LiveLimits.MAX_SESSIONS_PER_ADDRESS, LiveLimits.ACCEPT_BACKLOG,
+                LiveLimits.MAX_MESSAGE_BYTES, LiveLimits.MAX_CONTROL_MESSAGES_PER_SECOND, LiveLimits.MAX_FRAMES_IN_FLIGHT),
+            List.of(d.maxSessions(), d.maxSessionsPerAddress(), d.acceptBacklog(), d.maxMessageBytes(),
+                d.maxControlMessagesPerSecond(), d.maxFramesInFlight()));
+        assertEquals(List.of(LiveLimits.IDLE_TIMEOUT, LiveLimits.SHUTDOWN_GRACE), List.of(d.idleTimeout(), d.shutdownGrace()));
+        assertEquals(LiveLimits.MAX_SHARED_TAPE_BYTES, d.maxSharedTapeBytes());
+        assertTrue(LiveLimits.MAX_SESSIONS_PER_ADDRESS < LiveLimits.MAX_SESSIONS, "one address cannot take the whole server");
+    }
+
+    @Test
+    void a_zero_limit_is_refused_naming_it() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LiveLimits.DEFAULT.withFramesInFlight(0));
+        assertEquals("maxFramesInFlight must be at least 1, not 0", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> LiveLimits.DEFAULT.withIdleTimeout(Duration.ZERO));
+        assertEquals("idleTimeout must be longer than zero, not PT0S", e.getMessage());
+    }
+
+    @Test
     void the_listen_backlog_holds_a_burst_of_connects_not_the_jdk_default_of_50() throws Exception {
         start(LiveLimits.DEFAULT);
         var connectors = app.jettyServer().server().getConnectors();
         assertEquals(1, connectors.length);
-        assertEquals(Limits.ACCEPT_BACKLOG, ((org.eclipse.jetty.server.ServerConnector) connectors[0]).getAcceptQueueSize());
-        assertTrue(Limits.ACCEPT_BACKLOG >= 1000, "a second of connects at 1000/s must fit");
+        assertEquals(LiveLimits.ACCEPT_BACKLOG, ((org.eclipse.jetty.server.ServerConnector) connectors[0]).getAcceptQueueSize());
+        assertTrue(LiveLimits.ACCEPT_BACKLOG >= 1000, "a second of connects at 1000/s must fit");
     }
 
     @Test
@@ -103,11 +125,11 @@ class LiveLimitsTest {
         int port = start(LiveLimits.DEFAULT);
         LiveClient c = LiveClient.connect(client, port, "preset=fastai-sgd&paused=1");
         c.next("frame");
-        c.send("{\"type\":\"pause\",\"pad\":\"" + "x".repeat(2 * Limits.MAX_MESSAGE_BYTES) + "\"}");
-        assertTrue(c.next("error").path("error").asText().contains("at most " + Limits.MAX_MESSAGE_BYTES + " bytes"));
+        c.send("{\"type\":\"pause\",\"pad\":\"" + "x".repeat(2 * LiveLimits.MAX_MESSAGE_BYTES) + "\"}");
+        assertTrue(c.next("error").path("error").asText().contains("at most " + LiveLimits.MAX_MESSAGE_BYTES + " bytes"));
         c.send("{\"type\":\"step\"}");
         assertEquals(1, c.next("frame").path("iter").asInt(), "the session lives on");
-        c.send("x".repeat(5 * Limits.MAX_MESSAGE_BYTES));
+        c.send("x".repeat(5 * LiveLimits.MAX_MESSAGE_BYTES));
         assertEquals(1009, c.awaitClose(), "too big to read: Jetty's 'message too big'");
     }
 

@@ -10,12 +10,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.sgdplayground.experiment.Limits;
 import org.sgdplayground.experiment.QueryStrings;
 
 class LiveSessionTest {
     private final Pacer pacer = new Pacer(1, () -> {});
-    private final TapeLibrary tapes = new TapeLibrary(Limits.MAX_SHARED_TAPE_BYTES);
+    private final TapeLibrary tapes = new TapeLibrary(LiveLimits.MAX_SHARED_TAPE_BYTES);
 
     @AfterEach
     void stopClock() {
@@ -78,9 +77,9 @@ class LiveSessionTest {
             maxInFlight = Math.max(maxInFlight, s.inFlight());
         }
         assertTrue(s.nextIter() > 500, "the run kept its schedule while the reader slept: at " + s.nextIter());
-        assertEquals(Limits.MAX_FRAMES_IN_FLIGHT, maxInFlight);
+        assertEquals(LiveLimits.MAX_FRAMES_IN_FLIGHT, maxInFlight);
         assertEquals(1, maxQueued, "waiting frames coalesce into one");
-        assertEquals(Limits.MAX_FRAMES_IN_FLIGHT, sender.sent().size(), "nothing beyond the in-flight limit was handed over");
+        assertEquals(LiveLimits.MAX_FRAMES_IN_FLIGHT, sender.sent().size(), "nothing beyond the in-flight limit was handed over");
     }
 
     @Test
@@ -111,7 +110,7 @@ class LiveSessionTest {
                 s.onMessage(k % 2 == 0 ? "{\"type\":\"restart\",\"query\":\"preset=roller-coaster\"}" : "{\"type\":\"nonsense\"}");
             }
             // one data, one frame, one outcome at most from the newest run, plus the capped errors
-            assertTrue(s.queued() <= LiveSession.MAX_QUEUED_ERRORS + 3, "queued " + s.queued());
+            assertTrue(s.queued() <= Outbox.MAX_QUEUED_ERRORS + 3, "queued " + s.queued());
             Thread.sleep(1000);
         }
         assertEquals(limits.maxFramesInFlight(), s.inFlight());
@@ -141,9 +140,9 @@ class LiveSessionTest {
         FakeSender sender = FakeSender.reading();
         LiveSession s = session(sender, LiveLimits.DEFAULT);
         s.start(query("preset=fastai-sgd&paused=1"));
-        s.onMessage("{\"type\":\"pause\",\"pad\":\"" + "é".repeat(Limits.MAX_MESSAGE_BYTES / 2) + "\"}");
+        s.onMessage("{\"type\":\"pause\",\"pad\":\"" + "é".repeat(LiveLimits.MAX_MESSAGE_BYTES / 2) + "\"}");
         JsonNode error = LiveClient.JSON.readTree(sender.sentOfType("error").get(0));
-        assertTrue(error.path("error").asText().contains(Limits.MAX_MESSAGE_BYTES + " bytes"), error.toString());
+        assertTrue(error.path("error").asText().contains(LiveLimits.MAX_MESSAGE_BYTES + " bytes"), error.toString());
     }
 
     @Test
@@ -174,5 +173,44 @@ class LiveSessionTest {
         assertEquals("restarting", notice.path("type").asText());
         assertEquals(iter(sender.sentOfType("frame").get(sender.sentOfType("frame").size() - 1)), notice.path("iter").asInt());
         assertEquals(1012, sender.closeCode);
+    }
+
+    @Test
+    void a_paused_session_expires_when_the_idle_timeout_has_passed_on_the_pacers_clock_since_its_last_message() {
+        FakeClock clock = new FakeClock();
+        try (Pacer fakePacer = new Pacer(1, () -> {}, clock)) {
+            FakeSender sender = FakeSender.reading();
+            LiveSession s = new LiveSession(sender, fakePacer, LiveLimits.DEFAULT, tapes::tape);
+            s.start(query("preset=fastai-sgd&paused=1"));
+            long timeoutMillis = LiveLimits.IDLE_TIMEOUT.toMillis();
+            clock.advanceMillis(timeoutMillis - 1);
+            s.onMessage("{\"type\":\"step\"}");
+            clock.advanceMillis(timeoutMillis - 1);
+            assertFalse(s.expireIfIdle(clock.getAsLong()), "a step a millisecond before the timeout starts it again");
+            assertEquals(0, sender.closeCode);
+            clock.advanceMillis(1);
+            assertTrue(s.expireIfIdle(clock.getAsLong()));
+            assertEquals(1000, sender.closeCode);
+        }
+    }
+
+    @Test
+    void a_new_seconds_allowance_of_messages_comes_from_the_pacers_clock() {
+        FakeClock clock = new FakeClock();
+        try (Pacer fakePacer = new Pacer(1, () -> {}, clock)) {
+            FakeSender sender = FakeSender.reading();
+            LiveLimits limits = LiveLimits.DEFAULT;
+            LiveSession s = new LiveSession(sender, fakePacer, limits, tapes::tape);
+            s.start(query("preset=fastai-sgd&steps=1000&paused=1"));
+            for (int k = 0; k <= limits.maxControlMessagesPerSecond(); k++) s.onMessage("{\"type\":\"step\"}");
+            assertEquals(limits.maxControlMessagesPerSecond() + 1, sender.sentOfType("frame").size(), "frame 0, then one a step");
+            clock.advanceMillis(999);
+            s.onMessage("{\"type\":\"step\"}");
+            assertEquals(limits.maxControlMessagesPerSecond() + 1, sender.sentOfType("frame").size(), "still the same second");
+            clock.advanceMillis(1);
+            s.onMessage("{\"type\":\"step\"}");
+            assertEquals(limits.maxControlMessagesPerSecond() + 2, sender.sentOfType("frame").size());
+            assertEquals(1, sender.sentOfType("error").size(), "told once");
+        }
     }
 }
