@@ -9,6 +9,7 @@ import org.sgdplayground.server.live.LiveSocket;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jetty.server.Connector;
@@ -17,6 +18,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.sgdplayground.experiment.InvalidParameterException;
 import org.sgdplayground.experiment.Limits;
+import org.sgdplayground.json.Jackson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +44,7 @@ public final class PlaygroundApp {
         TrainApi trainApi = new TrainApi();
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
+            cfg.jsonMapper(new JavalinJackson(Jackson.MAPPER, false)); // the app's one mapper for ctx.json too
             cfg.http.maxRequestSize = Limits.MAX_BODY_BYTES + 1;
             Path webDir = Path.of("web");
             if (Files.isDirectory(webDir)) {

@@ -15,13 +15,14 @@ import org.sgdplayground.experiment.InvalidParameterException;
 import org.sgdplayground.analysis.Optimum;
 import org.sgdplayground.experiment.Outcome;
 import org.sgdplayground.experiment.Preset;
+import org.sgdplayground.json.Jackson;
 
 /** The JSON the API and the socket write: one shape for an experiment, a frame, an outcome and an error. */
 public final class Json {
     private Json() {}
 
-    /** Thread-safe once configured; holds no per-request state. */
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The app's one mapper, {@link Jackson#MAPPER}. */
+    public static final ObjectMapper MAPPER = Jackson.MAPPER;
 
     /**
      * What a client needs to draw a run before its frames: the settings, the model, the points, the optimum and
