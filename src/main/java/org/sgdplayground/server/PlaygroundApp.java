@@ -7,6 +7,7 @@ import org.sgdplayground.server.live.LiveLimits;
 import org.sgdplayground.server.live.LiveSocket;
 
 import io.javalin.Javalin;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -70,7 +71,7 @@ public final class PlaygroundApp {
             cfg.routes.post("/api/train", trainApi::train);
             Pages.register(cfg.routes);
 
-            cfg.routes.exception(InvalidParameterException.class, (e, ctx) -> ctx.status(400).json(Json.error(e)));
+            cfg.routes.exception(InvalidParameterException.class, (e, ctx) -> ctx.status(400).contentType(ContentType.APPLICATION_JSON).result(Json.error(e)));
             cfg.routes.exception(Exception.class, (e, ctx) -> internalError(e, ctx));
             cfg.events.serverStopping(hub::shutdown);
             cfg.events.serverStopped(hub::close);
@@ -99,6 +100,6 @@ public final class PlaygroundApp {
 
     private static void internalError(Exception e, Context ctx) {
         LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-        ctx.status(500).json(Json.error("something went wrong on our side; it is logged"));
+        ctx.status(500).contentType(ContentType.APPLICATION_JSON).result(Json.error("something went wrong on our side; it is logged"));
     }
 }

@@ -2,7 +2,6 @@ package org.sgdplayground.server.live;
 
 import org.sgdplayground.server.json.Json;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Map;
@@ -127,7 +126,7 @@ public final class LiveSession implements Pacer.Paced {
         }
         if (++messagesInWindow > limits.maxControlMessagesPerSecond()) {
             if (messagesInWindow == limits.maxControlMessagesPerSecond() + 1) {
-                error(Json.error("too many messages: at most " + limits.maxControlMessagesPerSecond()
+                error(Json.errorMessage("too many messages: at most " + limits.maxControlMessagesPerSecond()
                     + " a second; the rest of this second's messages are ignored"));
             }
             return;
@@ -151,9 +150,9 @@ public final class LiveSession implements Pacer.Paced {
                 }
             }
         } catch (InvalidParameterException e) {
-            error(Json.error(e));
+            error(Json.errorMessage(e));
         } catch (IllegalArgumentException e) {
-            error(Json.error(e.getMessage()));
+            error(Json.errorMessage(e.getMessage()));
         }
     }
 
@@ -207,9 +206,9 @@ public final class LiveSession implements Pacer.Paced {
         }
     }
 
-    private void error(ObjectNode error) {
+    private void error(String message) {
         if (queuedErrors >= MAX_QUEUED_ERRORS) return;
-        offer(utf8(error.put("type", "error").toString()), Kind.ERROR);
+        offer(utf8(message), Kind.ERROR);
     }
 
     /**
@@ -269,7 +268,7 @@ public final class LiveSession implements Pacer.Paced {
     /** Closes a session that has neither streamed nor heard from its client since {@code idleSince}. */
     synchronized boolean expireIfIdle(long now) {
         if (closed || closeReason != null || running || now - lastActivity < limits.idleTimeout().toNanos()) return false;
-        error(Json.error("closing this session: nothing happened for " + limits.idleTimeout().toSeconds()
+        error(Json.errorMessage("closing this session: nothing happened for " + limits.idleTimeout().toSeconds()
             + " s; reconnect to go on"));
         closeWhenFlushed(1000, "idle");
         return true;

@@ -153,7 +153,7 @@ public final class JsonBytes {
         if (node.isBoolean()) return raw(node.booleanValue() ? "true" : "false");
         if (node.isNull()) return raw("null");
         try {
-            byte[] other = Json.MAPPER.writeValueAsBytes(node);
+            byte[] other = org.sgdplayground.json.Jackson.MAPPER.writeValueAsBytes(node);
             room(other.length);
             System.arraycopy(other, 0, bytes, size, other.length);
             size += other.length;
