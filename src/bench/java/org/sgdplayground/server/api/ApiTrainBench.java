@@ -2,11 +2,7 @@ package org.sgdplayground.server.api;
 
 import org.sgdplayground.server.PlaygroundApp;
 
-import org.sgdplayground.server.json.JsonBytes;
-import org.sgdplayground.server.json.OldAnswerWriter;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -56,11 +52,11 @@ public final class ApiTrainBench {
         StringBuilder requests = new StringBuilder(), stages = new StringBuilder();
         requests.append(String.format("%-9s  %11s  %8s  %9s  %16s  %9s  %s%n", "model", "request ms", "ms/step", "answer KB",
             "TF.js ms/step", "speed-up", "target"));
-        stages.append(String.format("%-9s  %8s  %8s  %8s  %8s  %8s  %8s  %9s  %9s%n", "model", "data", "train", "head", "JSON", "sum",
-            "HTTP", "old head", "old JSON"));
+        stages.append(String.format("%-9s  %8s  %8s  %8s  %8s  %8s  %8s%n", "model", "data", "train", "head", "JSON", "sum",
+            "HTTP"));
         List<String> names = List.copyOf(cases.keySet());
         double[][] requestMs = new double[names.size()][reps];
-        double[][][] stageMs = new double[names.size()][STAGES][reps];
+        double[][][] stageMs = new double[names.size()][4][reps];
         int[] answerBytes = new int[names.size()];
         Javalin app = PlaygroundApp.create().start("127.0.0.1", 0);
         try {
@@ -85,7 +81,7 @@ public final class ApiTrainBench {
                     double[] stage = stages(cases.get(names.get(c)));
                     if (round < 0) continue;
                     requestMs[c][round] = ms;
-                    for (int s = 0; s < STAGES; s++) stageMs[c][s][round] = stage[s];
+                    for (int s = 0; s < 4; s++) stageMs[c][s][round] = stage[s];
                 }
             }
             loopback.close();
@@ -101,11 +97,11 @@ public final class ApiTrainBench {
             requests.append(String.format("%-9s  %11.2f  %8.4f  %9.0f  %16s  %8.0f×  %s%n", name, request, request / STEPS,
                 answerBytes[c] / 1024.0, String.format("%.3f %s", tfjsPerStep, measured ? "(this run)" : "(issue)"), speedup,
                 (speedup >= TARGET_SPEEDUP ? "≥ " : "< ") + (int) TARGET_SPEEDUP + "× " + (speedup >= TARGET_SPEEDUP ? "met" : "MISSED")));
-            double[] stage = new double[STAGES];
-            for (int s = 0; s < STAGES; s++) stage[s] = median(stageMs[c][s]);
+            double[] stage = new double[4];
+            for (int s = 0; s < 4; s++) stage[s] = median(stageMs[c][s]);
             double sum = stage[0] + stage[1] + stage[2] + stage[3];
-            stages.append(String.format("%-9s  %8.2f  %8.2f  %8.2f  %8.2f  %8.2f  %8.2f  %9.2f  %9.2f%n", name, stage[0], stage[1], stage[2],
-                stage[3], sum, request - sum, stage[4], stage[5]));
+            stages.append(String.format("%-9s  %8.2f  %8.2f  %8.2f  %8.2f  %8.2f  %8.2f%n", name, stage[0], stage[1], stage[2],
+                stage[3], sum, request - sum));
         }
         System.out.println();
         System.out.printf("POST /api/train, n = %d, %d full-batch steps: median of %d requests after %d warm-up, over loopback%n",
@@ -113,9 +109,9 @@ public final class ApiTrainBench {
         System.out.print(requests);
         System.out.println();
         System.out.println("The same job stage by stage in this JVM, median ms: data = decode + generate the points, train = the "
-            + (STEPS + 1) + " frames, head = the briefing: settings, optimum and surface (Briefing.of), JSON = write the answer (TrainAnswerWriter,"
-            + " Jackson's generator, into memory); old head and old JSON = the same by the hand-written writer (Json's trees, JsonBytes); HTTP = request − sum (Javalin, Jetty, loopback, client, less the part of head + JSON the server overlaps with training"
-            + " on the other core)");
+            + (STEPS + 1) + " frames, head = the briefing: settings, optimum and surface (Briefing.of), JSON = write the answer"
+            + " (TrainAnswerWriter, into memory); HTTP = request − sum (Javalin, Jetty, loopback, client, less the part of head + JSON the"
+            + " server overlaps with training on the other core)");
         System.out.print(stages);
     }
 
@@ -192,9 +188,7 @@ public final class ApiTrainBench {
         return response.body().length;
     }
 
-    static final int STAGES = 6;
-
-    /** The ms of each stage of what {@code TrainApi.train} does, once: data, train, head (settings, optimum, surface), JSON; then old head, old JSON. */
+    /** The ms of each stage of what {@code TrainApi.train} does, once: data, train, head (settings, optimum, surface), JSON. */
     private static double[] stages(Map<String, String> settings) throws Exception {
         long t0 = System.nanoTime();
         Experiment experiment = ExperimentCodec.decode(new HashMap<>(settings));
@@ -207,15 +201,8 @@ public final class ApiTrainBench {
         long t3 = System.nanoTime();
         int bytes = TrainAnswerWriter.begin(briefing, frames.size()).finish(frames, run.outcome()).size();
         long t4 = System.nanoTime();
-        ObjectNode head = OldAnswerWriter.experiment(experiment, points);
-        long t5 = System.nanoTime();
-        JsonBytes[] around = OldAnswerWriter.around(head);
-        int oldBytes = around[0].size() + OldAnswerWriter.points(points).size() + around[1].size()
-            + OldAnswerWriter.tail(frames, run.outcome()).size();
-        long t6 = System.nanoTime();
         if (frames.size() != STEPS + 1 || bytes == 0) throw new IllegalStateException(frames.size() + " frames");
-        if (oldBytes != bytes) throw new IllegalStateException("the old writer wrote " + oldBytes + " bytes, the new " + bytes);
-        return new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6, (t5 - t4) / 1e6, (t6 - t5) / 1e6};
+        return new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6};
     }
 
     static double median(double[] values) {

@@ -1,6 +1,5 @@
 package org.sgdplayground.server.json;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,9 +17,14 @@ import org.sgdplayground.experiment.QueryStrings;
 import org.sgdplayground.experiment.TrainingRun;
 
 /**
- * The socket's frame messages, the one piece of JSON written for every frame of every tape: 64 frames of a run,
- * written by the streaming generator ({@link Json#frameMessage}) and by the old hand-written writer. Not in the
- * default run: {@code mvn -Pbench test-compile exec:exec -Dbench.args="FrameEncodingBenchmark -f 1 -wi 3 -i 5"}.
+ * The socket's frame messages ({@link Json#frameMessage}), the one piece of JSON written for every frame of every
+ * tape: 64 frames of a run a call. Not in the default run:
+ * {@code mvn -Pbench test-compile exec:exec -Dbench.main=org.openjdk.jmh.Main -Dbench.args="FrameEncodingBenchmark -f 1 -wi 3 -i 5"}.
+ *
+ * <p>When Jackson's generator replaced the hand-written writer (JsonBytes with its own Schubfach, ShortestDouble),
+ * the same run timed a message at 0.86 µs against 0.47 µs (quadratic, 7 doubles and 10 rows) and 0.57 µs against
+ * 0.26 µs (linear, 5 doubles), best of 60 rounds on a busy two-core box: about 0.4 µs more a frame, which a tape
+ * pays once however many sessions share it, against 418 lines of number writing and JSON splicing of our own.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,18 +39,10 @@ public class FrameEncodingBenchmark {
     @Setup
     public void setUp() {
         frames = new TrainingRun(ExperimentCodec.decode(QueryStrings.parse(query))).all();
-        for (Frame f : frames) {
-            if (!Arrays.equals(Json.frameMessage(f), OldAnswerWriter.frameMessage(f))) throw new IllegalStateException("frame " + f.iter() + " differs");
-        }
     }
 
     @Benchmark
-    public void generator(Blackhole out) {
+    public void frameMessages(Blackhole out) {
         for (Frame f : frames) out.consume(Json.frameMessage(f));
-    }
-
-    @Benchmark
-    public void handWritten(Blackhole out) {
-        for (Frame f : frames) out.consume(OldAnswerWriter.frameMessage(f));
     }
 }

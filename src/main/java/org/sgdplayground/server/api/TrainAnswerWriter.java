@@ -20,6 +20,11 @@ import org.sgdplayground.server.json.Json;
  * so it can be written on another core while the run trains; {@link #finish} then writes the kept frames and the
  * outcome. The whole answer is in memory before the first byte goes out, so a failure can still be answered cleanly
  * and its length is known.
+ *
+ * <p>Why two halves: for 200 steps on 10 000 points the run trains in about 2.1 ms, while the briefing takes 0.65 ms
+ * to work out and the answer's JSON about 2.0 ms to write, nearly all of it the points (best of 60 rounds, with
+ * {@code ApiTrainBench}'s stages; the hand-written writer this replaced took 1.24 ms). Begun on the other core, the
+ * briefing is written by the time the run ends, instead of after it.
  */
 final class TrainAnswerWriter {
     /** Bytes a double usually takes, separator included ({@code -0.12345678901234567,}), to size the buffer. */
