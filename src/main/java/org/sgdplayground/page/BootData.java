@@ -1,6 +1,6 @@
 package org.sgdplayground.page;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import j2html.tags.DomContent;
@@ -11,6 +11,7 @@ import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.Parameter;
 import org.sgdplayground.experiment.Preset;
 import org.sgdplayground.experiment.Presets;
+import org.sgdplayground.json.Jackson;
 import org.sgdplayground.model.Model;
 import org.sgdplayground.model.Models;
 
@@ -23,13 +24,11 @@ import static j2html.TagCreator.script;
  * {@code state.js} builds links from the same table the codec reads.
  */
 final class BootData {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private BootData() {}
 
     /** The JSON block for {@code mode} ({@code page} or {@code embed}); {@code hidden} lists controls an embed hides. */
     static DomContent block(Experiment e, String mode, List<String> hidden) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = Jackson.MAPPER.createObjectNode();
         root.put("mode", mode);
         root.put("query", ExperimentCodec.encode(e));
         ObjectNode settings = root.putObject("settings");
@@ -51,11 +50,11 @@ final class BootData {
             ArrayNode names = node.putArray("params");
             m.parameterNames().forEach(names::add);
         }
-        return script(rawHtml(safeForScript(root.toString()))).withType("application/json").withId("boot");
+        return script(rawHtml(safeForScript(written(root)))).withType("application/json").withId("boot");
     }
 
     private static ObjectNode parameter(Parameter p) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = Jackson.MAPPER.createObjectNode();
         node.put("key", p.key()).put("default", p.defaultText()).put("help", p.help()).put("allowed", p.domain().allowed());
         Domain d = p.domain();
         if (d instanceof Domain.Whole w) {
@@ -72,6 +71,14 @@ final class BootData {
             node.put("kind", "flag");
         }
         return node;
+    }
+
+    private static String written(ObjectNode root) {
+        try {
+            return Jackson.MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of strings, numbers and arrays always writes", e);
+        }
     }
 
     /** JSON inside {@code <script>} must never contain {@code </script>} or {@code <!--}: escape every {@code <}. */

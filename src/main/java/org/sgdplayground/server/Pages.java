@@ -3,6 +3,7 @@ package org.sgdplayground.server;
 import org.sgdplayground.server.json.Json;
 
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,7 @@ final class Pages {
                 ctx.queryParam("maxheight"), ctx.queryParam("format"));
             ctx.json(answer);
         } catch (OEmbed.Refusal refusal) {
-            ctx.status(refusal.status()).json(Json.error(refusal.getMessage()));
+            ctx.status(refusal.status()).contentType(ContentType.APPLICATION_JSON).result(Json.error(refusal.getMessage()));
         }
     }
 

@@ -7,8 +7,10 @@ import org.sgdplayground.server.live.LiveLimits;
 import org.sgdplayground.server.live.LiveSocket;
 
 import io.javalin.Javalin;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jetty.server.Connector;
@@ -17,6 +19,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.sgdplayground.experiment.InvalidParameterException;
 import org.sgdplayground.experiment.Limits;
+import org.sgdplayground.json.Jackson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +45,7 @@ public final class PlaygroundApp {
         TrainApi trainApi = new TrainApi();
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
+            cfg.jsonMapper(new JavalinJackson(Jackson.MAPPER, false)); // the app's one mapper for ctx.json too
             cfg.http.maxRequestSize = Limits.MAX_BODY_BYTES + 1;
             Path webDir = Path.of("web");
             if (Files.isDirectory(webDir)) {
@@ -67,7 +71,7 @@ public final class PlaygroundApp {
             cfg.routes.post("/api/train", trainApi::train);
             Pages.register(cfg.routes);
 
-            cfg.routes.exception(InvalidParameterException.class, (e, ctx) -> ctx.status(400).json(Json.error(e)));
+            cfg.routes.exception(InvalidParameterException.class, (e, ctx) -> ctx.status(400).contentType(ContentType.APPLICATION_JSON).result(Json.error(e)));
             cfg.routes.exception(Exception.class, (e, ctx) -> internalError(e, ctx));
             cfg.events.serverStopping(hub::shutdown);
             cfg.events.serverStopped(hub::close);
@@ -96,6 +100,6 @@ public final class PlaygroundApp {
 
     private static void internalError(Exception e, Context ctx) {
         LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-        ctx.status(500).json(Json.error("something went wrong on our side; it is logged"));
+        ctx.status(500).contentType(ContentType.APPLICATION_JSON).result(Json.error("something went wrong on our side; it is logged"));
     }
 }

@@ -1,6 +1,6 @@
 package org.sgdplayground.server;
 
-import org.sgdplayground.server.json.Json;
+import org.sgdplayground.json.Jackson;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -77,13 +77,13 @@ class PagesTest {
         HttpResponse<String> ok = get("/oembed?url=" + ours + "&maxwidth=480&format=json");
         assertEquals(200, ok.statusCode());
         assertTrue(ok.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
-        var json = Json.MAPPER.readTree(ok.body());
+        var json = Jackson.MAPPER.readTree(ok.body());
         assertEquals("rich", json.get("type").asText());
         assertEquals(480, json.get("width").asInt());
         assertEquals(404, get("/oembed?url=" + URLEncoder.encode("https://elsewhere.example/", StandardCharsets.UTF_8)).statusCode());
         assertEquals(501, get("/oembed?url=" + ours + "&format=xml").statusCode());
         HttpResponse<String> bad = get("/oembed?url=" + ours + "&maxwidth=huge");
         assertEquals(400, bad.statusCode());
-        assertEquals("maxwidth", Json.MAPPER.readTree(bad.body()).get("parameter").asText());
+        assertEquals("maxwidth", Jackson.MAPPER.readTree(bad.body()).get("parameter").asText());
     }
 }

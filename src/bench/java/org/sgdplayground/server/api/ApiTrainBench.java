@@ -2,12 +2,6 @@ package org.sgdplayground.server.api;
 
 import org.sgdplayground.server.PlaygroundApp;
 
-import org.sgdplayground.server.api.TrainAnswerWriter;
-import org.sgdplayground.server.api.TrainApi;
-import org.sgdplayground.server.json.Json;
-import org.sgdplayground.server.json.JsonBytes;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import java.net.URI;
@@ -20,10 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sgdplayground.data.Dataset;
+import org.sgdplayground.experiment.Briefing;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.Frame;
 import org.sgdplayground.experiment.TrainingRun;
+import org.sgdplayground.json.Jackson;
 
 /**
  * Times {@code POST /api/train} for 200 full-batch steps on 10 000 points, end to end over loopback HTTP with a
@@ -32,7 +28,7 @@ import org.sgdplayground.experiment.TrainingRun;
  * TensorFlow.js doing the 200 steps alone. The issue's target: at least 50× faster.
  *
  * <p>Then the same job stage by stage in this JVM, with the server's own code, to show where the time goes.
- * (It lives in the server package, under {@code src/bench}, to reach the package-private {@link Json}.)
+ * (It lives in the server.api package, under {@code src/bench}, to reach the package-private {@link TrainAnswerWriter}.)
  *
  * <p>Arguments: {@code --warmup K} rounds first (default 20), then {@code --reps R} timed ones (default 15), each round a request and the stages for every case;
  * {@code --tfjs linear=4.7,quadratic=6.1} gives TensorFlow.js's ms a step measured in the same run (see
@@ -69,7 +65,7 @@ public final class ApiTrainBench {
             HttpRequest[] posts = new HttpRequest[names.size()];
             String[] bodies = new String[names.size()];
             for (int c = 0; c < names.size(); c++) {
-                bodies[c] = Json.MAPPER.writeValueAsString(cases.get(names.get(c)));
+                bodies[c] = Jackson.MAPPER.writeValueAsString(cases.get(names.get(c)));
                 posts[c] = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(bodies[c])).build();
                 answerBytes[c] = checkedPost(client, posts[c]);
@@ -113,9 +109,9 @@ public final class ApiTrainBench {
         System.out.print(requests);
         System.out.println();
         System.out.println("The same job stage by stage in this JVM, median ms: data = decode + generate the points, train = the "
-            + (STEPS + 1) + " frames, head = the settings, optimum and surface (Json.experiment), JSON = write the answer (TrainAnswerWriter, into"
-            + " memory); HTTP = request − sum (Javalin, Jetty, loopback, client, less the part of head + JSON the server overlaps with training"
-            + " on the other core)");
+            + (STEPS + 1) + " frames, head = the briefing: settings, optimum and surface (Briefing.of), JSON = write the answer"
+            + " (TrainAnswerWriter, into memory); HTTP = request − sum (Javalin, Jetty, loopback, client, less the part of head + JSON the"
+            + " server overlaps with training on the other core)");
         System.out.print(stages);
     }
 
@@ -185,7 +181,7 @@ public final class ApiTrainBench {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("HTTP " + response.statusCode() + ": " + new String(response.body()));
         }
-        JsonNode json = Json.MAPPER.readTree(response.body());
+        JsonNode json = Jackson.MAPPER.readTree(response.body());
         if (json.get("frames").size() != STEPS + 1 || json.get("points").get("x").size() != N) {
             throw new IllegalStateException("expected " + (STEPS + 1) + " frames over " + N + " points");
         }
@@ -201,11 +197,9 @@ public final class ApiTrainBench {
         TrainingRun run = new TrainingRun(experiment, points);
         List<Frame> frames = run.all();
         long t2 = System.nanoTime();
-        ObjectNode head = Json.experiment(experiment, points, false);
+        Briefing briefing = Briefing.of(experiment, points);
         long t3 = System.nanoTime();
-        JsonBytes[] around = TrainAnswerWriter.around(head);
-        int bytes = around[0].size() + TrainAnswerWriter.points(points).size() + around[1].size()
-            + TrainAnswerWriter.tail(frames, run.outcome()).size();
+        int bytes = TrainAnswerWriter.begin(briefing, frames.size()).finish(frames, run.outcome()).size();
         long t4 = System.nanoTime();
         if (frames.size() != STEPS + 1 || bytes == 0) throw new IllegalStateException(frames.size() + " frames");
         return new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6};

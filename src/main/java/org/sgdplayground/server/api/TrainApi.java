@@ -1,17 +1,13 @@
 package org.sgdplayground.server.api;
 
-import org.sgdplayground.server.json.Json;
-import org.sgdplayground.server.json.JsonBytes;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -24,6 +20,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.sgdplayground.data.Dataset;
+import org.sgdplayground.experiment.Briefing;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.Frame;
@@ -32,13 +29,15 @@ import org.sgdplayground.experiment.Limits;
 import org.sgdplayground.experiment.Parameter;
 import org.sgdplayground.experiment.Presets;
 import org.sgdplayground.experiment.TrainingRun;
+import org.sgdplayground.json.Jackson;
+import org.sgdplayground.server.json.Json;
 
 /** {@code POST /api/train} and {@code GET /api/presets} (SPEC §3). One per app: it owns the threads that write answers. */
 public final class TrainApi implements AutoCloseable {
     /**
-     * Threads that write the parts of answers that do not depend on the run, while it trains: one a core, no queue.
-     * A part no thread takes at once is no loss: the request's own thread writes it once training is done. Idle
-     * threads end after a few seconds, so a quiet server holds none.
+     * Threads that write the briefings of answers, which do not depend on the run, while it trains: one a core, no
+     * queue. A briefing no thread takes at once is no loss: the request's own thread writes it once training is done.
+     * Idle threads end after a few seconds, so a quiet server holds none.
      */
     private final ThreadPoolExecutor partWriters = partWriters();
 
@@ -57,13 +56,13 @@ public final class TrainApi implements AutoCloseable {
         if (body.length > 0) {
             JsonNode json;
             try {
-                json = Json.MAPPER.readTree(body);
+                json = Jackson.MAPPER.readTree(body);
             } catch (JsonProcessingException e) {
-                ctx.status(400).json(Json.error("the body is not valid JSON: " + e.getOriginalMessage()));
+                fail(ctx, 400, "the body is not valid JSON: " + e.getOriginalMessage());
                 return;
             }
             if (json != null && !json.isObject()) {
-                ctx.status(400).json(Json.error("the body must be a JSON object of settings, e.g. {\"lr\": 0.1}"));
+                fail(ctx, 400, "the body must be a JSON object of settings, e.g. {\"lr\": 0.1}");
                 return;
             }
             if (json != null) {
@@ -83,12 +82,10 @@ public final class TrainApi implements AutoCloseable {
         }
 
         Dataset points = experiment.dataset();
-        // The settings with the optimum and surface, and the points, do not depend on the run: the other cores write
-        // them while this one trains. What no core took, this thread writes after training (run() below).
-        FutureTask<JsonBytes[]> around = new FutureTask<>(() -> TrainAnswerWriter.around(experiment, points));
-        FutureTask<JsonBytes> written = new FutureTask<>(() -> TrainAnswerWriter.points(points));
-        partWriters.execute(written);
-        partWriters.execute(around);
+        // The briefing (settings, points, optimum, surface) does not depend on the run: another core works it out and
+        // writes it while this one trains. If no core took it, this thread does so after training (run() below).
+        FutureTask<TrainAnswerWriter> answer = new FutureTask<>(() -> TrainAnswerWriter.begin(Briefing.of(experiment, points), kept));
+        partWriters.execute(answer);
         TrainingRun run = new TrainingRun(experiment, points);
         List<Frame> frames = new ArrayList<>(kept);
         Frame previous = null;
@@ -97,28 +94,20 @@ public final class TrainApi implements AutoCloseable {
             previous = f;
         }
         if (previous != null && previous.iter() % every != 0) frames.add(previous);
-        JsonBytes tail = TrainAnswerWriter.tail(frames, run.outcome());
-        around.run(); // each does nothing once a writer has started it
-        written.run();
-        JsonBytes[] settings = joined(around);
-        send(ctx, settings[0], joined(written), settings[1], tail);
+        answer.run(); // does nothing once a writer has started it
+        send(ctx, joined(answer).finish(frames, run.outcome()));
     }
 
     /**
-     * Sends the answer's parts in order, all written before the first byte goes out so that a failure can still be
-     * answered with a clean error. Through Javalin's stream, which compresses for a client that asks; to one that
-     * does not, the length goes ahead (nothing to negotiate), so the answer goes out as it is instead of in chunks.
+     * Sends the answer, written whole before the first byte goes out. Through Javalin's stream, which compresses for a
+     * client that asks; to one that does not, the length goes ahead (nothing to negotiate), so the answer goes out as
+     * it is instead of in chunks.
      */
-    private static void send(Context ctx, JsonBytes... parts) throws IOException {
-        ctx.contentType("application/json");
+    private static void send(Context ctx, TrainAnswerWriter answer) throws IOException {
+        ctx.contentType(ContentType.APPLICATION_JSON);
         String encodings = ctx.header("Accept-Encoding");
-        if (encodings == null || encodings.isBlank()) {
-            long length = 0;
-            for (JsonBytes part : parts) length += part.size();
-            ctx.res().setContentLengthLong(length);
-        }
-        OutputStream out = ctx.outputStream();
-        for (JsonBytes part : parts) part.writeTo(out);
+        if (encodings == null || encodings.isBlank()) ctx.res().setContentLengthLong(answer.size());
+        answer.writeTo(ctx.outputStream());
     }
 
     private static ThreadPoolExecutor partWriters() {
@@ -152,7 +141,7 @@ public final class TrainApi implements AutoCloseable {
     private static byte[] readBody(Context ctx) throws IOException {
         String tooLarge = "the body is larger than " + Limits.MAX_BODY_BYTES + " bytes (the limit for /api/train)";
         if (ctx.contentLength() > Limits.MAX_BODY_BYTES) {
-            ctx.status(413).json(Json.error(tooLarge));
+            fail(ctx, 413, tooLarge);
             return null;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -161,12 +150,17 @@ public final class TrainApi implements AutoCloseable {
             for (int r = in.read(buffer); r >= 0; r = in.read(buffer)) {
                 out.write(buffer, 0, r);
                 if (out.size() > Limits.MAX_BODY_BYTES) {
-                    ctx.status(413).json(Json.error(tooLarge));
+                    fail(ctx, 413, tooLarge);
                     return null;
                 }
             }
         }
         return out.toByteArray();
+    }
+
+    /** Answers {@code {"error": message}} with {@code status}. */
+    private static void fail(Context ctx, int status, String message) {
+        ctx.status(status).contentType(ContentType.APPLICATION_JSON).result(Json.error(message));
     }
 
     /** Copies each known scalar setting of the body into {@code raw} as text; {@code init} may be an array. */
@@ -212,8 +206,6 @@ public final class TrainApi implements AutoCloseable {
     }
 
     public static void presets(Context ctx) {
-        ArrayNode out = Json.MAPPER.createArrayNode();
-        Presets.all().forEach(p -> out.add(Json.preset(p)));
-        ctx.json(out);
+        ctx.contentType(ContentType.APPLICATION_JSON).result(Json.presets(Presets.all()));
     }
 }

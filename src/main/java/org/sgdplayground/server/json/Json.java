@@ -1,175 +1,154 @@
 package org.sgdplayground.server.json;
 
-import org.sgdplayground.server.api.TrainAnswerWriter;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.sgdplayground.analysis.LossSurface;
-import org.sgdplayground.analysis.Standardisation;
-import org.sgdplayground.data.Dataset;
-import org.sgdplayground.experiment.Experiment;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.sgdplayground.experiment.Briefing;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.Frame;
 import org.sgdplayground.experiment.InvalidParameterException;
-import org.sgdplayground.analysis.Optimum;
 import org.sgdplayground.experiment.Outcome;
 import org.sgdplayground.experiment.Preset;
+import org.sgdplayground.json.Jackson;
 
-/** The JSON the API and the socket write: one shape for an experiment, a frame, an outcome and an error. */
+/**
+ * The JSON the API and the socket write, each message with one streaming generator of the app's one factory
+ * ({@link Jackson}), so every double is its shortest exact text. These methods only map fields to names: what the
+ * values are is decided in the domain ({@link Briefing}, {@link Frame}, {@link Outcome}).
+ */
 public final class Json {
     private Json() {}
 
-    /** Thread-safe once configured; holds no per-request state. */
-    public static final ObjectMapper MAPPER = new ObjectMapper();
-
-    /**
-     * What a client needs to draw a run before its frames: the settings, the model, the points, the optimum and
-     * the exact loss surface. With {@code standardize}, also {@code standardisation: {mean, scale}}; the optimum and
-     * surface are then in the scaled units the frames use, the points in the original ones.
-     */
-    public static ObjectNode experiment(Experiment e, Dataset points) {
-        return experiment(e, points, true);
+    /** Writes a message's fields, or a part of an answer, to a generator. */
+    @FunctionalInterface
+    interface Writing {
+        void write(JsonGenerator g) throws IOException;
     }
 
-    /**
-     * {@link #experiment(Experiment, Dataset)}, but with {@code copyPoints} false its {@code points} field holds null, in
-     * its place: for a writer that writes the points from the dataset itself ({@link TrainAnswerWriter}), to whom a
-     * tree of 20 000 numbers would only be garbage.
-     */
-    public static ObjectNode experiment(Experiment e, Dataset points, boolean copyPoints) {
-        ObjectNode out = MAPPER.createObjectNode();
-        out.put("query", ExperimentCodec.encode(e));
-        ObjectNode settings = out.putObject("experiment");
-        ExperimentCodec.settingsByKey(e).forEach(settings::put);
-        ObjectNode model = out.putObject("model");
-        model.put("name", e.model().name());
-        model.put("formula", e.model().formula());
-        ArrayNode names = model.putArray("params");
-        e.model().parameterNames().forEach(names::add);
-        out.put("steps", e.steps());
-        out.put("speed", e.speed());
-        if (copyPoints) {
-            ObjectNode xy = out.putObject("points");
-            ArrayNode xs = xy.putArray("x"), ys = xy.putArray("y");
-            for (int i = 0; i < points.size(); i++) {
-                xs.add(points.x(i));
-                ys.add(points.y(i));
-            }
-        } else {
-            out.putNull("points");
-        }
-        Dataset trained = points;
-        if (e.standardize()) {
-            // the run trains on x' = (x − m)/s: its optimum and surface are in those units; the points stay as measured
-            Standardisation scaling = Standardisation.of(points);
-            trained = scaling.apply(points);
-            out.putObject("standardisation").put("mean", scaling.mean()).put("scale", scaling.scale());
-        }
-        Optimum optimum = Optimum.of(e.model(), trained);
-        ObjectNode best = out.putObject("optimum");
-        numbers(best.putArray("params"), optimum.params());
-        best.put("loss", optimum.loss());
-        out.set("surface", surface(LossSurface.of(e.model(), trained, optimum), e.momentum()));
-        return out;
+    /** The socket's first message: {@code {"type":"data", …the briefing…, "running":…}}. */
+    public static byte[] dataMessage(Briefing b, boolean running) {
+        return written(4096 + 50 * b.points().size(), g -> {
+            g.writeStartObject();
+            g.writeStringField("type", "data");
+            BriefingJson.fields(g, b);
+            g.writeBooleanField("running", running);
+            g.writeEndObject();
+        });
     }
 
-    /**
-     * The exact loss surface, for the page's teaching views: {@code L(p) = L* + (p − p*)ᵀG(p − p*)}, its curvatures
-     * (the Hessian's eigenvalues, smallest first), the largest stable learning rate for this momentum and
-     * {@code κ = λmax/λmin} (null when some direction is flat).
-     */
-    public static ObjectNode surface(LossSurface s, double momentum) {
-        ObjectNode out = MAPPER.createObjectNode();
-        numbers(out.putArray("gram"), s.gram());
-        numbers(out.putArray("optimum"), s.optimum());
-        out.put("optimumLoss", s.optimumLoss());
-        numbers(out.putArray("curvatures"), s.curvatures());
-        finiteOrNull(out, "stabilityLimit", s.largestCurvature() > 0 ? s.stabilityLimit(momentum) : Double.POSITIVE_INFINITY);
-        finiteOrNull(out, "conditionNumber", s.conditionNumber());
-        return out;
-    }
-
-    private static void finiteOrNull(ObjectNode out, String key, double v) {
-        if (Double.isFinite(v)) out.put(key, v); else out.putNull(key);
-    }
-
-    public static ObjectNode frame(Frame f) {
-        ObjectNode out = MAPPER.createObjectNode();
-        out.put("iter", f.iter());
-        out.put("loss", f.loss());
-        numbers(out.putArray("params"), f.params());
-        numbers(out.putArray("grad"), f.grad());
-        if (f.batch() != null) {
-            ArrayNode rows = out.putArray("batch");
-            for (int row : f.batch()) rows.add(row);
-        }
-        return out;
-    }
-
-    /** A frame as a socket message, written directly: this runs for every frame of every session. */
+    /** A frame as a socket message, {@code {"type":"frame", …its fields…}}: this runs for every frame of every tape. */
     public static byte[] frameMessage(Frame f) {
-        return frameFields(new JsonBytes(128).raw("{\"type\":\"frame\","), f).raw('}').toByteArray();
+        return written(256, g -> {
+            g.writeStartObject();
+            g.writeStringField("type", "frame");
+            frameFields(g, f);
+            g.writeEndObject();
+        });
     }
 
     /**
-     * A frame's fields as {@link #frame} has them, {@code "iter":…,"loss":…,"params":[…],"grad":[…]} and
-     * {@code "batch":[…]} when it lists its rows, each double as its shortest exact text: the one writer of a frame,
-     * for the socket's messages and {@code /api/train}'s answers alike.
+     * A frame as an object, {@code {"iter":…,"loss":…,"params":[…],"grad":[…]}} and {@code "batch":[…]} when it lists
+     * its rows: the socket's frame messages and {@code /api/train}'s frames alike.
      */
-    public static JsonBytes frameFields(JsonBytes out, Frame f) {
-        out.raw("\"iter\":").number(f.iter()).raw(",\"loss\":").number(f.loss());
-        out.raw(",\"params\":").numbers(f.params()).raw(",\"grad\":").numbers(f.grad());
+    public static void frame(JsonGenerator g, Frame f) throws IOException {
+        g.writeStartObject();
+        frameFields(g, f);
+        g.writeEndObject();
+    }
+
+    private static void frameFields(JsonGenerator g, Frame f) throws IOException {
+        g.writeNumberField("iter", f.iter());
+        g.writeNumberField("loss", f.loss());
+        g.writeFieldName("params");
+        g.writeArray(f.params(), 0, f.params().length);
+        g.writeFieldName("grad");
+        g.writeArray(f.grad(), 0, f.grad().length);
         if (f.batch() != null) {
-            out.raw(",\"batch\":[");
-            for (int i = 0; i < f.batch().length; i++) {
-                if (i > 0) out.raw(',');
-                out.number(f.batch()[i]);
+            g.writeFieldName("batch");
+            g.writeArray(f.batch(), 0, f.batch().length);
+        }
+    }
+
+    /** The socket's last message: {@code {"type":"done"|"diverged","iter":…[,"loss":…][,"message":…]}}. */
+    public static byte[] outcomeMessage(Outcome o) {
+        return written(256, g -> outcome(g, o));
+    }
+
+    /** {@link #outcomeMessage}'s object, which is also {@code /api/train}'s {@code outcome}. */
+    public static void outcome(JsonGenerator g, Outcome o) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("type", o.kind().wireName());
+        g.writeNumberField("iter", o.iter());
+        if (o.lastFrame() != null) g.writeNumberField("loss", o.lastFrame().loss());
+        if (o.kind() == Outcome.Kind.DIVERGED) g.writeStringField("message", Briefing.divergence(o.iter()));
+        g.writeEndObject();
+    }
+
+    /** {@code GET /api/presets}: {@code [{name, title, lesson, source, query, settings}, …]}. */
+    public static byte[] presets(List<Preset> presets) {
+        return written(8192, g -> {
+            g.writeStartArray();
+            for (Preset p : presets) {
+                g.writeStartObject();
+                g.writeStringField("name", p.name());
+                g.writeStringField("title", p.title());
+                g.writeStringField("lesson", p.lesson());
+                g.writeStringField("source", p.source());
+                g.writeStringField("query", "preset=" + p.name());
+                g.writeObjectFieldStart("settings");
+                for (var setting : ExperimentCodec.presetSettings(p.name()).entrySet()) {
+                    g.writeStringField(setting.getKey().key(), setting.getValue());
+                }
+                g.writeEndObject();
+                g.writeEndObject();
             }
-            out.raw(']');
+            g.writeEndArray();
+        });
+    }
+
+    /** An HTTP error's body: {@code {"error":…}}. */
+    public static byte[] error(String message) {
+        return written(256, g -> errorObject(g, message, null, false));
+    }
+
+    /** A bad setting's HTTP error body: {@code {"error":…,"parameter":…,"value":…,"allowed":…}}. */
+    public static byte[] error(InvalidParameterException e) {
+        return written(256, g -> errorObject(g, e.getMessage(), e, false));
+    }
+
+    /** The socket's error message: {@link #error(String)}'s fields, then {@code "type":"error"}. */
+    public static String errorMessage(String message) {
+        return new String(written(256, g -> errorObject(g, message, null, true)), StandardCharsets.UTF_8);
+    }
+
+    /** The socket's error message for a bad setting: {@link #error(InvalidParameterException)}'s fields, then its type. */
+    public static String errorMessage(InvalidParameterException e) {
+        return new String(written(256, g -> errorObject(g, e.getMessage(), e, true)), StandardCharsets.UTF_8);
+    }
+
+    private static void errorObject(JsonGenerator g, String message, InvalidParameterException bad, boolean typed) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("error", message);
+        if (bad != null) {
+            g.writeStringField("parameter", bad.parameter());
+            g.writeStringField("value", bad.value());
+            g.writeStringField("allowed", bad.allowed());
         }
-        return out;
+        if (typed) g.writeStringField("type", "error");
+        g.writeEndObject();
     }
 
-    public static ObjectNode outcome(Outcome o) {
-        ObjectNode out = MAPPER.createObjectNode();
-        out.put("type", o.kind().wireName());
-        out.put("iter", o.iter());
-        if (o.lastFrame() != null) out.put("loss", o.lastFrame().loss());
-        if (o.kind() == Outcome.Kind.DIVERGED) {
-            out.put("message", "The loss stopped being finite at iteration " + o.iter()
-                + ": the learning rate is too large for these points, so every step overshoots further. Try a smaller lr.");
+    /** What {@code writing} writes, as UTF-8 bytes; {@code capacity} is a first guess of their number. */
+    static byte[] written(int capacity, Writing writing) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(capacity);
+        try (JsonGenerator g = Jackson.FACTORY.createGenerator(out)) {
+            writing.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON into memory", e); // a ByteArrayOutputStream does not fail
         }
-        return out;
-    }
-
-    public static ObjectNode preset(Preset p) {
-        ObjectNode out = MAPPER.createObjectNode();
-        out.put("name", p.name());
-        out.put("title", p.title());
-        out.put("lesson", p.lesson());
-        out.put("source", p.source());
-        out.put("query", "preset=" + p.name());
-        ObjectNode settings = out.putObject("settings");
-        ExperimentCodec.presetSettings(p.name()).forEach((param, value) -> settings.put(param.key(), value));
-        return out;
-    }
-
-    public static ObjectNode error(String message) {
-        ObjectNode out = MAPPER.createObjectNode();
-        out.put("error", message);
-        return out;
-    }
-
-    public static ObjectNode error(InvalidParameterException e) {
-        ObjectNode out = error(e.getMessage());
-        out.put("parameter", e.parameter());
-        out.put("value", e.value());
-        out.put("allowed", e.allowed());
-        return out;
-    }
-
-    private static void numbers(ArrayNode array, double[] values) {
-        for (double v : values) array.add(v);
+        return out.toByteArray();
     }
 }

@@ -1,12 +1,11 @@
 package org.sgdplayground.server.live;
 
-import org.sgdplayground.server.json.Json;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.sgdplayground.experiment.InvalidParameterException;
 import org.sgdplayground.experiment.Parameter;
+import org.sgdplayground.json.Jackson;
 
 /**
  * A message from the browser (SPEC §3): {@code pause}, {@code resume}, {@code step}, {@code speed},
@@ -18,7 +17,7 @@ public record ControlMessage(String type, double speed, String query) {
     static ControlMessage parse(String text) {
         JsonNode json;
         try {
-            json = Json.MAPPER.readTree(text);
+            json = Jackson.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("a message must be a JSON object like {\"type\":\"pause\"}");
         }

@@ -1,15 +1,13 @@
 package org.sgdplayground.server.live;
 
-import org.sgdplayground.server.json.Json;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.sgdplayground.data.Dataset;
+import org.sgdplayground.experiment.Briefing;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.Frame;
 import org.sgdplayground.experiment.TrainingRun;
+import org.sgdplayground.server.json.Json;
 
 /**
  * The socket messages of one run, as UTF-8 bytes ready to write: the {@code data} message, then message
@@ -40,12 +38,9 @@ public final class FrameTape {
         this.shared = shared;
         Dataset points = experiment.dataset();
         this.run = new TrainingRun(experiment, points);
-        ObjectNode message = Json.MAPPER.createObjectNode().put("type", "data");
-        message.setAll(Json.experiment(experiment, points));
-        String withoutRunning = message.toString();
-        String open = withoutRunning.substring(0, withoutRunning.length() - 1) + ",\"running\":";
-        this.dataRunning = utf8(open + "true}");
-        this.dataPaused = utf8(open + "false}");
+        Briefing briefing = Briefing.of(experiment, points);
+        this.dataRunning = Json.dataMessage(briefing, true);
+        this.dataPaused = Json.dataMessage(briefing, false);
     }
 
     /** The experiment as the tape plays it (its speed and autoplay are those of whoever opened it first). */
@@ -110,7 +105,7 @@ public final class FrameTape {
     private void computeBatch() {
         for (int k = 0; k < BATCH && end < 0; k++) {
             Frame f = run.next();
-            byte[] m = f != null ? Json.frameMessage(f) : utf8(Json.outcome(run.outcome()).toString());
+            byte[] m = f != null ? Json.frameMessage(f) : Json.outcomeMessage(run.outcome());
             messages.add(m);
             if (f == null) {
                 end = base + messages.size() - 1;
@@ -138,9 +133,5 @@ public final class FrameTape {
         boolean listsRows = e.batch() > 0 && e.batch() < e.n() && e.n() <= Frame.MAX_POINTS_FOR_BATCH_ROWS;
         if (listsRows) perFrame += 12 + 4L * e.batch(); // ",\"batch\":[…]", up to three digits and a comma a row
         return 2 * 50L * e.n() + (e.steps() + 2L) * perFrame;
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -2,7 +2,6 @@ package org.sgdplayground.server.live;
 
 import org.sgdplayground.server.json.Json;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Function;
@@ -106,7 +105,7 @@ public final class LiveSession implements Pacer.Paced {
         if (outbox.isClosed()) return;
         switch (guard.admit(now)) {
             case READ -> {}
-            case REFUSE_AND_TELL -> { error(Json.error(guard.tooMany())); return; }
+            case REFUSE_AND_TELL -> { error(Json.errorMessage(guard.tooMany())); return; }
             case IGNORE -> { return; }
         }
         try {
@@ -121,9 +120,9 @@ public final class LiveSession implements Pacer.Paced {
                 default -> start(QueryStrings.parse(m.query())); // restart: a new query on the same socket
             }
         } catch (InvalidParameterException e) {
-            error(Json.error(e));
+            error(Json.errorMessage(e));
         } catch (IllegalArgumentException e) {
-            error(Json.error(e.getMessage()));
+            error(Json.errorMessage(e.getMessage()));
         }
     }
 
@@ -173,9 +172,9 @@ public final class LiveSession implements Pacer.Paced {
         }
     }
 
-    private void error(ObjectNode error) {
+    private void error(String message) {
         if (!outbox.hasRoomForError()) return;
-        outbox.offer(utf8(error.put("type", "error").toString()), MessageType.ERROR);
+        outbox.offer(utf8(message), MessageType.ERROR);
     }
 
     /** The sender's callback: a message is out (or failed), so the outbox may send the next. */
@@ -201,7 +200,7 @@ public final class LiveSession implements Pacer.Paced {
     /** Closes a session that has neither streamed nor heard from its client since {@code now} less the timeout. */
     synchronized boolean expireIfIdle(long now) {
         if (!outbox.isOpen() || running || !idle.idleAt(now)) return false;
-        error(Json.error(idle.closingMessage()));
+        error(Json.errorMessage(idle.closingMessage()));
         closeWhenFlushed(1000, "idle");
         return true;
     }

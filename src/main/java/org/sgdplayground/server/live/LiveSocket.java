@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +72,7 @@ public final class LiveSocket {
                 response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
                 response.setContentType("application/json");
                 response.setHeader("Retry-After", "5");
-                response.getOutputStream().write(Json.error(refusal).toString().getBytes(StandardCharsets.UTF_8));
+                response.getOutputStream().write(Json.error(refusal));
                 return;
             }
             super.service(request, response);
@@ -97,7 +96,7 @@ public final class LiveSocket {
             session = hub.admit(JettySender.of(socket), address);
             if (session == null) { // the limit was reached between the upgrade and now
                 String refusal = hub.refusal(address);
-                socket.sendText(Json.error(refusal == null ? "try again" : refusal).put("type", "error").toString(),
+                socket.sendText(Json.errorMessage(refusal == null ? "try again" : refusal),
                     Callback.NOOP);
                 socket.close(1013, "try again later", Callback.NOOP);
                 return;
@@ -108,7 +107,7 @@ public final class LiveSocket {
             try {
                 session.start(query);
             } catch (InvalidParameterException e) {
-                session.refuse(Json.error(e).put("type", "error").toString(), 1008, "bad parameter: " + e.parameter());
+                session.refuse(Json.errorMessage(e), 1008, "bad parameter: " + e.parameter());
             }
         }
 

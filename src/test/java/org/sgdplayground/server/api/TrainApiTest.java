@@ -1,7 +1,7 @@
 package org.sgdplayground.server.api;
 
 import org.sgdplayground.server.PlaygroundApp;
-import org.sgdplayground.server.json.Json;
+import org.sgdplayground.json.Jackson;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -59,7 +59,7 @@ class TrainApiTest {
     }
 
     private static JsonNode json(HttpResponse<String> response) throws IOException {
-        return Json.MAPPER.readTree(response.body());
+        return Jackson.MAPPER.readTree(response.body());
     }
 
     /** The frames the engine gives for a query, straight from TrainingRun: what the API must repeat. */

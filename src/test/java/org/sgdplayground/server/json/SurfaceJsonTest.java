@@ -23,6 +23,7 @@ import org.sgdplayground.data.Dataset;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.QueryStrings;
+import org.sgdplayground.json.Jackson;
 
 /** The {@code surface} object of the socket's {@code data} message and of {@code /api/train}: LossSurface's numbers. */
 class SurfaceJsonTest {
@@ -80,13 +81,13 @@ class SurfaceJsonTest {
             HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/api/train?" + query))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
-        assertSurface(decode(query), Json.MAPPER.readTree(response.body()).get("surface"));
+        assertSurface(decode(query), Jackson.MAPPER.readTree(response.body()).get("surface"));
     }
 
     @Test
     void the_sockets_data_message_carries_the_loss_surface_with_the_stability_limit_for_its_momentum() throws Exception {
         Experiment e = decode("preset=roller-coaster&momentum=0.5");
-        JsonNode data = Json.MAPPER.readTree(new String(new FrameTape(e, true).data(false), StandardCharsets.UTF_8));
+        JsonNode data = Jackson.MAPPER.readTree(new String(new FrameTape(e, true).data(false), StandardCharsets.UTF_8));
         assertEquals("data", data.get("type").asText());
         assertFalse(data.has("standardisation"), "a raw run is not rescaled");
         assertSurface(e, data.get("surface"));
@@ -98,7 +99,7 @@ class SurfaceJsonTest {
     @Test
     void a_standardised_run_sends_its_scaling_and_the_surface_in_scaled_units_with_the_points_as_measured() throws Exception {
         Experiment e = decode("preset=standardised");
-        JsonNode data = Json.MAPPER.readTree(new String(new FrameTape(e, true).data(false), StandardCharsets.UTF_8));
+        JsonNode data = Jackson.MAPPER.readTree(new String(new FrameTape(e, true).data(false), StandardCharsets.UTF_8));
         Dataset raw = e.dataset();
         Standardisation scaling = Standardisation.of(raw);
         assertEquals(scaling.mean(), data.get("standardisation").get("mean").asDouble(), 0);

@@ -1,0 +1,78 @@
+package org.sgdplayground.server.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.sgdplayground.analysis.Standardisation;
+import org.sgdplayground.data.Dataset;
+import org.sgdplayground.experiment.Briefing;
+
+/**
+ * A run's {@link Briefing} as the fields that open the socket's {@code data} message and {@code /api/train}'s answer:
+ * {@code query, experiment, model: {name, formula, params}, steps, speed, points: {x, y}, [standardisation: {mean,
+ * scale},] optimum: {params, loss}, surface: {gram, optimum, optimumLoss, curvatures, stabilityLimit,
+ * conditionNumber}}, in that order. A surface value the briefing does not have is written as null.
+ */
+public final class BriefingJson {
+    private BriefingJson() {}
+
+    /** The briefing's fields, into an object the caller has opened. */
+    public static void fields(JsonGenerator g, Briefing b) throws IOException {
+        g.writeStringField("query", b.query());
+        g.writeObjectFieldStart("experiment");
+        for (Map.Entry<String, String> setting : b.settings().entrySet()) g.writeStringField(setting.getKey(), setting.getValue());
+        g.writeEndObject();
+        g.writeObjectFieldStart("model");
+        g.writeStringField("name", b.model().name());
+        g.writeStringField("formula", b.model().formula());
+        g.writeArrayFieldStart("params");
+        for (String name : b.model().parameterNames()) g.writeString(name);
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeNumberField("steps", b.steps());
+        g.writeNumberField("speed", b.speed());
+        g.writeFieldName("points");
+        points(g, b.points());
+        if (b.standardisation().isPresent()) {
+            Standardisation s = b.standardisation().get();
+            g.writeObjectFieldStart("standardisation");
+            g.writeNumberField("mean", s.mean());
+            g.writeNumberField("scale", s.scale());
+            g.writeEndObject();
+        }
+        g.writeObjectFieldStart("optimum");
+        numbers(g, "params", b.optimum().params());
+        g.writeNumberField("loss", b.optimum().loss());
+        g.writeEndObject();
+        Briefing.Surface s = b.surface();
+        g.writeObjectFieldStart("surface");
+        numbers(g, "gram", s.gram());
+        numbers(g, "optimum", s.optimum());
+        g.writeNumberField("optimumLoss", s.optimumLoss());
+        numbers(g, "curvatures", s.curvatures());
+        numberOrNull(g, "stabilityLimit", s.stabilityLimit());
+        numberOrNull(g, "conditionNumber", s.conditionNumber());
+        g.writeEndObject();
+    }
+
+    /** {@code {"x":[…],"y":[…]}}: the bulk of a briefing, as many numbers as there are points, twice. */
+    private static void points(JsonGenerator g, Dataset points) throws IOException {
+        g.writeStartObject();
+        g.writeFieldName("x");
+        g.writeArray(points.xs(), 0, points.size());
+        g.writeFieldName("y");
+        g.writeArray(points.ys(), 0, points.size());
+        g.writeEndObject();
+    }
+
+    private static void numbers(JsonGenerator g, String name, double[] values) throws IOException {
+        g.writeFieldName(name);
+        g.writeArray(values, 0, values.length);
+    }
+
+    private static void numberOrNull(JsonGenerator g, String name, OptionalDouble value) throws IOException {
+        if (value.isPresent()) g.writeNumberField(name, value.getAsDouble());
+        else g.writeNullField(name);
+    }
+}
