@@ -11,6 +11,7 @@ import java.util.function.LongSupplier;
  */
 public final class LiveHub implements AutoCloseable {
     private final LiveLimits limits;
+    private final LongSupplier clock;
     private final Pacer pacer;
     private final TapeLibrary tapes;
     private final Map<LiveSession, String> sessions = new HashMap<>();
@@ -24,7 +25,10 @@ public final class LiveHub implements AutoCloseable {
     /** A hub whose sessions run on {@code clock} (nanoseconds), as tests need. */
     LiveHub(LiveLimits limits, int tickerThreads, LongSupplier clock) {
         this.limits = limits;
+        this.clock = clock;
         this.tapes = new TapeLibrary(limits.maxSharedTapeBytes());
+        // last: the pacer's threads start at once and may call expireIdle before this constructor returns, so
+        // expireIdle reads only fields assigned above
         this.pacer = new Pacer(tickerThreads, this::expireIdle, clock);
     }
 
@@ -91,7 +95,7 @@ public final class LiveHub implements AutoCloseable {
 
     /** Closes each session idle past the timeout; the clock's housekeeping calls it once a second. */
     void expireIdle() {
-        long now = pacer.now();
+        long now = clock.getAsLong();
         for (LiveSession s : snapshot()) s.expireIfIdle(now);
     }
 
