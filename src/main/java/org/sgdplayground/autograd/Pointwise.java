@@ -1,0 +1,42 @@
+package org.sgdplayground.autograd;
+
+import org.sgdplayground.autograd.elementwise.Elementwise;
+
+/** One {@link Elementwise} op applied element by element to its one or two operands, broadcasting ({@link Broadcast}). */
+public final class Pointwise extends Op {
+    private final Elementwise function;
+
+    Pointwise(Elementwise function) {
+        this.function = function;
+    }
+
+    /** The op applied to each element: what the interpreter runs and the fused loops are written from. */
+    public Elementwise function() {
+        return function;
+    }
+
+    @Override
+    public String name() {
+        return function.name();
+    }
+
+    @Override
+    void forward(Tensor out, double[] scratch) {
+        Tensor[] in = out.parents;
+        Broadcast.map(function, in[0].data, in.length > 1 ? in[1].data : null, out.data);
+    }
+
+    @Override
+    void backward(Tensor out, double[] scratch) {
+        Tensor[] in = out.parents;
+        for (int operand = 0; operand < in.length; operand++) {
+            if (in[operand].requiresGrad) in[operand].receive(function, operand, out, scratch);
+        }
+    }
+
+    /** Room for the terms a stretched operand's gradient sums up (see {@link Broadcast#accumulate}). */
+    @Override
+    int scratchLength(Tensor out) {
+        return out.parents.length > 1 ? out.data.getNumElements() : 0;
+    }
+}
