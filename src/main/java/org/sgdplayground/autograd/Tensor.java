@@ -16,18 +16,14 @@ import org.sgdplayground.autograd.elementwise.Sub;
 /**
  * A matrix of doubles that remembers how it was made — its {@link Op} and its parents — so that
  * {@link #backward()} can send gradients back to the tensors it came from (reverse-mode automatic
- * differentiation, as in micrograd and PyTorch).
+ * differentiation, as in micrograd and PyTorch). An op computes its output when it is built; its object holds
+ * forward and backward side by side. Gradients accumulate ({@code +=}), so a tensor used twice receives the sum
+ * of both uses; a leaf's gradient grows until {@link #zeroGrad()}.
  *
- * <p>Every op computes its output when it is built; the op object holds both directions, forward and backward
- * side by side. Gradients accumulate ({@code +=}), so a tensor used twice receives the sum of both uses; a leaf's
- * gradient grows until {@link #zeroGrad()}.
- *
- * <p>A graph can be run again: after a leaf changes ({@link #addInPlace}, {@link #assign}), {@link #recompute()}
- * refreshes every tensor below it, without building a new graph. The trainer compiles its loss once
- * ({@link #compile()}) and then alternates the {@link Program}'s forward and backward passes with an SGD update,
- * which keeps a step free of allocation.
- *
- * <p>Shapes are {@code rows × cols}; {@link #add}, {@link #sub} and {@link #mul} broadcast (see {@link Broadcast}).
+ * <p>A graph can be run again after a leaf changes ({@link #addInPlace}, {@link #assign}): the trainer compiles
+ * its loss once ({@link #compile()}) and then alternates the {@link Program}'s passes with an SGD update, which
+ * keeps a step free of allocation. Shapes are {@code rows × cols}; {@link #add}, {@link #sub} and {@link #mul}
+ * broadcast (see {@link Broadcast}).
  */
 public final class Tensor {
     DMatrixRMaj data;
@@ -176,10 +172,8 @@ public final class Tensor {
     // ---- running the graph --------------------------------------------------------------------------------
 
     /**
-     * Fills the gradient of every tensor this one depends on with {@code ∂this/∂tensor}, by a reverse pass over
-     * the graph, op by op. This tensor must be a scalar. Leaves accumulate; the gradients of intermediate
-     * tensors belong to this pass and start from zero. Finds the graph's order each time: a loop that runs one
-     * graph again and again compiles it once instead ({@link #compile()}).
+     * Fills the gradient of every tensor this scalar depends on with {@code ∂this/∂tensor}, op by op (see
+     * {@link Program#backward}). Finds the graph's order each time: a loop compiles its graph once instead.
      */
     public void backward() {
         Program.interpret(this).backward();
@@ -190,11 +184,7 @@ public final class Tensor {
         Program.interpret(this).forward();
     }
 
-    /**
-     * This tensor's graph as a {@link Program} that runs it again and again: its order found once, one scratch
-     * array for all its ops, and each elementwise region fused into one loop each way, as {@code torch.compile}
-     * does (see {@link Program#compile}). Run the graph through the program from then on.
-     */
+    /** This tensor's graph as a {@link Program} to run again and again, its elementwise regions fused; run it through that from then on. */
     public Program compile() {
         return Program.compile(this);
     }
@@ -209,7 +199,7 @@ public final class Tensor {
         usedOnce = usedOnceInThisGraph;
     }
 
-    /** Zeroes this computed tensor's gradient if no path of this pass reached it: it still holds the last pass's values. */
+    /** Zeroes this computed tensor's gradient if no path of this pass reached it (it holds the last pass's values). */
     void completeGradient() {
         if (gradUnwritten) gradToAddInto();
     }

@@ -5,7 +5,7 @@ public final class Add extends Elementwise {
     public static final Add OP = new Add();
 
     private Add() {
-        super("+", 2);
+        super("+", 2, true, true);
     }
 
     @Override public double apply(double a, double b) { return a + b; }
@@ -13,6 +13,4 @@ public final class Add extends Elementwise {
 
     @Override public double gradient(int operand, double g, double a, double b) { return g; }
     @Override public String gradientSource(int operand, String g, String a, String b) { return g; }
-
-    @Override public boolean passesGradient(int operand) { return true; }
 }

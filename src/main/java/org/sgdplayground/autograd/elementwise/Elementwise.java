@@ -14,10 +14,18 @@ package org.sgdplayground.autograd.elementwise;
 public abstract sealed class Elementwise permits Add, Sub, Mul, Neg, Div, Square, Power, Identity, SquaredDifference {
     private final String name;
     private final int arity;
+    private final boolean passesToA, passesToB;
 
     Elementwise(String name, int arity) {
+        this(name, arity, false, false);
+    }
+
+    /** An op whose gradient for {@code a} (and {@code b}) is {@code g} itself when {@code passesToA} ({@code passesToB}). */
+    Elementwise(String name, int arity, boolean passesToA, boolean passesToB) {
         this.name = name;
         this.arity = arity;
+        this.passesToA = passesToA;
+        this.passesToB = passesToB;
     }
 
     /** How the op is written: {@code +}, {@code ^3}, … */
@@ -47,8 +55,8 @@ public abstract sealed class Elementwise permits Add, Sub, Mul, Neg, Div, Square
      * take the output's gradient array as its own instead of a copy ({@code 0.0 + g} differs from {@code g} only
      * at {@code −0.0}, which is why the choice must be the same in the interpreter and in the fused loops).
      */
-    public boolean passesGradient(int operand) {
-        return false;
+    public final boolean passesGradient(int operand) {
+        return operand == 0 ? passesToA : passesToB;
     }
 
     @Override

@@ -5,7 +5,7 @@ public final class Identity extends Elementwise {
     public static final Identity OP = new Identity();
 
     private Identity() {
-        super("a", 1);
+        super("a", 1, true, false);
     }
 
     @Override public double apply(double a, double b) { return a; }
@@ -13,6 +13,4 @@ public final class Identity extends Elementwise {
 
     @Override public double gradient(int operand, double g, double a, double b) { return g; }
     @Override public String gradientSource(int operand, String g, String a, String b) { return g; }
-
-    @Override public boolean passesGradient(int operand) { return true; }
 }

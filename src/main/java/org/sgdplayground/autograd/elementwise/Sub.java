@@ -5,7 +5,7 @@ public final class Sub extends Elementwise {
     public static final Sub OP = new Sub();
 
     private Sub() {
-        super("−", 2);
+        super("−", 2, true, false);
     }
 
     @Override public double apply(double a, double b) { return a - b; }
@@ -13,6 +13,4 @@ public final class Sub extends Elementwise {
 
     @Override public double gradient(int operand, double g, double a, double b) { return operand == 0 ? g : -g; }
     @Override public String gradientSource(int operand, String g, String a, String b) { return operand == 0 ? g : "-" + g; }
-
-    @Override public boolean passesGradient(int operand) { return operand == 0; }
 }
