@@ -34,9 +34,12 @@ public final class Pointwise extends Op {
         }
     }
 
-    /** Room for the terms a stretched operand's gradient sums up (see {@link Broadcast#accumulate}). */
+    /** Room for the terms a scalar operand stretched over the output sums its gradient from (see {@link Broadcast#accumulate}). */
     @Override
     int scratchLength(Tensor out) {
-        return out.parents.length > 1 ? out.data.getNumElements() : 0;
+        for (Tensor in : out.parents) {
+            if (in.requiresGrad && Broadcast.isScalar(in.data) && !Broadcast.isScalar(out.data)) return out.data.getNumElements();
+        }
+        return 0;
     }
 }
