@@ -2,19 +2,18 @@ package org.sgdplayground.autograd;
 
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
+import org.sgdplayground.autograd.elementwise.Elementwise;
 
 /**
  * The one place that knows how shapes stretch, NumPy style: two shapes combine when, per dimension, they are
- * equal or one of them is 1. The forward kernels read a stretched operand in place (nothing is expanded), and
+ * equal or one of them is 1. {@link #map} reads a stretched operand in place (nothing is expanded), and
  * {@link #accumulate} sums a gradient back down to an operand's own shape.
  *
- * <p>The common cases — same shape, or a scalar against a tensor — get tight loops the JIT can vectorise;
- * rows and columns stretching against each other take the general indexed path.
+ * <p>The common cases — same shape, or a scalar against a tensor — get loops of their own; rows and columns
+ * stretching against each other take the general indexed path.
  */
-final class Broadcast {
+public final class Broadcast {
     private Broadcast() {}
-
-    enum Op { ADD, SUB, MUL }
 
     /** The shape {@code a op b} has, or an error that names both shapes. */
     static DMatrixRMaj resultFor(DMatrixRMaj a, DMatrixRMaj b, String opName) {
@@ -39,37 +38,36 @@ final class Broadcast {
         return a.numRows == 1 && a.numCols == 1;
     }
 
-    /** {@code out = a op b}, elementwise, with {@code a} and {@code b} stretched to {@code out}'s shape. */
-    static void apply(Op op, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
-        double[] x = a.data, y = b.data, o = out.data;
+    /** Whether {@code a} and {@code b} have one shape. */
+    public static boolean sameShape(Tensor a, Tensor b) {
+        return sameShape(a.data, b.data);
+    }
+
+    /** Whether {@code t} is {@code 1 × 1}, which stretches to any shape. */
+    public static boolean isScalar(Tensor t) {
+        return isScalar(t.data);
+    }
+
+    /** {@code out = f(a, b)}, elementwise, with {@code a} and {@code b} stretched to {@code out}'s shape; {@code b} is null for a unary {@code f}. */
+    static void map(Elementwise f, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
+        double[] x = a.data, o = out.data;
         int n = out.getNumElements();
+        if (b == null) {
+            for (int i = 0; i < n; i++) o[i] = f.apply(x[i], 0.0);
+            return;
+        }
+        double[] y = b.data;
         if (sameShape(a, out) && sameShape(b, out)) {
-            switch (op) {
-                case ADD: for (int i = 0; i < n; i++) o[i] = x[i] + y[i]; return;
-                case SUB: for (int i = 0; i < n; i++) o[i] = x[i] - y[i]; return;
-                default:  for (int i = 0; i < n; i++) o[i] = x[i] * y[i]; return;
-            }
-        }
-        if (sameShape(a, out) && isScalar(b)) {
+            for (int i = 0; i < n; i++) o[i] = f.apply(x[i], y[i]);
+        } else if (sameShape(a, out) && isScalar(b)) {
             double s = y[0];
-            switch (op) {
-                case ADD: for (int i = 0; i < n; i++) o[i] = x[i] + s; return;
-                case SUB: for (int i = 0; i < n; i++) o[i] = x[i] - s; return;
-                default:  for (int i = 0; i < n; i++) o[i] = x[i] * s; return;
-            }
-        }
-        if (isScalar(a) && sameShape(b, out)) {
+            for (int i = 0; i < n; i++) o[i] = f.apply(x[i], s);
+        } else if (isScalar(a) && sameShape(b, out)) {
             double s = x[0];
-            switch (op) {
-                case ADD: for (int i = 0; i < n; i++) o[i] = s + y[i]; return;
-                case SUB: for (int i = 0; i < n; i++) o[i] = s - y[i]; return;
-                default:  for (int i = 0; i < n; i++) o[i] = s * y[i]; return;
-            }
-        }
-        for (int r = 0; r < out.numRows; r++) {
-            for (int c = 0; c < out.numCols; c++) {
-                double u = x[index(a, r, c)], v = y[index(b, r, c)];
-                o[r * out.numCols + c] = op == Op.ADD ? u + v : op == Op.SUB ? u - v : u * v;
+            for (int i = 0; i < n; i++) o[i] = f.apply(s, y[i]);
+        } else {
+            for (int r = 0; r < out.numRows; r++) {
+                for (int c = 0; c < out.numCols; c++) o[r * out.numCols + c] = f.apply(x[index(a, r, c)], y[index(b, r, c)]);
             }
         }
     }
@@ -80,56 +78,60 @@ final class Broadcast {
     }
 
     /**
-     * {@code target += sumTo(sign · g ⊙ factor)}: the gradient {@code g}, of the output's shape, times an
-     * optional {@code factor} (null means 1) stretched to that shape, summed over every dimension along which
-     * {@code target} was stretched. {@code sign} is ±1, so scaling by it is exact.
+     * {@code target += sumTo(term)}, where {@code termᵢ = f.gradient(operand, gᵢ, aᵢ, bᵢ)} over the output's shape
+     * ({@code g} is the output's gradient, {@code a} and {@code b} stretched to it; {@code b} null for a unary
+     * {@code f}), summed over every dimension along which {@code target}, operand {@code operand}, was stretched.
      *
-     * <p>With {@code overwrite}, {@code target} is first taken as zero whatever it holds — the first
-     * contribution of a backward pass — so the pass needs no separate zero fill. Each element is then written
-     * as {@code 0.0 + v}, which is exactly what adding {@code v} to a zeroed element gives (−0.0 included).
-     * {@code scratch} is room for a reduction over {@code g}'s elements (see {@link Sums#scratch}).
+     * <p>With {@code overwrite}, {@code target} is first taken as zero whatever it holds — the first contribution of
+     * a backward pass — so the pass needs no separate zero fill. Each element is then written as {@code 0.0 + v},
+     * which is exactly what adding {@code v} to a zeroed element gives (−0.0 included). A scalar target gets the sum
+     * of the terms in {@link Sums}'s order, computed in {@code scratch} (at least {@code g}'s length).
      */
-    static void accumulate(DMatrixRMaj g, DMatrixRMaj factor, double sign, DMatrixRMaj target, boolean overwrite, double[] scratch) {
-        double[] gd = g.data, t = target.data;
+    static void accumulate(Elementwise f, int operand, DMatrixRMaj g, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj target,
+                           boolean overwrite, double[] scratch) {
+        double[] gd = g.data, x = a.data, t = target.data;
         int n = g.getNumElements();
+        if (b == null) {
+            for (int i = 0; i < n; i++) t[i] = (overwrite ? 0.0 : t[i]) + f.gradient(operand, gd[i], x[i], 0.0);
+            return;
+        }
+        double[] y = b.data;
+        boolean aFull = sameShape(a, g), bFull = sameShape(b, g);
         if (sameShape(target, g)) {
-            if (factor == null) {
-                if (overwrite) for (int i = 0; i < n; i++) t[i] = 0.0 + sign * gd[i];
-                else for (int i = 0; i < n; i++) t[i] += sign * gd[i];
-            } else if (sameShape(factor, g)) {
-                double[] f = factor.data;
-                if (overwrite) for (int i = 0; i < n; i++) t[i] = 0.0 + sign * (gd[i] * f[i]);
-                else for (int i = 0; i < n; i++) t[i] += sign * (gd[i] * f[i]);
-            } else if (isScalar(factor)) {
-                double s = factor.data[0];
-                if (overwrite) for (int i = 0; i < n; i++) t[i] = 0.0 + sign * (gd[i] * s);
-                else for (int i = 0; i < n; i++) t[i] += sign * (gd[i] * s);
+            if (aFull && bFull) {
+                for (int i = 0; i < n; i++) t[i] = (overwrite ? 0.0 : t[i]) + f.gradient(operand, gd[i], x[i], y[i]);
+            } else if (aFull && isScalar(b)) {
+                double s = y[0];
+                for (int i = 0; i < n; i++) t[i] = (overwrite ? 0.0 : t[i]) + f.gradient(operand, gd[i], x[i], s);
+            } else if (isScalar(a) && bFull) {
+                double s = x[0];
+                for (int i = 0; i < n; i++) t[i] = (overwrite ? 0.0 : t[i]) + f.gradient(operand, gd[i], s, y[i]);
             } else {
-                generalAccumulate(g, factor, sign, target, overwrite);
+                generalAccumulate(f, operand, g, a, b, target, overwrite);
             }
             return;
         }
-        if (isScalar(target)) {
-            double base = overwrite ? 0.0 : t[0];
-            if (factor == null) {
-                t[0] = base + sign * Sums.sum(gd, n, scratch);
-                return;
+        if (isScalar(target) && (aFull || bFull)) {
+            // a scalar operand stretched over the other: its terms, then their sum in Sums's order
+            double[] terms = scratch;
+            if (bFull) {
+                for (int i = 0; i < n; i++) terms[i] = f.gradient(operand, gd[i], x[0], y[i]);
+            } else {
+                for (int i = 0; i < n; i++) terms[i] = f.gradient(operand, gd[i], x[i], y[0]);
             }
-            if (sameShape(factor, g)) {
-                t[0] = base + sign * Sums.dot(gd, factor.data, n, scratch);
-                return;
-            }
+            t[0] = (overwrite ? 0.0 : t[0]) + Sums.sum(terms, n, terms);
+            return;
         }
-        generalAccumulate(g, factor, sign, target, overwrite);
+        generalAccumulate(f, operand, g, a, b, target, overwrite);
     }
 
-    private static void generalAccumulate(DMatrixRMaj g, DMatrixRMaj factor, double sign, DMatrixRMaj target, boolean overwrite) {
+    private static void generalAccumulate(Elementwise f, int operand, DMatrixRMaj g, DMatrixRMaj a, DMatrixRMaj b,
+                                          DMatrixRMaj target, boolean overwrite) {
         if (overwrite) Arrays.fill(target.data, 0, target.getNumElements(), 0.0);
         for (int r = 0; r < g.numRows; r++) {
             for (int c = 0; c < g.numCols; c++) {
-                double v = g.data[r * g.numCols + c];
-                if (factor != null) v *= factor.data[index(factor, r, c)];
-                target.data[index(target, r, c)] += sign * v;
+                double term = f.gradient(operand, g.data[r * g.numCols + c], a.data[index(a, r, c)], b.data[index(b, r, c)]);
+                target.data[index(target, r, c)] += term;
             }
         }
     }

@@ -31,7 +31,12 @@ public final class Sums {
 
     /** A scratch array for reductions of up to {@code n} elements (the running column of the wide order). */
     public static double[] scratch(int n) {
-        return new double[n < WIDE ? 0 : n];
+        return new double[scratchLength(n)];
+    }
+
+    /** How long {@link #scratch} is for {@code n} elements: {@code n} in the wide order, else nothing. */
+    public static int scratchLength(int n) {
+        return n < WIDE ? 0 : n;
     }
 
     /** {@code Σ a[0..n)}. */
@@ -39,7 +44,11 @@ public final class Sums {
         return sum(a, n, scratch(n));
     }
 
-    /** {@code Σ a[0..n)}, using {@code scratch} (from {@link #scratch}, at least {@code n} long when {@code n ≥ WIDE}). */
+    /**
+     * {@code Σ a[0..n)}, using {@code scratch} (from {@link #scratch}, at least {@code n} long when {@code n ≥ WIDE}).
+     * {@code scratch} may be {@code a} itself, when {@code a} may be overwritten: the running column reads each
+     * element before it writes that place.
+     */
     public static double sum(double[] a, int n, double[] scratch) {
         if (n >= WIDE) {
             double[] s = scratch;
@@ -158,7 +167,7 @@ public final class Sums {
      * {@code i mod 8 = l}, and one with no element is {@code 0}, as in {@link #sum(double[], int, double[])}'s short
      * order. For fused loops, which the JIT vectorises in this form.
      */
-    static double combineColumn(double[] s, int n) {
+    public static double combineColumn(double[] s, int n) {
         return combine(partial(s, n, 0), partial(s, n, 1), partial(s, n, 2), partial(s, n, 3),
             partial(s, n, 4), partial(s, n, 5), partial(s, n, 6), partial(s, n, 7));
     }
@@ -167,8 +176,8 @@ public final class Sums {
         return n > l ? s[l + 8 * ((n - 1 - l) / 8)] : 0;
     }
 
-    /** The halving tree over the 64 partials in {@code s[n − 64 .. n)} (in place). */
-    static double tree(double[] s, int n) {
+    /** The halving tree over the 64 partials in {@code s[n − 64 .. n)} (in place): how fused loops finish a wide sum. */
+    public static double tree(double[] s, int n) {
         int b = n - LANES;
         for (int k = 0; k < 32; k++) s[b + k] += s[b + k + 32];
         for (int k = 0; k < 16; k++) s[b + k] += s[b + k + 16];

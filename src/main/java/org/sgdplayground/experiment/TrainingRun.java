@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.sgdplayground.analysis.Standardisation;
+import org.sgdplayground.autograd.Program;
 import org.sgdplayground.autograd.Tensor;
 import org.sgdplayground.data.Dataset;
 import org.sgdplayground.data.Seeds;
@@ -188,7 +189,8 @@ public final class TrainingRun {
      * own tensor arithmetic, then run on each chunk by pointing its inputs at the chunk's values.
      */
     private final class LossGraph {
-        final Tensor x, y, squaredErrorSum, loss;
+        final Tensor x, y, squaredErrorSum;
+        final Program loss;
         final DMatrixRMaj xBuffer, yBuffer;
 
         LossGraph(int rows, int batchSize) {
@@ -206,7 +208,7 @@ public final class TrainingRun {
         double run(DMatrixRMaj xs, DMatrixRMaj ys) {
             x.assign(xs);
             y.assign(ys);
-            loss.recompute();
+            loss.forward();
             loss.backward();
             return squaredErrorSum.item();
         }

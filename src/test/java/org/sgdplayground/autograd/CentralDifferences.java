@@ -49,11 +49,11 @@ final class CentralDifferences {
         return new Input(rows, cols, v);
     }
 
-    /** The gradients autograd gives for a scalar expression, one array per input. */
-    static double[][] autograd(Function<Tensor[], Tensor> expression, Input... inputs) {
+    /** The gradients a program's backward pass gives, one array per input. */
+    static double[][] autograd(Function<Tensor[], Program> program, Input... inputs) {
         Tensor[] leaves = new Tensor[inputs.length];
         for (int k = 0; k < inputs.length; k++) leaves[k] = inputs[k].variable();
-        expression.apply(leaves).backward();
+        program.apply(leaves).backward();
         double[][] out = new double[inputs.length][];
         for (int k = 0; k < inputs.length; k++) out[k] = leaves[k].gradient();
         return out;
@@ -86,8 +86,13 @@ final class CentralDifferences {
 
     /** Asserts that autograd and central differences agree on every element of every input. */
     static void assertGradientsMatch(Function<Tensor[], Tensor> expression, Input... inputs) {
-        double[][] analytic = autograd(expression, inputs);
-        double[][] numeric = numeric(expression, inputs);
+        assertProgramGradientsMatch(leaves -> Program.interpret(expression.apply(leaves)), inputs);
+    }
+
+    /** {@link #assertGradientsMatch} for a program (compiled, say), whose forward pass has run when it is given. */
+    static void assertProgramGradientsMatch(Function<Tensor[], Program> program, Input... inputs) {
+        double[][] analytic = autograd(program, inputs);
+        double[][] numeric = numeric(leaves -> program.apply(leaves).result(), inputs);
         for (int k = 0; k < inputs.length; k++) {
             for (int e = 0; e < analytic[k].length; e++) {
                 double g = analytic[k][e];

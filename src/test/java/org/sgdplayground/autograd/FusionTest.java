@@ -15,6 +15,9 @@ import java.util.function.Function;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.sgdplayground.autograd.compile.Kernel;
+import org.sgdplayground.autograd.compile.KernelCompiler;
+import org.sgdplayground.autograd.elementwise.Elementwise;
 
 class FusionTest {
     private static final Duration COMPILE_TIME = Duration.ofSeconds(60);
@@ -47,8 +50,8 @@ class FusionTest {
      */
     private static void assertSameBitsCompiled(Function<Leaves, Tensor> loss, int n, long seed) {
         Leaves plain = Leaves.of(n, seed), fused = Leaves.of(n, seed);
-        Tensor interpreted = loss.apply(plain);
-        Tensor compiled = loss.apply(fused).compile();
+        Program interpreted = Program.interpret(loss.apply(plain));
+        Program compiled = loss.apply(fused).compile();
         assertTrue(compiled.hasFusedRegions(), "the loss has a region to fuse");
         assertTrue(compiled.awaitCompiled(COMPILE_TIME), "the kernels compile on a JDK");
         for (int step = 0; step < 4; step++) {
@@ -63,12 +66,12 @@ class FusionTest {
     }
 
     /** One step: forward, backward, then {@code p −= 0.01·∇p}, {@code w −= 0.01·∇w}; returns loss, ∇p and ∇w. */
-    private static List<double[]> run(Tensor loss, Leaves l) {
+    private static List<double[]> run(Program loss, Leaves l) {
         l.p().zeroGrad();
         l.w().zeroGrad();
-        loss.recompute();
+        loss.forward();
         loss.backward();
-        List<double[]> out = List.of(new double[] {loss.item()}, l.p().gradient(), l.w().gradient());
+        List<double[]> out = List.of(new double[] {loss.result().item()}, l.p().gradient(), l.w().gradient());
         l.p().addInPlace(-0.01, l.p().gradient());
         l.w().addInPlace(-0.01, l.w().gradient());
         return out;
@@ -127,7 +130,7 @@ class FusionTest {
         int fused = 0;
         for (long seed = 0; seed < 40; seed++) {
             Function<Leaves, Tensor> loss = randomLoss(seed);
-            Tensor probe = loss.apply(Leaves.of(n, seed)).compile();
+            Program probe = loss.apply(Leaves.of(n, seed)).compile();
             if (!probe.hasFusedRegions()) continue; // e.g. a reduction straight over x and y: nothing to fuse
             fused++;
             assertSameBitsCompiled(loss, n, seed);
@@ -148,14 +151,14 @@ class FusionTest {
             .add(s[1]).squaredDistanceSum(Tensor.constant(300, 3, b)).div(900);
         Tensor[] plain = {Tensor.variable(1, 1, 0.7), Tensor.variable(1, 1, -0.2)};
         Tensor[] fused = {Tensor.variable(1, 1, 0.7), Tensor.variable(1, 1, -0.2)};
-        Tensor interpreted = loss.apply(plain), compiled = loss.apply(fused).compile();
+        Program interpreted = Program.interpret(loss.apply(plain)), compiled = loss.apply(fused).compile();
         assertTrue(compiled.hasFusedRegions());
         assertTrue(compiled.awaitCompiled(COMPILE_TIME));
-        for (Tensor t : new Tensor[] {interpreted, compiled}) {
-            t.recompute();
+        for (Program t : new Program[] {interpreted, compiled}) {
+            t.forward();
             t.backward();
         }
-        assertEquals(Double.doubleToRawLongBits(interpreted.item()), Double.doubleToRawLongBits(compiled.item()));
+        assertEquals(Double.doubleToRawLongBits(interpreted.result().item()), Double.doubleToRawLongBits(compiled.result().item()));
         for (int k = 0; k < 2; k++) assertEquals(Double.doubleToRawLongBits(plain[k].gradient()[0]), Double.doubleToRawLongBits(fused[k].gradient()[0]));
     }
 
@@ -165,10 +168,10 @@ class FusionTest {
         Leaves data = Leaves.of(n, 7);
         for (long seed = 0; seed < 10; seed++) {
             Function<Leaves, Tensor> loss = randomLoss(seed);
-            CentralDifferences.assertGradientsMatch(in -> {
-                Tensor compiled = loss.apply(new Leaves(data.x(), data.y(), in[0], in[1])).compile();
+            CentralDifferences.assertProgramGradientsMatch(in -> {
+                Program compiled = loss.apply(new Leaves(data.x(), data.y(), in[0], in[1])).compile();
                 assertTrue(compiled.awaitCompiled(COMPILE_TIME));
-                compiled.recompute();
+                compiled.forward();
                 return compiled;
             }, CentralDifferences.uniform(3, 1, -1, 1, seed), CentralDifferences.uniform(1, 1, -1, 1, seed + 100));
         }
@@ -176,13 +179,14 @@ class FusionTest {
 
     @Test
     void the_linear_loss_is_one_region_that_reads_its_parameters_straight_from_p() {
-        Tensor loss = linearLoss(Leaves.of(100, 1)).compile();
-        Tensor squaredErrorSum = loss.inputs()[0], prediction = squaredErrorSum.inputs()[0];
-        Tensor slope = prediction.inputs()[0].inputs()[1], intercept = prediction.inputs()[1];
-        assertTrue(squaredErrorSum.isFused(), "Σ(x·p0 + p1 − y)² ends the region");
-        assertTrue(prediction.isAbsorbed() && prediction.inputs()[0].isAbsorbed(), "x·p0 and + p1 run inside its loops");
-        assertTrue(slope.isAbsorbed() && intercept.isAbsorbed(), "p.at(0) and p.at(1) are read from p by the loops");
-        assertFalse(loss.isAbsorbed(), "the division by n stays an op of its own");
+        Program program = linearLoss(Leaves.of(100, 1)).compile();
+        Tensor loss = program.result();
+        Tensor squaredErrorSum = loss.parents().get(0), prediction = squaredErrorSum.parents().get(0);
+        Tensor slope = prediction.parents().get(0).parents().get(1), intercept = prediction.parents().get(1);
+        assertTrue(program.isFused(squaredErrorSum), "Σ(x·p0 + p1 − y)² ends the region");
+        assertTrue(program.isAbsorbed(prediction) && program.isAbsorbed(prediction.parents().get(0)), "x·p0 and + p1 run inside its loops");
+        assertTrue(program.isAbsorbed(slope) && program.isAbsorbed(intercept), "p.at(0) and p.at(1) are read from p by the loops");
+        assertFalse(program.isAbsorbed(loss), "the division by n stays an op of its own");
     }
 
     @Test
@@ -192,7 +196,7 @@ class FusionTest {
             Tensor t = l.x().mul(l.p().at(0));
             return t.add(l.p().at(1)).sum().add(t.sum());
         };
-        Tensor interpreted = loss.apply(plain), compiled = loss.apply(fused).compile();
+        Program interpreted = Program.interpret(loss.apply(plain)), compiled = loss.apply(fused).compile();
         assertFalse(compiled.hasFusedRegions(), "t wants a gradient and is read by two reductions, so neither region may take it");
         assertEquals(run(interpreted, plain).get(1)[0], run(compiled, fused).get(1)[0]);
     }
@@ -200,7 +204,7 @@ class FusionTest {
     @Test
     void a_stream_that_wants_a_gradient_keeps_its_region_op_by_op() {
         Tensor x = Tensor.variable(4, 1, 1, 2, 3, 4);
-        Tensor loss = x.mul(Tensor.scalar(2)).add(Tensor.scalar(1)).sum().compile();
+        Program loss = x.mul(Tensor.scalar(2)).add(Tensor.scalar(1)).sum().compile();
         assertFalse(loss.hasFusedRegions());
         loss.backward();
         assertEquals(List.of(2.0, 2.0, 2.0, 2.0), List.of(boxed(x.gradient())));
@@ -209,8 +213,8 @@ class FusionTest {
     @Test
     void a_kernel_that_cannot_be_compiled_leaves_the_graph_running_op_by_op() {
         Leaves plain = Leaves.of(600, 11), fused = Leaves.of(600, 11);
-        Tensor interpreted = quadraticLoss(plain);
-        Tensor compiled = quadraticLoss(fused).compileWith(source -> CompletableFuture.failedFuture(new IllegalStateException("no compiler")));
+        Program interpreted = Program.interpret(quadraticLoss(plain));
+        Program compiled = Program.compile(quadraticLoss(fused), source -> CompletableFuture.failedFuture(new IllegalStateException("no compiler")));
         assertTrue(compiled.hasFusedRegions());
         assertFalse(compiled.awaitCompiled(Duration.ofMillis(10)));
         for (int step = 0; step < 3; step++) {
@@ -223,8 +227,8 @@ class FusionTest {
         Leaves plain = Leaves.of(1000, 13), fused = Leaves.of(1000, 13);
         CompletableFuture<Kernel> later = new CompletableFuture<>();
         AtomicReference<String> source = new AtomicReference<>();
-        Tensor interpreted = linearLoss(plain);
-        Tensor compiled = linearLoss(fused).compileWith(s -> {
+        Program interpreted = Program.interpret(linearLoss(plain));
+        Program compiled = Program.compile(linearLoss(fused), s -> {
             source.set(s);
             return later;
         });
@@ -245,12 +249,12 @@ class FusionTest {
     @Test
     void constants_are_written_as_their_exact_bits() {
         for (double v : new double[] {0.1, -0.0, 1e-300, Double.MIN_VALUE, -3.5}) {
-            String literal = KernelSource.literal(v);
+            String literal = Elementwise.literal(v);
             long bits = Long.parseUnsignedLong(literal.substring(literal.indexOf("0x") + 2, literal.length() - 2), 16);
             assertEquals(Double.doubleToRawLongBits(v), bits, literal);
         }
-        assertEquals("Double.NaN", KernelSource.literal(Double.NaN));
-        assertEquals("Double.NEGATIVE_INFINITY", KernelSource.literal(Double.NEGATIVE_INFINITY));
+        assertEquals("Double.NaN", Elementwise.literal(Double.NaN));
+        assertEquals("Double.NEGATIVE_INFINITY", Elementwise.literal(Double.NEGATIVE_INFINITY));
     }
 
     private static Double[] boxed(double[] values) {

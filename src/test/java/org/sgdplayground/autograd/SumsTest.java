@@ -119,4 +119,15 @@ class SumsTest {
             assertEquals(Double.doubleToRawLongBits(Sums.sum(a, n)), Double.doubleToRawLongBits(Sums.combineColumn(column, n)), "n = " + n);
         }
     }
+
+    @Test
+    void a_sum_may_use_its_own_input_as_scratch() {
+        int n = 2 * Sums.WIDE + 3;
+        double[] a = new double[n];
+        Random random = new Random(5);
+        for (int i = 0; i < n; i++) a[i] = random.nextGaussian();
+        double[] inPlace = a.clone();
+        assertEquals(Double.doubleToRawLongBits(Sums.sum(a, n)), Double.doubleToRawLongBits(Sums.sum(inPlace, n, inPlace)),
+            "the running column reads each element before it writes that place");
+    }
 }

@@ -1,19 +1,20 @@
-package org.sgdplayground.autograd;
+package org.sgdplayground.autograd.compile;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
-import org.ejml.data.DMatrixRMaj;
+import org.sgdplayground.autograd.Broadcast;
+import org.sgdplayground.autograd.Pick;
+import org.sgdplayground.autograd.Pointwise;
+import org.sgdplayground.autograd.Reduction;
+import org.sgdplayground.autograd.Tensor;
 
 /**
- * Finds a graph's fusable regions and hands each to one {@link FusedLoop}, for {@link Tensor#compile()}.
+ * Finds a graph's fusable regions, each to run as one loop each way, for {@link Tensor#compile()}.
  *
  * <p>A region ends in a reduction — {@code sum} or {@code squaredDistanceSum} — over tensors of one shape (the
  * <em>stream</em> shape) and reaches back through elementwise ops whose results have that shape and whose
@@ -30,60 +31,55 @@ import org.ejml.data.DMatrixRMaj;
  * </ul>
  * A region that breaks these stays as it is and runs op by op.
  */
-final class Fusion {
+public final class Fusion {
     private Fusion() {}
 
-    private static final Set<Tensor.Kind> ELEMENTWISE = EnumSet.of(
-        Tensor.Kind.ADD, Tensor.Kind.SUB, Tensor.Kind.MUL, Tensor.Kind.NEG, Tensor.Kind.DIV, Tensor.Kind.POW);
-
     /**
-     * One region: its reduction, its inner tensors in topological order, and what it reads — the streams and the
-     * scalars, each in the order the graph first reaches them.
+     * The regions of the graph whose tensors are {@code order} (parents before children), in that order; a tensor
+     * belongs to one region at most.
      */
-    record Region(Tensor reduction, List<Tensor> interior, List<Tensor> streams, List<Tensor> uniforms,
-                  List<Tensor> picked, Set<Tensor> usedOnce, int elements) {
-        boolean isInterior(Tensor t) {
-            return interior.contains(t);
-        }
-    }
-
-    /** Fuses every region of the graph whose tensors are {@code order}, parents before children. */
-    static void fuse(Tensor[] order, Function<String, CompletableFuture<Kernel>> kernels) {
+    public static List<Region> regions(List<Tensor> order) {
         Map<Tensor, List<Tensor>> consumers = consumers(order);
         Map<Tensor, Integer> position = new IdentityHashMap<>();
-        for (int i = 0; i < order.length; i++) position.put(order[i], i);
+        for (int i = 0; i < order.size(); i++) position.put(order.get(i), i);
+        Set<Tensor> taken = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Region> regions = new ArrayList<>();
         for (Tensor t : order) {
-            if (t.isFused() || t.isAbsorbed()) continue;
-            if (t.kind() != Tensor.Kind.SUM && t.kind() != Tensor.Kind.SQUARED_DISTANCE_SUM) continue;
-            Region region = regionEndingAt(t, consumers, position);
+            if (taken.contains(t) || !(t.op() instanceof Reduction)) continue;
+            Region region = regionEndingAt(t, consumers, position, taken);
             if (region == null) continue;
-            KernelSource source = KernelSource.write(region);
-            t.fuseInto(new FusedLoop(region, source, kernels.apply(source.text())));
-            for (Tensor inner : region.interior()) inner.absorb();
-            for (Tensor pick : region.picked()) pick.absorb();
+            regions.add(region);
+            taken.add(t);
+            taken.addAll(region.interior());
+            taken.addAll(region.picked());
         }
+        return regions;
     }
 
     /** For each tensor, the tensors computed from it, once per use (a tensor used twice by one op appears twice). */
-    private static Map<Tensor, List<Tensor>> consumers(Tensor[] order) {
+    private static Map<Tensor, List<Tensor>> consumers(List<Tensor> order) {
         Map<Tensor, List<Tensor>> consumers = new IdentityHashMap<>();
         for (Tensor t : order) {
-            for (Tensor p : t.inputs()) consumers.computeIfAbsent(p, k -> new ArrayList<>()).add(t);
+            for (Tensor p : t.parents()) consumers.computeIfAbsent(p, k -> new ArrayList<>()).add(t);
         }
         return consumers;
     }
 
-    /** The region that ends at {@code reduction}, or null when there is none worth fusing or it may not be fused. */
-    static Region regionEndingAt(Tensor reduction, Map<Tensor, List<Tensor>> consumers, Map<Tensor, Integer> position) {
-        DMatrixRMaj shape = reduction.inputs()[0].data();
-        int elements = shape.getNumElements();
+    /**
+     * The region that ends at {@code reduction}, or null when there is none worth fusing or it may not be fused;
+     * {@code taken} holds the tensors earlier regions took.
+     */
+    private static Region regionEndingAt(Tensor reduction, Map<Tensor, List<Tensor>> consumers, Map<Tensor, Integer> position,
+                                         Set<Tensor> taken) {
+        Tensor shape = reduction.parents().get(0);
+        int elements = shape.rows() * shape.cols();
         if (elements < 2) return null;
         // Grow the region back from the reduction; push out any inner tensor that something outside uses, and
         // grow again without it, until nothing changes.
         Set<Tensor> excluded = Collections.newSetFromMap(new IdentityHashMap<>());
         Set<Tensor> interior;
         while (true) {
-            interior = reachableInterior(reduction, shape, excluded);
+            interior = reachableInterior(reduction, shape, excluded, taken);
             Tensor leaking = null;
             for (Tensor t : interior) {
                 for (Tensor c : consumers.getOrDefault(t, List.of())) {
@@ -101,11 +97,11 @@ final class Fusion {
         List<Tensor> reading = new ArrayList<>(inner);
         reading.add(reduction);
         for (Tensor t : reading) {
-            for (Tensor p : t.inputs()) {
+            for (Tensor p : t.parents()) {
                 if (interior.contains(p)) continue;
-                if (Broadcast.isScalar(p.data())) {
+                if (Broadcast.isScalar(p)) {
                     uniforms.add(p);
-                } else if (Broadcast.sameShape(p.data(), shape) && !p.requiresGrad()) {
+                } else if (Broadcast.sameShape(p, shape) && !p.requiresGrad()) {
                     streams.add(p);
                 } else {
                     return null;
@@ -132,11 +128,11 @@ final class Fusion {
                                        Map<Tensor, Integer> position) {
         List<Tensor> picked = new ArrayList<>();
         for (Tensor u : uniforms) {
-            if (u.kind() != Tensor.Kind.AT || !u.inputs()[0].isLeaf()) continue;
+            if (!(u.op() instanceof Pick) || !u.parents().get(0).isLeaf()) continue;
             boolean onlyHere = true;
             for (Tensor c : consumers.getOrDefault(u, List.of())) onlyHere &= interior.contains(c);
-            for (Tensor pick : consumers.getOrDefault(u.inputs()[0], List.of())) {
-                if (pick.kind() != Tensor.Kind.AT || !uniforms.contains(pick)) onlyHere = false;
+            for (Tensor pick : consumers.getOrDefault(u.parents().get(0), List.of())) {
+                if (!(pick.op() instanceof Pick) || !uniforms.contains(pick)) onlyHere = false;
                 for (Tensor c : consumers.getOrDefault(pick, List.of())) onlyHere &= interior.contains(c);
             }
             if (onlyHere) picked.add(u);
@@ -146,22 +142,22 @@ final class Fusion {
     }
 
     /** The elementwise tensors of the stream shape that {@code reduction} reaches without passing through {@code excluded}. */
-    private static Set<Tensor> reachableInterior(Tensor reduction, DMatrixRMaj shape, Set<Tensor> excluded) {
+    private static Set<Tensor> reachableInterior(Tensor reduction, Tensor shape, Set<Tensor> excluded, Set<Tensor> taken) {
         Set<Tensor> found = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<Tensor> frontier = new ArrayList<>(List.of(reduction.inputs()));
+        List<Tensor> frontier = new ArrayList<>(reduction.parents());
         while (!frontier.isEmpty()) {
             Tensor t = frontier.remove(frontier.size() - 1);
-            if (found.contains(t) || excluded.contains(t) || !fusable(t, shape)) continue;
+            if (found.contains(t) || excluded.contains(t) || taken.contains(t) || !fusable(t, shape)) continue;
             found.add(t);
-            frontier.addAll(List.of(t.inputs()));
+            frontier.addAll(t.parents());
         }
         return found;
     }
 
-    /** An elementwise op of the stream shape, reading tensors of that shape or scalars, not already in a region. */
-    private static boolean fusable(Tensor t, DMatrixRMaj shape) {
-        if (!ELEMENTWISE.contains(t.kind()) || t.isAbsorbed() || t.isFused() || !Broadcast.sameShape(t.data(), shape)) return false;
-        for (Tensor p : t.inputs()) if (!Broadcast.sameShape(p.data(), shape) && !Broadcast.isScalar(p.data())) return false;
+    /** An elementwise op of the stream shape, reading tensors of that shape or scalars. */
+    private static boolean fusable(Tensor t, Tensor shape) {
+        if (!(t.op() instanceof Pointwise) || !Broadcast.sameShape(t, shape)) return false;
+        for (Tensor p : t.parents()) if (!Broadcast.sameShape(p, shape) && !Broadcast.isScalar(p)) return false;
         return true;
     }
 }

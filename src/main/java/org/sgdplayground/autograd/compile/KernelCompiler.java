@@ -1,4 +1,4 @@
-package org.sgdplayground.autograd;
+package org.sgdplayground.autograd.compile;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -36,7 +36,7 @@ import javax.tools.ToolProvider;
  * <p>Where there is no compiler (a JRE) or compiling fails, the future fails and the regions keep running op by
  * op, with the same results; the first failure is logged once.
  */
-final class KernelCompiler {
+public final class KernelCompiler {
     private KernelCompiler() {}
 
     private static final Map<String, CompletableFuture<Kernel>> KERNELS = new ConcurrentHashMap<>();
@@ -49,7 +49,7 @@ final class KernelCompiler {
     private static volatile boolean failureLogged;
 
     /** The kernel for {@code source}: already compiled, being compiled, or queued now. */
-    static CompletableFuture<Kernel> kernelFor(String source) {
+    public static CompletableFuture<Kernel> kernelFor(String source) {
         return KERNELS.computeIfAbsent(source, s -> CompletableFuture.supplyAsync(() -> compile(s), COMPILER)
             .whenComplete((kernel, failure) -> {
                 if (failure != null && !failureLogged) {
@@ -60,23 +60,32 @@ final class KernelCompiler {
     }
 
     /** Compiles and loads one kernel, or throws {@link IllegalStateException} saying why it cannot. */
-    static Kernel compile(String source) {
+    public static Kernel compile(String source) {
+        return instantiate(KernelSource.CLASS_NAME, source, Kernel.class);
+    }
+
+    /**
+     * Compiles {@code source}, a class {@code className} of this package with a constructor that takes nothing,
+     * loads it as a hidden class and makes one instance, as a {@code type}; or throws {@link IllegalStateException}
+     * saying why it cannot. The source may use this package, {@code autograd} and the JDK.
+     */
+    public static <T> T instantiate(String className, String source, Class<T> type) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) throw new IllegalStateException("this Java runtime has no compiler (javax.tools)");
-        byte[] bytes = javaToBytes(javac, source);
+        byte[] bytes = javaToBytes(javac, className, source);
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
-            return (Kernel) lookup.findConstructor(lookup.lookupClass(), MethodType.methodType(void.class)).invoke();
+            return type.cast(lookup.findConstructor(lookup.lookupClass(), MethodType.methodType(void.class)).invoke());
         } catch (Throwable e) {
-            throw new IllegalStateException("cannot load a compiled kernel: " + e, e);
+            throw new IllegalStateException("cannot load a compiled " + className + ": " + e, e);
         }
     }
 
-    private static byte[] javaToBytes(JavaCompiler javac, String source) {
+    private static byte[] javaToBytes(JavaCompiler javac, String className, String source) {
         StandardJavaFileManager standard = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            // the kernel implements Kernel and calls Sums: compile against this package where it was loaded from
+            // the kernel implements Kernel and calls Sums: compile against the classes where this one was loaded from
             standard.setLocation(StandardLocation.CLASS_PATH, List.of(whereThisPackageLives()));
             JavaFileManager inMemory = new ForwardingJavaFileManager<>(standard) {
                 @Override
@@ -90,7 +99,7 @@ final class KernelCompiler {
                 }
             };
             JavaFileObject file = new SimpleJavaFileObject(
-                URI.create("string:///org/sgdplayground/autograd/" + KernelSource.CLASS_NAME + ".java"), JavaFileObject.Kind.SOURCE) {
+                URI.create("string:///org/sgdplayground/autograd/compile/" + className + ".java"), JavaFileObject.Kind.SOURCE) {
                 @Override
                 public CharSequence getCharContent(boolean ignoreEncodingErrors) {
                     return source;
