@@ -1,13 +1,16 @@
 /** Wiring the full page and the embed share: keys, the clipboard, the embed snippet, the scripting API. */
 import { buildQuery, presetValues } from './state.js';
 
-/** space = play/pause, → = step, r = reset; not while typing in a field. */
+/** Where keys belong to the element: fields, sliders and pickers, the dialog, the log (it scrolls by keys). */
+const KEEPS_ITS_KEYS = 'input, select, textarea, [contenteditable], dialog, [role="log"]';
+
+/** space = play/pause, → = step, r = reset; not while typing in a field or moving a slider. */
 export function installKeys(playground) {
   document.addEventListener('keydown', event => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const target = event.target;
-    if (target.closest && target.closest('input, select, textarea, [contenteditable], dialog')) return;
-    if (event.key === ' ' && target.tagName === 'BUTTON') return; // the button's own click handles it
+    if (target.closest && target.closest(KEEPS_ITS_KEYS)) return;
+    if (event.key === ' ' && target.closest?.('button, a, summary')) return; // presses the button, scrolls past the link
     if (event.key === ' ') playground.toggle();
     else if (event.key === 'ArrowRight') playground.step();
     else if (event.key === 'r' || event.key === 'R') playground.reset();

@@ -31,6 +31,7 @@ public final class EmbedPage {
                 Partials.stage(),
                 div(
                     Partials.readout(e),
+                    Partials.announcer(),
                     a("Open in playground ↗").withId("open-full").withClass("open-link")
                         .withHref("/?" + ExperimentCodec.encode(e)).withTarget("_blank").withRel("noopener")
                 ).withClass("embed-footer")

@@ -73,6 +73,15 @@ final class Partials {
         ).withClass("readout");
     }
 
+    /**
+     * What a screen reader is told of the run: a polite live region, off screen, that {@code readout.js} fills at
+     * most every few seconds while the run plays and at once with its outcome (the readout above it changes 50
+     * times a second and is not live).
+     */
+    static DomContent announcer() {
+        return p().withId("announce").withClass("visually-hidden").attr("aria-live", "polite").attr("aria-atomic", "true");
+    }
+
     /** The "Embed" dialog: the iframe snippet and a copy button. */
     static DomContent embedDialog() {
         return dialog(
