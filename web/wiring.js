@@ -38,7 +38,7 @@ export function embedSnippet(src) {
 
 /**
  * `window.sgdPlayground` (SPEC §5). `set({lr: 0.01, model: 'quadratic'})` changes settings as if typed into the
- * form; a `preset` among them is applied first.
+ * form; a `preset` among them is applied first. A new speed alone keeps the run, once there is one.
  */
 export function scriptingApi(playground, controls, boot, teachState = () => null) {
   return Object.freeze({
@@ -55,7 +55,7 @@ export function scriptingApi(playground, controls, boot, teachState = () => null
       for (const [k, v] of entries) values[k] = v;
       controls.enterValues(values);
       const query = buildQuery(boot, values);
-      if (entries.length === 1 && entries[0][0] === 'speed') {
+      if (entries.length === 1 && entries[0][0] === 'speed' && playground.run.data) {
         playground.setSpeed(Number(entries[0][1]), query);
         history.replaceState(null, '', `${location.pathname}?${query}`);
       } else {
