@@ -97,15 +97,27 @@ document.addEventListener('visibilitychange', () => {
   }
 });
 
+/**
+ * The height the embed would take if it could choose, for a parent that sizes its frame by it: the strip and the
+ * footer as laid out now, and the plot at its natural height for this width (a little over half of it).
+ */
+function naturalHeight() {
+  const plot = document.querySelector('.plot-wrap');
+  const rest = document.documentElement.scrollHeight - plot.offsetHeight;
+  return Math.ceil(rest + Math.min(420, Math.max(200, 0.58 * window.innerWidth)));
+}
+
 if ('ResizeObserver' in window) {
   let lastHeight = -1;
-  new ResizeObserver(() => {
-    const height = Math.ceil(document.documentElement.scrollHeight);
+  const watcher = new ResizeObserver(() => {
+    const height = naturalHeight();
     if (height !== lastHeight) {
       lastHeight = height;
       tellParent({ type: 'resize', fields: { height } });
     }
-  }).observe(document.documentElement);
+  });
+  watcher.observe(document.documentElement);
+  watcher.observe(document.querySelector('.plot-wrap')); // the strip or footer grew: the plot gave way
 }
 
 const COMMANDS = { play: true, pause: true, step: true, reset: true, set: true };

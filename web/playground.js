@@ -35,7 +35,7 @@ export class Playground extends EventTarget {
       resumeQuery: () => this.resumeQuery(),
     });
     for (const canvas of [canvases.plot, canvases.loss]) {
-      if (canvas && 'ResizeObserver' in window) new ResizeObserver(() => this.requestRender()).observe(canvas);
+      if (canvas && 'ResizeObserver' in window) watchSize(canvas, () => this.requestRender());
     }
   }
 
@@ -219,5 +219,15 @@ export class Playground extends EventTarget {
 
   emit(type, detail) {
     this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+}
+
+/** Calls `changed` when the canvas's size in device pixels changes: a new box, or a new zoom or screen density. */
+function watchSize(canvas, changed) {
+  const watcher = new ResizeObserver(changed);
+  try {
+    watcher.observe(canvas, { box: 'device-pixel-content-box' });
+  } catch {
+    watcher.observe(canvas); // a browser without device-pixel boxes: CSS pixels will do
   }
 }

@@ -86,7 +86,8 @@ final class Partials {
     static DomContent embedDialog() {
         return dialog(
             h2("Embed this experiment"),
-            p("Paste this into a blog post. The frame sizes itself if your page listens for its resize messages (see the README)."),
+            p("Paste this into a blog post: the playground lays itself out to the frame's size, no script needed. "
+                + "A page that would rather size the frame to the playground can listen for its resize messages (see the README)."),
             textarea().withId("embed-snippet").attr("readonly").attr("rows", "4").attr("spellcheck", "false"),
             div(button("Copy snippet").withId("copy-embed").withType("button").withClass("primary"),
                 button("Close").withId("close-embed").withType("button")).withClass("dialog-actions")
