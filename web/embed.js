@@ -16,8 +16,6 @@ const playground = new Playground(boot, { plot: document.getElementById('plot') 
 const controls = new ControlPanel(document.getElementById('controls'), boot);
 const readout = new Readout();
 const openFull = document.getElementById('open-full');
-const api = scriptingApi(playground, controls, boot);
-window.sgdPlayground = api;
 
 /** Tells the page around us; any origin may embed us, and nothing here is secret. */
 function tellParent(message) {
@@ -44,19 +42,36 @@ playground.addEventListener('status', ({ detail }) => readout.showStatus(detail)
 playground.addEventListener('error', ({ detail }) => readout.showError(detail.message));
 controls.addEventListener('change', () => playground.restart(buildQuery(boot, controls.values())));
 
-document.getElementById('play').addEventListener('click', () => { ensureConnected(false); playground.toggle(); });
-document.getElementById('step')?.addEventListener('click', () => { ensureConnected(false); playground.step(); });
-document.getElementById('reset')?.addEventListener('click', () => { ensureConnected(false); playground.reset(); });
-installKeys(playground);
-
-/** Opens the socket the first time it is needed: on screen, or asked to by a click or the parent. */
+/** Opens the socket the first time it is needed: on screen, or asked to by a click, a script or the parent. */
 let connected = false;
 function ensureConnected(play) {
-  if (connected) return false;
+  if (connected) return;
   connected = true;
   playground.connect(play);
-  return true;
 }
+
+const scripted = scriptingApi(playground, controls, boot);
+/**
+ * `window.sgdPlayground`, and what the parent's messages call: each call opens the socket first if the embed has
+ * not yet, then waits in its queue for the run; a `set` opens it with its own settings, paused.
+ */
+const api = Object.freeze({
+  ...scripted,
+  play: () => { ensureConnected(false); scripted.play(); },
+  pause: () => { ensureConnected(false); scripted.pause(); },
+  step: () => { ensureConnected(false); scripted.step(); },
+  reset: () => { ensureConnected(false); scripted.reset(); },
+  set: args => {
+    connected = true; // the new settings open the socket, paused (autoplay or not)
+    return scripted.set(args);
+  },
+});
+window.sgdPlayground = api;
+
+document.getElementById('play').addEventListener('click', () => { ensureConnected(false); playground.toggle(); });
+document.getElementById('step')?.addEventListener('click', api.step);
+document.getElementById('reset')?.addEventListener('click', api.reset);
+installKeys(playground);
 
 const root = document.querySelector('.embed-root');
 if ('IntersectionObserver' in window) {
@@ -82,15 +97,27 @@ document.addEventListener('visibilitychange', () => {
   }
 });
 
+/**
+ * The height the embed would take if it could choose, for a parent that sizes its frame by it: the strip and the
+ * footer as laid out now, and the plot at its natural height for this width (a little over half of it).
+ */
+function naturalHeight() {
+  const plot = document.querySelector('.plot-wrap');
+  const rest = document.documentElement.scrollHeight - plot.offsetHeight;
+  return Math.ceil(rest + Math.min(420, Math.max(200, 0.58 * window.innerWidth)));
+}
+
 if ('ResizeObserver' in window) {
   let lastHeight = -1;
-  new ResizeObserver(() => {
-    const height = Math.ceil(document.documentElement.scrollHeight);
+  const watcher = new ResizeObserver(() => {
+    const height = naturalHeight();
     if (height !== lastHeight) {
       lastHeight = height;
       tellParent({ type: 'resize', fields: { height } });
     }
-  }).observe(document.documentElement);
+  });
+  watcher.observe(document.documentElement);
+  watcher.observe(document.querySelector('.plot-wrap')); // the strip or footer grew: the plot gave way
 }
 
 const COMMANDS = { play: true, pause: true, step: true, reset: true, set: true };
@@ -98,15 +125,6 @@ window.addEventListener('message', event => {
   if (event.source !== window.parent || window.parent === window) return;
   const command = event.data?.sgdPlayground;
   if (typeof command !== 'string' || !COMMANDS[command]) return;
-  if (command === 'set') {
-    const args = event.data.args;
-    if (args && typeof args === 'object') {
-      const firstConnect = !connected;
-      if (firstConnect) { connected = true; playground.pause(); } // the new settings open the socket, paused
-      api.set(args);
-    }
-    return;
-  }
-  if (ensureConnected(command === 'play')) return;
-  api[command]();
+  if (command !== 'set') api[command]();
+  else if (event.data.args && typeof event.data.args === 'object') api.set(event.data.args);
 });

@@ -2,7 +2,8 @@
  * One live run on screen: the socket, the run's state and its drawing, and the calls a person or a script
  * makes (play, pause, step, reset, restart). The full page and the embed both wire one of these.
  * Emits events: `data`, `frame`, `outcome`, `running`, `status`, `error`. Read `run`, `query` and `running`;
- * change them only through the methods.
+ * change them only through the methods. A call made before the run is there (the socket still opening) is
+ * kept and applied once it is: `running` says what was asked, whatever the run's first message says.
  */
 import { LiveConnection } from './socket.js';
 import { Run } from './run.js';
@@ -15,6 +16,8 @@ export class Playground extends EventTarget {
   #query;
   #running = false;
   #views = []; // more views drawn with the plot: each has render(run, colors)
+  #awaitingData = false; // a socket was opened or a restart sent, and its `data` message has not come
+  #askedAhead = false; // and a control was sent before it: `running` is then ours, not the message's
 
   /** @param boot the page's boot data; @param canvases {{plot: HTMLCanvasElement, loss?: HTMLCanvasElement}} */
   constructor(boot, canvases) {
@@ -32,7 +35,7 @@ export class Playground extends EventTarget {
       resumeQuery: () => this.resumeQuery(),
     });
     for (const canvas of [canvases.plot, canvases.loss]) {
-      if (canvas && 'ResizeObserver' in window) new ResizeObserver(() => this.requestRender()).observe(canvas);
+      if (canvas && 'ResizeObserver' in window) watchSize(canvas, () => this.requestRender());
     }
   }
 
@@ -54,7 +57,19 @@ export class Playground extends EventTarget {
   /** Opens the socket; the run starts playing when `play` is true, else waits at frame 0. */
   connect(play) {
     this.#running = play;
-    this.connection.open(this.#query + (play ? '' : '&paused=1'));
+    this.#open(this.#query + (play ? '' : '&paused=1'));
+  }
+
+  #open(query) {
+    this.#awaitingData = true;
+    this.#askedAhead = false;
+    this.connection.open(query);
+  }
+
+  /** Sends (or, while the socket opens, queues) a control; false when no socket is there or coming. */
+  #control(message) {
+    if (this.#awaitingData) this.#askedAhead = true;
+    return this.connection.send(message);
   }
 
   disconnect() {
@@ -68,12 +83,12 @@ export class Playground extends EventTarget {
       return;
     }
     this.setRunning(true);
-    this.connection.send({ type: 'resume' });
+    this.#control({ type: 'resume' });
   }
 
   pause() {
     this.setRunning(false);
-    this.connection.send({ type: 'pause' });
+    this.#control({ type: 'pause' });
   }
 
   toggle() {
@@ -83,26 +98,32 @@ export class Playground extends EventTarget {
   step() {
     if (this.run.outcome) return;
     this.setRunning(false);
-    this.connection.send({ type: 'step' });
+    this.#control({ type: 'step' });
   }
 
   reset() {
     this.setRunning(false);
-    if (!this.connection.send({ type: 'reset' })) this.connection.open(this.query + '&paused=1');
+    if (!this.#control({ type: 'reset' })) this.#open(this.query + '&paused=1');
   }
 
-  /** A new experiment on the same socket; it plays when `play` is true. */
+  /** A new experiment on the same socket (or, while none is open, a new socket); it plays when `play` is true. */
   restart(query, play = this.#running) {
     this.#query = query;
     this.setRunning(play);
     const message = query + (play ? '' : '&paused=1');
-    if (!this.connection.send({ type: 'restart', query: message })) this.connection.open(message);
+    if (!this.connection.isOpen) {
+      this.#open(message);
+      return;
+    }
+    this.connection.send({ type: 'restart', query: message });
+    this.#awaitingData = true;
+    this.#askedAhead = false;
   }
 
   /** A new animation rate for the same run; `query` is its link at that speed (the frames do not change). */
   setSpeed(updatesPerSecond, query) {
     this.#query = query;
-    this.connection.send({ type: 'speed', value: updatesPerSecond });
+    this.#control({ type: 'speed', value: updatesPerSecond });
   }
 
   /** What SPEC §5 promises scripts. */
@@ -127,6 +148,8 @@ export class Playground extends EventTarget {
   /** The query that picks up where we were after a dropped connection. */
   resumeQuery() {
     this.resuming = true;
+    this.#awaitingData = true;
+    this.#askedAhead = false;
     let q = this.query;
     if (this.run.iter > 0) q += `&at=${this.run.iter}`;
     if (!this.running || this.run.outcome) q += '&paused=1';
@@ -141,7 +164,8 @@ export class Playground extends EventTarget {
         this.resuming = false;
         this.#query = message.query;
         this.run.applyData(message, sameRun);
-        if (!sameRun) this.setRunning(Boolean(message.running));
+        if (!sameRun && !this.#askedAhead) this.setRunning(Boolean(message.running));
+        this.#awaitingData = this.#askedAhead = false;
         this.emit('data', message);
         break;
       }
@@ -195,5 +219,15 @@ export class Playground extends EventTarget {
 
   emit(type, detail) {
     this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+}
+
+/** Calls `changed` when the canvas's size in device pixels changes: a new box, or a new zoom or screen density. */
+function watchSize(canvas, changed) {
+  const watcher = new ResizeObserver(changed);
+  try {
+    watcher.observe(canvas, { box: 'device-pixel-content-box' });
+  } catch {
+    watcher.observe(canvas); // a browser without device-pixel boxes: CSS pixels will do
   }
 }

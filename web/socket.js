@@ -1,7 +1,8 @@
 /**
  * The live socket (SPEC §3) with reconnection: the URL comes from `location` (wss: under https); when the
  * connection drops, or the server announces a restart, it says so and reconnects with backoff, asking the
- * owner which query to resume with (`at=<last iter>`, `paused=1`).
+ * owner which query to resume with (`at=<last iter>`, `paused=1`). Control messages sent while the socket is
+ * still opening wait for it and go first, in order.
  */
 
 const BACKOFF_MS = [500, 1000, 2000, 4000, 8000];
@@ -28,10 +29,15 @@ export class LiveConnection {
     this.attempt = 0;
     this.retryTimer = null;
     this.closedByUs = false;
+    this.waiting = []; // messages sent while the socket opens
   }
 
   get isOpen() {
     return this.ws !== null && this.ws.readyState === WebSocket.OPEN;
+  }
+
+  get isOpening() {
+    return this.ws !== null && this.ws.readyState === WebSocket.CONNECTING;
   }
 
   /** Opens a socket for `query`, replacing any socket already open. */
@@ -40,10 +46,14 @@ export class LiveConnection {
     clearTimeout(this.retryTimer);
     this.retryTimer = null;
     this.detach();
+    this.waiting = []; // they were meant for the socket this one replaces; its query carries what matters
     this.onStatus({ state: this.attempt === 0 ? 'connecting' : 'reconnecting' });
     const ws = new WebSocket(socketUrl(query));
     this.ws = ws;
-    ws.onopen = () => this.onStatus({ state: 'open' });
+    ws.onopen = () => {
+      for (const message of this.waiting.splice(0)) ws.send(JSON.stringify(message));
+      this.onStatus({ state: 'open' });
+    };
     ws.onmessage = event => {
       let message;
       try {
@@ -70,8 +80,15 @@ export class LiveConnection {
     };
   }
 
-  /** Sends a control message; false when there is no open socket (a reconnect is then under way). */
+  /**
+   * Sends a control message, or keeps it until the socket that is opening opens; false when there is no socket
+   * (none opened yet, or a reconnect is waiting out its backoff).
+   */
   send(message) {
+    if (this.isOpening) {
+      this.waiting.push(message);
+      return true;
+    }
     if (!this.isOpen) return false;
     this.ws.send(JSON.stringify(message));
     return true;

@@ -1,13 +1,14 @@
 /**
  * The teaching views around the plot: the loss landscape (with its pair picker, legend and click-to-start), the
  * stability limit on the learning rate (a mark on the slider, a warning before the run, both shown through the
- * form that owns the field) and the condition number's sentence. Every number comes from the run's `surface`;
- * missing elements are skipped.
+ * form that owns the field), the condition number's sentence and the note on scaling the points (scalingnote.js).
+ * Every number comes from the run's `surface` and points; missing elements are skipped.
  */
 import { Landscape } from './landscape.js';
 import { landscapeScene } from './landscapescene.js';
 import { axisPairs, stabilityVerdict, limitText } from './surface.js';
 import { formatNumber, formatSetting } from './format.js';
+import { scalingNote } from './scalingnote.js';
 
 export class TeachViews {
   /**
@@ -19,6 +20,7 @@ export class TeachViews {
     const $ = id => doc.getElementById(id);
     this.el = {
       canvas: $('landscape'), pairs: $('landscape-axes'), legend: $('landscape-legend'), conditioning: $('conditioning'),
+      scalingNote: $('scaling-note'),
     };
     this.controls = controls;
     this.landscape = this.el.canvas ? new Landscape(this.el.canvas) : null;
@@ -40,9 +42,12 @@ export class TeachViews {
     controls.addEventListener('learningrate', () => this.showLimit());
   }
 
-  /** A new run: its surface, names and momentum. */
+  /** A new run: its surface, names, momentum and points. */
   showData(run) {
-    const { surface, model, experiment } = run.data;
+    const { surface, model, experiment, points, standardisation } = run.data;
+    if (this.el.scalingNote && points?.x.length) {
+      this.el.scalingNote.textContent = scalingNote(points.x, standardisation, model.params, run.look === 'fastbook' ? 't' : 'x');
+    }
     this.surface = surface ?? null;
     this.momentum = Number(experiment.momentum) || 0;
     const k = model.params.length;

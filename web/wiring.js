@@ -1,13 +1,16 @@
 /** Wiring the full page and the embed share: keys, the clipboard, the embed snippet, the scripting API. */
 import { buildQuery, presetValues } from './state.js';
 
-/** space = play/pause, → = step, r = reset; not while typing in a field. */
+/** Where keys belong to the element: fields, sliders and pickers, the dialog, the log (it scrolls by keys). */
+const KEEPS_ITS_KEYS = 'input, select, textarea, [contenteditable], dialog, [role="log"]';
+
+/** space = play/pause, → = step, r = reset; not while typing in a field or moving a slider. */
 export function installKeys(playground) {
   document.addEventListener('keydown', event => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const target = event.target;
-    if (target.closest && target.closest('input, select, textarea, [contenteditable], dialog')) return;
-    if (event.key === ' ' && target.tagName === 'BUTTON') return; // the button's own click handles it
+    if (target.closest && target.closest(KEEPS_ITS_KEYS)) return;
+    if (event.key === ' ' && target.closest?.('button, a, summary')) return; // presses the button, scrolls past the link
     if (event.key === ' ') playground.toggle();
     else if (event.key === 'ArrowRight') playground.step();
     else if (event.key === 'r' || event.key === 'R') playground.reset();
@@ -35,7 +38,7 @@ export function embedSnippet(src) {
 
 /**
  * `window.sgdPlayground` (SPEC §5). `set({lr: 0.01, model: 'quadratic'})` changes settings as if typed into the
- * form; a `preset` among them is applied first.
+ * form; a `preset` among them is applied first. A new speed alone keeps the run, once there is one.
  */
 export function scriptingApi(playground, controls, boot, teachState = () => null) {
   return Object.freeze({
@@ -52,7 +55,7 @@ export function scriptingApi(playground, controls, boot, teachState = () => null
       for (const [k, v] of entries) values[k] = v;
       controls.enterValues(values);
       const query = buildQuery(boot, values);
-      if (entries.length === 1 && entries[0][0] === 'speed') {
+      if (entries.length === 1 && entries[0][0] === 'speed' && playground.run.data) {
         playground.setSpeed(Number(entries[0][1]), query);
         history.replaceState(null, '', `${location.pathname}?${query}`);
       } else {

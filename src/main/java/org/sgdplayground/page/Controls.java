@@ -28,10 +28,6 @@ public final class Controls {
     /** The parameters the full page shows, by fieldset legend, in the table's page order. */
     public static final Map<String, List<Parameter<?>>> GROUPS = fieldsets();
 
-    /** Why standardising makes the roller coaster converge, in one sentence beside its switch. */
-    static final String STANDARDIZE_WHY = "Why it helps: t² reaches 361 while 1 stays 1, so one lr is too big for a and too small "
-        + "for c; rescaling t makes every direction alike.";
-
     /** The slimmest log-slider learning rate; smaller ones can still be typed. */
     static final double LR_SLIDER_MIN_EXPONENT = -6;
 
@@ -84,7 +80,7 @@ public final class Controls {
             input,
             p == Parameter.LR ? learningRateSlider(e) : null,
             small(p.help()).withClass("help"),
-            p == Parameter.STANDARDIZE ? p(STANDARDIZE_WHY).withClass("why") : null,
+            p == Parameter.STANDARDIZE ? p(ScalingNote.of(e)).withId("scaling-note").withClass("why") : null,
             p == Parameter.LR ? p().withId("lr-warning").withClass("hint warning hidden").attr("role", "status") : null,
             p == Parameter.LR ? p().withId("lr-hint").withClass("hint hidden") : null
         ).withClass("field field-" + p.key());

@@ -21,7 +21,7 @@ public final class EmbedPage {
     public static String render(Experiment e, List<String> hidden, String oembedHref) {
         String title = "SGD Playground: " + Presets.byName(e.preset()).orElse(Presets.defaultPreset()).title();
         return Layout.document(title, "embed", oembedHref, "embed.js",
-            div(
+            main(
                 div(
                     button("Play").withId("play").withType("button").withClass("primary").attr("aria-pressed", "false"),
                     hidden.contains("step") ? null : button("Step").withId("step").withType("button"),
@@ -31,10 +31,11 @@ public final class EmbedPage {
                 Partials.stage(),
                 div(
                     Partials.readout(e),
+                    Partials.announcer(),
                     a("Open in playground ↗").withId("open-full").withClass("open-link")
                         .withHref("/?" + ExperimentCodec.encode(e)).withTarget("_blank").withRel("noopener")
                 ).withClass("embed-footer")
-            ).withClass("embed-root"),
+            ).withClass("embed-root"), // a main landmark: a screen reader can jump to it (axe's "bypass")
             BootData.block(e, "embed", hidden)
         );
     }

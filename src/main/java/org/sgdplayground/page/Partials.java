@@ -73,11 +73,21 @@ final class Partials {
         ).withClass("readout");
     }
 
+    /**
+     * What a screen reader is told of the run: a polite live region, off screen, that {@code readout.js} fills at
+     * most every few seconds while the run plays and at once with its outcome (the readout above it changes 50
+     * times a second and is not live).
+     */
+    static DomContent announcer() {
+        return p().withId("announce").withClass("visually-hidden").attr("aria-live", "polite").attr("aria-atomic", "true");
+    }
+
     /** The "Embed" dialog: the iframe snippet and a copy button. */
     static DomContent embedDialog() {
         return dialog(
             h2("Embed this experiment"),
-            p("Paste this into a blog post. The frame sizes itself if your page listens for its resize messages (see the README)."),
+            p("Paste this into a blog post: the playground lays itself out to the frame's size, no script needed. "
+                + "A page that would rather size the frame to the playground can listen for its resize messages (see the README)."),
             textarea().withId("embed-snippet").attr("readonly").attr("rows", "4").attr("spellcheck", "false"),
             div(button("Copy snippet").withId("copy-embed").withType("button").withClass("primary"),
                 button("Close").withId("close-embed").withType("button")).withClass("dialog-actions")

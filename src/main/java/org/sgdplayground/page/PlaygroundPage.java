@@ -31,10 +31,14 @@ public final class PlaygroundPage {
                     Partials.transport(),
                     div(Partials.stage(), Partials.landscape()).withClass("views"),
                     Partials.readout(e, div(dt("status"), dd("ready").withId("outcome")).withClass("outcome")),
+                    Partials.announcer(),
                     Partials.strip(),
                     div(
                         div(h2("Loss"), canvas().withId("loss-chart").withClass("loss-chart").attr("aria-label", "loss over iterations, log scale")).withClass("panel"),
-                        div(h2(text("Printed log "), small("(like the notebook)")), pre().withId("log").withClass("log").attr("aria-live", "off")).withClass("panel")
+                        div(h2(text("Printed log "), small("(like the notebook)")).withId("log-title"),
+                            // a log, read when visited rather than spoken line by line; focusable once it scrolls (readout.js)
+                            pre().withId("log").withClass("log").attr("role", "log").attr("aria-live", "off")
+                                .attr("aria-labelledby", "log-title")).withClass("panel")
                     ).withClass("charts")
                 ).withClass("stage-column"),
                 aside(Controls.fullForm(e)).withClass("side")

@@ -2,11 +2,6 @@ package org.sgdplayground.browser;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +17,11 @@ class EmbedIT {
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final int STEPS = 30;
     private static Browser browser;
-    private static HttpServer blog;
+    private static Blog blog;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() {
         browser = new Browser();
-        blog = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         String embedSrc = browser.url("/embed?preset=fastai-sgd&steps=" + STEPS + "&speed=60&hide=lr");
         String html = """
             <!doctype html><html><head><meta charset="utf-8"><title>A blog post</title></head>
@@ -43,41 +37,25 @@ class EmbedIT {
               });
               window.tell = message => frame.contentWindow.postMessage(message, '*');
             </script></body></html>
-            """.formatted(embedSrc.replace("&", "&amp;"));
-        blog.createContext("/", exchange -> {
-            byte[] body = html.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
+            """.formatted(Blog.attribute(embedSrc));
         String tall = """
             <!doctype html><html><head><meta charset="utf-8"><title>A long post</title></head>
             <body><p id="top">A long introduction.</p><div style="height:3000px"></div>
             <iframe id="demo" src="%s" width="600" height="480" style="border:0"></iframe></body></html>
-            """.formatted(browser.url("/embed?preset=fastai-sgd&autoplay=1&steps=20").replace("&", "&amp;"));
-        blog.createContext("/tall", exchange -> {
-            byte[] body = tall.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        blog.start();
+            """.formatted(Blog.attribute(browser.url("/embed?preset=fastai-sgd&autoplay=1&steps=20")));
+        blog = new Blog().page("/", html).page("/tall", tall);
     }
 
     @AfterAll
     static void stop() {
-        if (blog != null) blog.stop(0);
+        if (blog != null) blog.close();
         if (browser != null) browser.close();
     }
 
     @Test
     void a_page_on_another_origin_sizes_the_frame_drives_it_and_hears_its_frames() {
         browser.resize(1000, 900);
-        browser.driver.get("http://127.0.0.1:" + blog.getAddress().getPort() + "/");
+        browser.driver.get(blog.url("/"));
         browser.waitUntil("the embed reports its height", WAIT, () -> !messages("resize").isEmpty());
         long reported = lastHeight();
         assertTrue(reported > 150, "the embed is taller than its starting frame: " + reported);
@@ -109,7 +87,7 @@ class EmbedIT {
     @Test
     void the_embed_connects_only_when_scrolled_into_view_and_then_autoplays() throws InterruptedException {
         browser.resize(1000, 900);
-        browser.driver.get("http://127.0.0.1:" + blog.getAddress().getPort() + "/tall");
+        browser.driver.get(blog.url("/tall"));
         browser.driver.switchTo().frame("demo");
         try {
             browser.waitUntil("the embed's script is ready", WAIT, () -> Boolean.TRUE.equals(browser.js("return !!window.sgdPlayground")));
@@ -132,7 +110,7 @@ class EmbedIT {
     @Test
     void settings_from_the_parent_before_the_embed_is_on_screen_open_it_paused_with_them() {
         browser.resize(1000, 900);
-        browser.driver.get("http://127.0.0.1:" + blog.getAddress().getPort() + "/tall");
+        browser.driver.get(blog.url("/tall"));
         browser.driver.switchTo().frame("demo");
         try {
             browser.waitUntil("the embed's script is ready", WAIT, () -> Boolean.TRUE.equals(browser.js("return !!window.sgdPlayground")));
