@@ -35,7 +35,7 @@ public final class PointsTable {
         private final int line, column;
         private final String value;
 
-        Refusal(String parameter, int line, int column, String value, String message) {
+        public Refusal(String parameter, int line, int column, String value, String message) {
             super(message);
             this.parameter = parameter;
             this.line = line;

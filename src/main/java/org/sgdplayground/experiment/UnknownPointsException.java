@@ -6,7 +6,11 @@ package org.sgdplayground.experiment;
  */
 public final class UnknownPointsException extends InvalidParameterException {
     public UnknownPointsException(String id) {
-        super(Parameter.POINTS.key(), id, "the id of points stored on this server (POST /api/points answers one); "
-            + "no points are stored under this one");
+        super(Parameter.POINTS.key(), id, "the id of points stored on this server (POST /api/points answers one)");
+    }
+
+    @Override
+    public String getMessage() {
+        return "no points are stored under points=" + value() + " on this server";
     }
 }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.sgdplayground.experiment.Limits;
+import org.sgdplayground.experiment.PointLookup;
 
 /**
  * Owns the live sessions of one server: the clock that paces them, the tapes they share, the count overall and
@@ -16,10 +17,17 @@ public final class LiveHub implements AutoCloseable {
     private final Map<LiveSession, String> sessions = new HashMap<>();
     private final Map<String, Integer> perAddress = new HashMap<>();
     private volatile boolean stopping;
+    private final PointLookup stored;
 
     public LiveHub(LiveLimits limits, int tickerThreads) {
+        this(limits, tickerThreads, PointLookup.NONE);
+    }
+
+    /** A hub whose sessions find a link's {@code points=ID} in {@code stored}. */
+    public LiveHub(LiveLimits limits, int tickerThreads, PointLookup stored) {
         this.limits = limits;
         this.pacer = new Pacer(tickerThreads, this::expireIdle);
+        this.stored = stored;
     }
 
     LiveLimits limits() {
@@ -41,7 +49,7 @@ public final class LiveHub implements AutoCloseable {
     /** A new session for {@code address}, counted, or null when {@link #refusal} says no. */
     synchronized LiveSession admit(Sender sender, String address) {
         if (refusal(address) != null) return null;
-        LiveSession session = new LiveSession(sender, pacer, limits, tapes::tape);
+        LiveSession session = new LiveSession(sender, pacer, limits, tapes::tape, stored);
         sessions.put(session, address);
         perAddress.merge(address, 1, Integer::sum);
         return session;

@@ -11,6 +11,7 @@ import org.sgdplayground.experiment.Domain;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.InvalidParameterException;
+import org.sgdplayground.experiment.PointLookup;
 import org.sgdplayground.experiment.QueryStrings;
 
 /**
@@ -45,6 +46,7 @@ public final class LiveSession implements Pacer.Paced {
     private final int shard;
     private final LiveLimits limits;
     private final Function<Experiment, FrameTape> tapes;
+    private final PointLookup stored;
     private final Runnable sent = this::sent;
 
     private Experiment experiment;
@@ -70,12 +72,13 @@ public final class LiveSession implements Pacer.Paced {
     private int messagesInWindow;
     private volatile long lastActivity = System.nanoTime();
 
-    LiveSession(Sender sender, Pacer pacer, LiveLimits limits, Function<Experiment, FrameTape> tapes) {
+    LiveSession(Sender sender, Pacer pacer, LiveLimits limits, Function<Experiment, FrameTape> tapes, PointLookup stored) {
         this.sender = sender;
         this.pacer = pacer;
         this.shard = pacer.assign();
         this.limits = limits;
         this.tapes = tapes;
+        this.stored = stored;
     }
 
     /**
@@ -84,7 +87,7 @@ public final class LiveSession implements Pacer.Paced {
      * @throws InvalidParameterException when the query is not a valid experiment
      */
     synchronized void start(Map<String, String> query) {
-        Experiment e = ExperimentCodec.decode(query);
+        Experiment e = ExperimentCodec.decode(query, stored);
         int at = at(query, e);
         begin(e, tapes.apply(e), "1".equals(query.get(PAUSED)), at);
     }
@@ -145,7 +148,7 @@ public final class LiveSession implements Pacer.Paced {
                 case "reset" -> begin(experiment, tape, true, 0);
                 default -> {
                     Map<String, String> query = QueryStrings.parse(m.query());
-                    Experiment e = ExperimentCodec.decode(query);
+                    Experiment e = ExperimentCodec.decode(query, stored);
                     int at = at(query, e);
                     begin(e, tapes.apply(e), "1".equals(query.get(PAUSED)), at);
                 }

@@ -23,7 +23,7 @@ class LiveSessionTest {
     }
 
     private LiveSession session(Sender sender, LiveLimits limits) {
-        return new LiveSession(sender, pacer, limits, tapes::tape);
+        return new LiveSession(sender, pacer, limits, tapes::tape, org.sgdplayground.experiment.PointLookup.NONE);
     }
 
     private static Map<String, String> query(String q) {
