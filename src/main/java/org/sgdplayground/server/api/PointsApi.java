@@ -55,12 +55,6 @@ public final class PointsApi {
     void post(Context ctx) throws IOException {
         String address = ctx.ip();
         long wait = limiter.take(address);
-        if (wait > 0) {
-            ctx.header("Retry-After", Long.toString(wait));
-            json(ctx, 429, PointsJson.error("at most " + limiter.perMinute() + " new point sets a minute from one address; try again in "
-                + wait + " s", "parameter", "points"));
-            return;
-        }
         boolean added = false;
         try {
             byte[] body = readBody(ctx, "/api/points");
@@ -73,6 +67,12 @@ public final class PointsApi {
                 return;
             } catch (UnsupportedType u) {
                 json(ctx, 415, PointsJson.error(u.getMessage(), "parameter", "points"));
+                return;
+            }
+            if (wait > 0 && store.find(PointIds.of(points)).isEmpty()) { // a set stored already is answered past the budget too
+                ctx.header("Retry-After", Long.toString(wait));
+                json(ctx, 429, PointsJson.error("at most " + limiter.perMinute() + " new point sets a minute from one address; try again in "
+                    + wait + " s", "parameter", "points"));
                 return;
             }
             PointStore.Saved saved;
@@ -94,7 +94,7 @@ public final class PointsApi {
                 g.writeEndObject();
             }));
         } finally {
-            if (!added) limiter.giveBack(address);
+            if (!added && wait == 0) limiter.giveBack(address);
         }
     }
 

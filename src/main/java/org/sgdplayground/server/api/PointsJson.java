@@ -64,7 +64,8 @@ final class PointsJson {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new PointsTable.Refusal("points", at == null ? 1 : Math.max(1, at.getLineNr()), at == null ? 0 : Math.max(0, at.getColumnNr()),
-                "", "the body is not valid JSON: " + e.getOriginalMessage());
+                "", "the body is not valid JSON: " + e.getOriginalMessage().split(": enable ", 2)[0] // Jackson's advice is for programmers
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte array does not fail to read
         }
@@ -106,7 +107,7 @@ final class PointsJson {
     }
 
     private static PointsTable.Refusal refusal(JsonParser p, String parameter, String message) {
-        JsonLocation at = p.currentLocation();
+        JsonLocation at = p.currentTokenLocation(); // where the offending value starts
         String value;
         try {
             value = p.currentToken() == null || p.currentToken().isStructStart() ? "" : p.getText();
