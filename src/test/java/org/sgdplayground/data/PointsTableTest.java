@@ -162,6 +162,14 @@ class PointsTableTest {
         assertTrue(r.getMessage().length() < 200, r.getMessage());
     }
 
+    @Test
+    void a_cell_is_a_number_exactly_when_the_codec_would_read_it_as_one() {
+        for (String s : new String[] {"1", "-1", "+1", "1.", ".5", "-.5", "1.5e3", "1E-4", "1e+1234", "1e12345", "1e", "e5", ".", "+",
+            "-", "", "1.2.3", "1,5", "NaN", "Infinity", "0x1p3", "1d", "1f", " 1", "١", "1e-0", "00.00", "-0"}) {
+            assertEquals(org.sgdplayground.experiment.Domain.NUMBER.matcher(s).matches(), PointsTable.isNumeral(s), s);
+        }
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = new byte[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);
