@@ -4,15 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.sgdplayground.experiment.Limits;
 
 /** The new-set budget per address: a sliding minute, read on a clock the test moves. */
 class NewSetLimiterTest {
     private static final long SECOND = 1_000_000_000L;
     private final AtomicLong now = new AtomicLong(5 * SECOND);
-    private final NewSetLimiter limiter = new NewSetLimiter(30, now::get);
+    private final NewSetLimiter limiter = new NewSetLimiter(Limits.MAX_NEW_POINT_SETS_PER_MINUTE, now::get);
 
     @Test
     void thirty_new_sets_a_minute_then_the_wait_until_the_oldest_is_a_minute_old() {
+        assertEquals(30, Limits.MAX_NEW_POINT_SETS_PER_MINUTE, "SPEC §6");
         for (int i = 0; i < 30; i++) {
             assertEquals(0, limiter.take("10.0.0.1"), "set " + (i + 1));
             now.addAndGet(SECOND / 10);
