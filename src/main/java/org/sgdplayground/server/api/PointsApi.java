@@ -63,7 +63,9 @@ public final class PointsApi {
             try {
                 points = parse(ctx.contentType(), body, ctx.queryParam("xcol"), ctx.queryParam("ycol"));
             } catch (PointsTable.Refusal r) {
-                json(ctx, 400, PointsJson.refusal(r));
+                boolean curlD = String.valueOf(ctx.contentType()).startsWith("application/x-www-form-urlencoded");
+                json(ctx, 400, PointsJson.refusal(!curlD ? r : new PointsTable.Refusal(r.parameter(), r.line(), r.column(), r.value(),
+                    r.getMessage() + " (sent as a form: curl -d drops line breaks; send a file with --data-binary and Content-Type: text/csv)")));
                 return;
             } catch (UnsupportedType u) {
                 json(ctx, 415, PointsJson.error(u.getMessage(), "parameter", "points"));

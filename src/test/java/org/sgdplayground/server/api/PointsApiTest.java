@@ -114,6 +114,7 @@ class PointsApiTest {
         refused("text/csv", "x,y\n1,NaN\n2,3\n", "points", 2, 2, "NaN", "not a finite number");
         refused("text/csv", "", "points", 1, 1, "", "the table is empty");
         refused(null, "", "points", 1, 1, "", "the table is empty");
+        refused("application/x-www-form-urlencoded", "x,y1,23,4", "points", 1, 1, "", "curl -d drops line breaks");
         refused("application/json", "{\"x\":[1,2,\"three\"],\"y\":[1,2,3]}", "x", 1, 11, "three", "x[2] is three, not a number");
         refused("application/json", "{\"x\":[1,2,3],\"y\":[1,2]}", "y", 1, 0, "2", "x has 3 values but y has 2");
         refused("application/json", "{\"x\":[1],\"y\":[1]}", "points", 1, 0, "1", "a fit needs at least 2");
