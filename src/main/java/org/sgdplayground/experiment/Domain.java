@@ -134,6 +134,23 @@ public sealed interface Domain<T> {
         }
     }
 
+    /** A token of a fixed shape, such as a stored set's id; none ({@code null}) is written as the empty text. */
+    record Token(Pattern shape, String description) implements Domain<String> {
+        public String parse(String name, String text) {
+            String t = text.trim();
+            if (!shape.matcher(t).matches()) throw new InvalidParameterException(name, text, allowed());
+            return t;
+        }
+
+        public String format(String value) {
+            return value == null ? "" : value;
+        }
+
+        public String allowed() {
+            return description;
+        }
+    }
+
     /** On or off: {@code 1}/{@code 0} (also {@code true}/{@code false}). */
     record Flag() implements Domain<Boolean> {
         public Boolean parse(String name, String text) {

@@ -26,14 +26,22 @@ import org.sgdplayground.model.Model;
  * @param autoplay      whether the page starts on load (does not change the run)
  * @param customPoints  points sent to the API instead of a generator, or null
  * @param standardize   whether the run trains on {@code x' = (x − mean)/sd} (analysis.Standardisation) rather than x
+ * @param points        the id of stored points ({@code customPoints} holds them), or null
  */
 public record Experiment(String preset, Model model, String data, int n, double noise, long seed, double[] init,
                          double learningRate, int steps, int batch, double momentum, double speed, boolean autoplay,
-                         Dataset customPoints, boolean standardize) {
+                         Dataset customPoints, boolean standardize, String points) {
 
     public Experiment {
         Objects.requireNonNull(model);
         init = init == null ? null : init.clone();
+    }
+
+    /** An experiment on generated points or points given as they are (no stored id). */
+    public Experiment(String preset, Model model, String data, int n, double noise, long seed, double[] init,
+                      double learningRate, int steps, int batch, double momentum, double speed, boolean autoplay,
+                      Dataset customPoints, boolean standardize) {
+        this(preset, model, data, n, noise, seed, init, learningRate, steps, batch, momentum, speed, autoplay, customPoints, standardize, null);
     }
 
     /** An experiment on the raw inputs (no standardisation). */

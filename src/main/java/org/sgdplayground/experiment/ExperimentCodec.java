@@ -9,6 +9,7 @@ import static org.sgdplayground.experiment.Parameter.MODEL;
 import static org.sgdplayground.experiment.Parameter.MOMENTUM;
 import static org.sgdplayground.experiment.Parameter.N;
 import static org.sgdplayground.experiment.Parameter.NOISE;
+import static org.sgdplayground.experiment.Parameter.POINTS;
 import static org.sgdplayground.experiment.Parameter.PRESET;
 import static org.sgdplayground.experiment.Parameter.SEED;
 import static org.sgdplayground.experiment.Parameter.SPEED;
@@ -17,6 +18,7 @@ import static org.sgdplayground.experiment.Parameter.STEPS;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.net.URLEncoder;
@@ -41,16 +43,31 @@ public final class ExperimentCodec {
         return decode(raw, null, null);
     }
 
+    /** An experiment from raw settings, its {@code points=ID} found in {@code stored}: how every entry point reads a link. */
+    public static Experiment decode(Map<String, String> raw, PointLookup stored) {
+        return decode(raw, null, null, stored);
+    }
+
+    /** An experiment from raw settings and, optionally, the caller's own points (both arrays or neither). */
+    public static Experiment decode(Map<String, String> raw, double[] x, double[] y) {
+        return decode(raw, x, y, PointLookup.NONE);
+    }
+
     /**
-     * An experiment from raw settings and, optionally, the caller's own points (both arrays or neither).
+     * An experiment from raw settings and, optionally, the caller's own points (both arrays or neither) or the id of
+     * points in {@code stored} ({@code points=ID}, which leaves {@code data}, {@code n} and {@code noise} ignored).
      *
      * @throws InvalidParameterException naming the first setting that is not allowed
+     * @throws UnknownPointsException    when {@code stored} has no points under the link's id
      */
-    public static Experiment decode(Map<String, String> raw, double[] x, double[] y) {
+    public static Experiment decode(Map<String, String> raw, double[] x, double[] y, PointLookup stored) {
         Map<Parameter<?>, String> explicit = new HashMap<>();
         for (Map.Entry<String, String> e : raw.entrySet()) {
             if (e.getValue() == null || e.getValue().isBlank()) continue;
             Parameter.byKey(e.getKey()).ifPresent(p -> explicit.put(p, e.getValue()));
+        }
+        if (explicit.containsKey(POINTS)) {
+            explicit.keySet().removeAll(List.of(DATA, N, NOISE)); // the stored points replace what they describe
         }
         String presetName = PRESET.parse(explicit.getOrDefault(PRESET, PRESET.defaultText()));
         Values v = new Values(explicit, presetSettings(presetName));
@@ -65,7 +82,11 @@ public final class ExperimentCodec {
             init = null;
         }
 
-        Dataset points = customPoints(x, y);
+        String pointsId = v.get(POINTS);
+        if (pointsId != null && (x != null || y != null)) {
+            throw new InvalidParameterException(POINTS.key(), pointsId, "either points=ID or x and y, not both");
+        }
+        Dataset points = pointsId != null ? stored.find(pointsId).orElseThrow(() -> new UnknownPointsException(pointsId)) : customPoints(x, y);
         int n = points != null ? points.size() : v.get(N).intValue();
         int steps = v.get(STEPS).intValue();
         int batch = v.get(BATCH).intValue();
@@ -79,7 +100,7 @@ public final class ExperimentCodec {
                     + " points a step (steps × points a step ≤ " + Limits.MAX_WORK + ")");
         }
         return new Experiment(presetName, model, v.get(DATA), n, v.get(NOISE), v.get(SEED), init, v.get(LR), steps, batch,
-            v.get(MOMENTUM), v.get(SPEED), v.get(AUTOPLAY), points, v.get(STANDARDIZE));
+            v.get(MOMENTUM), v.get(SPEED), v.get(AUTOPLAY), points, v.get(STANDARDIZE), pointsId);
     }
 
     /** Each parameter's value from the layer that wins, parsed in table order so that the first bad one is named. */
@@ -149,14 +170,15 @@ public final class ExperimentCodec {
 
     /**
      * The shortest link query for {@code e}: its preset, then each setting that differs from what the preset
-     * gives, in table order. {@code decode(parse(encode(e)))} equals {@code e} (for generated points).
+     * gives, in table order; with stored points, their id stands for {@code n}. {@code decode(parse(encode(e)))}
+     * equals {@code e} (for generated or stored points, given the store).
      */
     public static String encode(Experiment e) {
         Experiment base = decode(Map.of(PRESET.key(), e.preset()));
         StringJoiner query = new StringJoiner("&");
         query.add(PRESET.key() + "=" + e.preset());
         for (Parameter<?> p : Parameter.values()) {
-            if (p == PRESET || !p.inExperiment()) continue;
+            if (p == PRESET || !p.inExperiment() || (p == N && e.points() != null)) continue;
             String mine = p.textIn(e);
             if (!mine.equals(p.textIn(base))) query.add(p.key() + "=" + URLEncoder.encode(mine, StandardCharsets.UTF_8));
         }

@@ -1,7 +1,7 @@
 package org.sgdplayground.experiment;
 
 /** A setting that is not understood, out of range or not finite: says which, the value, and what is allowed. */
-public final class InvalidParameterException extends IllegalArgumentException {
+public sealed class InvalidParameterException extends IllegalArgumentException permits UnknownPointsException {
     private static final int MAX_ECHO = 60;
     private final String parameter;
     private final String value;

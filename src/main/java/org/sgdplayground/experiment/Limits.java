@@ -24,4 +24,18 @@ public final class Limits {
     public static final double MIN_SPEED = 0.1, MAX_SPEED = 1000;
     /** Largest learning rate; anything bigger diverges on every preset in one step. */
     public static final double MAX_LEARNING_RATE = 1000;
+
+    /** Fewest points a fit takes: two points fix a line (and leave a parabola's curvature free). */
+    public static final int MIN_POINTS = 2;
+    /** New point sets one client address may store a minute (SPEC §6); more get 429 and {@code Retry-After}. */
+    public static final int MAX_NEW_POINT_SETS_PER_MINUTE = 30;
+    /** Point sets the store may hold; past it a new set gets 507 and no old one is evicted ({@code POINTS_MAX_SETS}). */
+    public static final long MAX_STORED_POINT_SETS = 1_000_000;
+    /**
+     * Bytes of points the store may hold, 16 a point ({@code POINTS_MAX_BYTES}): 1 GiB is 670 sets of 100,000 points
+     * or 67,000 of 1,000, and fits the small box's disk beside everything else.
+     */
+    public static final long MAX_STORED_POINT_BYTES = 1L << 30;
+    /** Points of recently saved or read sets kept in memory (16 MB), so that each viewer of a link is not a query. */
+    public static final int MAX_CACHED_POINTS = 1_000_000;
 }

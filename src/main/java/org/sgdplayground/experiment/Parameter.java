@@ -3,6 +3,7 @@ package org.sgdplayground.experiment;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.sgdplayground.data.Generators;
 import org.sgdplayground.model.Models;
 
@@ -28,6 +29,11 @@ public final class Parameter<T> {
     public static final Parameter<String> DATA = new Parameter<>("data", "Data", Group.DATA.at(10),
         new Domain.Choice(Generators.names()), "line", Experiment::data,
         "which points to generate");
+    /** Stored points by id (SPEC §6); with them, {@code data}, {@code n} and {@code noise} are ignored. */
+    public static final Parameter<String> POINTS = new Parameter<>("points", "Your points", Group.NONE.at(0),
+        new Domain.Token(Pattern.compile("[A-Za-z0-9_-]{16}"), "the 16-character id of points stored on this server "
+            + "(POST /api/points answers one), or nothing for generated points"), "", Experiment::points,
+        "points stored with POST /api/points, by id; data, n and noise are then ignored");
     public static final Parameter<Long> N = new Parameter<>("n", "Points", Group.DATA.at(20),
         new Domain.Whole(2, Limits.MAX_POINTS), "100", e -> (long) e.n(),
         "how many points");
@@ -67,7 +73,7 @@ public final class Parameter<T> {
         "/api/train only: keep every k-th frame (and always the last)");
 
     /** The rows in link order: a link writes its settings in this order, and the browser's state reads it. */
-    private static final List<Parameter<?>> VALUES = List.of(PRESET, MODEL, DATA, N, NOISE, SEED, INIT, LR, STEPS, BATCH,
+    private static final List<Parameter<?>> VALUES = List.of(PRESET, MODEL, DATA, POINTS, N, NOISE, SEED, INIT, LR, STEPS, BATCH,
         MOMENTUM, STANDARDIZE, SPEED, AUTOPLAY, EVERY);
 
     /** Where a parameter's control sits on the full page. */
@@ -77,7 +83,7 @@ public final class Parameter<T> {
         MODEL_AND_OPTIMIZER("Model and optimizer"),
         DATA("Data"),
         ANIMATION("Animation"),
-        /** No control: set by the link alone ({@code autoplay}) or only by the API ({@code every}). */
+        /** No control: set by the link alone ({@code autoplay}, {@code points}) or only by the API ({@code every}). */
         NONE(null);
 
         private final String legend;

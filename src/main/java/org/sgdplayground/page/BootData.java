@@ -67,6 +67,8 @@ final class BootData {
             c.options().forEach(options::add);
         } else if (d instanceof Domain.RealList) {
             node.put("kind", "list");
+        } else if (d instanceof Domain.Token) {
+            node.put("kind", "token"); // compared as text, so links keep points=ID
         } else {
             node.put("kind", "flag");
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.InvalidParameterException;
+import org.sgdplayground.experiment.PointLookup;
 import org.sgdplayground.experiment.Presets;
 import org.sgdplayground.experiment.QueryStrings;
 
@@ -45,12 +46,18 @@ public final class OEmbed {
      * @param format     the consumer's {@code format}, or null for json
      */
     public static Map<String, Object> answer(String origin, String url, String maxWidth, String maxHeight, String format) {
+        return answer(origin, url, maxWidth, maxHeight, format, PointLookup.NONE);
+    }
+
+    /** {@link #answer(String, String, String, String, String)}, finding the link's {@code points=ID} in {@code stored}. */
+    public static Map<String, Object> answer(String origin, String url, String maxWidth, String maxHeight, String format,
+                                             PointLookup stored) {
         if (format != null && !format.isBlank() && !format.equals("json")) {
             throw new Refusal(501, "format=" + shorten(format) + " is not supported: only json");
         }
         int width = Math.min(DEFAULT_WIDTH, dimension("maxwidth", maxWidth));
         int height = Math.min(DEFAULT_HEIGHT, dimension("maxheight", maxHeight));
-        Experiment e = experimentOf(origin, url);
+        Experiment e = experimentOf(origin, url, stored);
         String src = origin + "/embed?" + ExperimentCodec.encode(e) + hideOf(url);
         String title = "SGD Playground: " + Presets.byName(e.preset()).orElse(Presets.defaultPreset()).title();
 
@@ -76,7 +83,7 @@ public final class OEmbed {
         return Integer.parseInt(t);
     }
 
-    private static Experiment experimentOf(String origin, String url) {
+    private static Experiment experimentOf(String origin, String url, PointLookup stored) {
         if (url == null || url.isBlank()) throw new InvalidParameterException("url", "", "a link to this playground");
         URI link, ours;
         try {
@@ -91,7 +98,7 @@ public final class OEmbed {
         if (!sameSite || !(path.equals("/") || path.equals("/embed"))) {
             throw new Refusal(404, "url=" + shorten(url) + " is not a link to this playground");
         }
-        return ExperimentCodec.decode(QueryStrings.parse(link.getRawQuery()));
+        return ExperimentCodec.decode(QueryStrings.parse(link.getRawQuery()), stored);
     }
 
     /** The link's {@code hide} list, kept for the embed when it names only controls ({@code &hide=lr,model}). */

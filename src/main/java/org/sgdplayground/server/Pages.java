@@ -15,9 +15,12 @@ import java.util.StringJoiner;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.InvalidParameterException;
+import org.sgdplayground.experiment.PointLookup;
+import org.sgdplayground.experiment.UnknownPointsException;
 import org.sgdplayground.page.EmbedPage;
 import org.sgdplayground.page.OEmbed;
 import org.sgdplayground.page.PlaygroundPage;
+import org.sgdplayground.page.UnknownPointsPage;
 
 /**
  * The pages: {@code GET /} (the playground), {@code GET /embed} (the compact view any site may frame) and
@@ -26,40 +29,44 @@ import org.sgdplayground.page.PlaygroundPage;
 final class Pages {
     private Pages() {}
 
-    static void register(RoutesConfig routes) {
-        routes.get("/", Pages::playground);
-        routes.get("/embed", Pages::embed);
-        routes.get("/oembed", Pages::oembed);
+    static void register(RoutesConfig routes, PointLookup stored) {
+        routes.get("/", ctx -> playground(ctx, stored));
+        routes.get("/embed", ctx -> embed(ctx, stored));
+        routes.get("/oembed", ctx -> oembed(ctx, stored));
     }
 
-    private static void embed(Context ctx) {
+    private static void embed(Context ctx, PointLookup stored) {
         Map<String, String> raw = query(ctx);
         ctx.header("Content-Security-Policy", EmbedPage.CONTENT_SECURITY_POLICY);
         try {
-            Experiment e = ExperimentCodec.decode(raw);
+            Experiment e = ExperimentCodec.decode(raw, stored);
             List<String> hidden = Arrays.stream(raw.getOrDefault("hide", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
             ctx.html(EmbedPage.render(e, hidden, oembedHref(ctx, "/embed")));
+        } catch (UnknownPointsException e) {
+            ctx.status(404).html(UnknownPointsPage.render(e, "/embed" + queryWithout(raw, e.parameter())));
         } catch (InvalidParameterException e) {
             ctx.status(400).html(PlaygroundPage.badParameter(e, "/embed" + queryWithout(raw, e.parameter())));
         }
     }
 
-    private static void oembed(Context ctx) {
+    private static void oembed(Context ctx, PointLookup stored) {
         try {
             Map<String, Object> answer = OEmbed.answer(origin(ctx), ctx.queryParam("url"), ctx.queryParam("maxwidth"),
-                ctx.queryParam("maxheight"), ctx.queryParam("format"));
+                ctx.queryParam("maxheight"), ctx.queryParam("format"), stored);
             ctx.json(answer);
         } catch (OEmbed.Refusal refusal) {
             ctx.status(refusal.status()).contentType(ContentType.APPLICATION_JSON).result(Json.error(refusal.getMessage()));
         }
     }
 
-    private static void playground(Context ctx) {
+    private static void playground(Context ctx, PointLookup stored) {
         Map<String, String> raw = query(ctx);
         ctx.header("Content-Security-Policy", PlaygroundPage.CONTENT_SECURITY_POLICY + "; frame-ancestors 'self'");
         try {
-            Experiment e = ExperimentCodec.decode(raw);
+            Experiment e = ExperimentCodec.decode(raw, stored);
             ctx.html(PlaygroundPage.render(e, oembedHref(ctx, "/")));
+        } catch (UnknownPointsException e) {
+            ctx.status(404).html(UnknownPointsPage.render(e, "/" + queryWithout(raw, e.parameter())));
         } catch (InvalidParameterException e) {
             ctx.status(400).html(PlaygroundPage.badParameter(e, "/" + queryWithout(raw, e.parameter())));
         }

@@ -1,5 +1,7 @@
 package org.sgdplayground.server;
 
+import org.sgdplayground.server.api.AnalyseApi;
+import org.sgdplayground.server.api.PointsApi;
 import org.sgdplayground.server.api.TrainApi;
 import org.sgdplayground.server.json.Json;
 import org.sgdplayground.server.live.LiveHub;
@@ -20,6 +22,8 @@ import org.eclipse.jetty.util.component.LifeCycle;
 import org.sgdplayground.experiment.InvalidParameterException;
 import org.sgdplayground.experiment.Limits;
 import org.sgdplayground.json.Jackson;
+import org.sgdplayground.store.PointStore;
+import org.sgdplayground.store.StoreLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +38,12 @@ public final class PlaygroundApp {
 
     /** The app, serving browser code from {@code ./web} when that folder exists (no rebuild to edit JS), else from the jar. */
     public static Javalin create() {
-        return create(new LiveHub(LiveLimits.DEFAULT, TICKER_THREADS));
+        return create(PointStore.NONE, StoreLimits.DEFAULT);
+    }
+
+    /** The app around a point store, which it closes when it stops (Main opens one from the environment). */
+    public static Javalin create(PointStore store, StoreLimits storeLimits) {
+        return create(new LiveHub(LiveLimits.DEFAULT, TICKER_THREADS, store), store, storeLimits);
     }
 
     /**
@@ -42,7 +51,13 @@ public final class PlaygroundApp {
      * tells every live client the server is restarting, then closes the hub.
      */
     public static Javalin create(LiveHub hub) {
-        TrainApi trainApi = new TrainApi();
+        return create(hub, PointStore.NONE, StoreLimits.DEFAULT);
+    }
+
+    /** The app around a given hub and point store; the hub should find links' points in the same store. */
+    public static Javalin create(LiveHub hub, PointStore store, StoreLimits storeLimits) {
+        TrainApi trainApi = new TrainApi(store);
+        PointsApi pointsApi = new PointsApi(store, storeLimits);
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(Jackson.MAPPER, false)); // the app's one mapper for ctx.json too
@@ -69,13 +84,16 @@ public final class PlaygroundApp {
             });
             cfg.routes.get("/api/presets", TrainApi::presets);
             cfg.routes.post("/api/train", trainApi::train);
-            Pages.register(cfg.routes);
+            cfg.routes.post("/api/analyse", new AnalyseApi(store)::analyse);
+            pointsApi.register(cfg.routes);
+            Pages.register(cfg.routes, store);
 
             cfg.routes.exception(InvalidParameterException.class, (e, ctx) -> ctx.status(400).contentType(ContentType.APPLICATION_JSON).result(Json.error(e)));
             cfg.routes.exception(Exception.class, (e, ctx) -> internalError(e, ctx));
             cfg.events.serverStopping(hub::shutdown);
             cfg.events.serverStopped(hub::close);
             cfg.events.serverStopped(trainApi::close);
+            cfg.events.serverStopped(store::close);
         });
         return app;
     }

@@ -25,6 +25,11 @@ import org.sgdplayground.model.Models;
 class ParameterTest {
     /** A preset that sets no {@code init}, so changing the model changes nothing else. */
     private static final String BASE = "roller-coaster";
+    /** Stored points as many as the base preset's, so that choosing them changes no other setting. */
+    private static final org.sgdplayground.data.Dataset STORED = new org.sgdplayground.data.Dataset(
+        new double[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19}, new double[20]);
+    private static final String STORED_ID = "AbCdEfGhIjKlMn-_";
+    private static final PointLookup STORE = id -> id.equals(STORED_ID) ? java.util.Optional.of(STORED) : java.util.Optional.empty();
 
     @Test
     void every_constant_of_the_class_is_a_row_of_the_table_once() throws IllegalAccessException {
@@ -51,12 +56,12 @@ class ParameterTest {
     }
 
     @Test
-    void every_fieldset_holds_a_parameter_and_the_ones_without_a_control_are_autoplay_and_every() {
+    void every_fieldset_holds_a_parameter_and_the_ones_without_a_control_are_points_autoplay_and_every() {
         for (Parameter.Group g : Parameter.Group.values()) {
             if (g.isFieldset()) assertTrue(Parameter.values().stream().anyMatch(p -> p.group() == g), g + " is not empty");
         }
         assertEquals(List.of(Parameter.PRESET), Parameter.values().stream().filter(p -> p.group() == Parameter.Group.TOP).toList());
-        assertEquals(List.of(Parameter.AUTOPLAY, Parameter.EVERY),
+        assertEquals(List.of(Parameter.POINTS, Parameter.AUTOPLAY, Parameter.EVERY),
             Parameter.values().stream().filter(p -> p.group() == Parameter.Group.NONE).toList());
     }
 
@@ -79,14 +84,14 @@ class ParameterTest {
             String text = anotherValue(p, before.get(p), base.model().parameterCount());
             assertNotEquals(before.get(p), text, p.key());
 
-            Experiment changed = ExperimentCodec.decode(Map.of("preset", BASE, p.key(), text));
+            Experiment changed = ExperimentCodec.decode(Map.of("preset", BASE, p.key(), text), STORE);
             Map<Parameter<?>, String> after = ExperimentCodec.settings(changed);
             for (Parameter<?> q : before.keySet()) {
                 assertEquals(q == p ? text : before.get(q), after.get(q), "setting " + p.key() + " shows in " + q.key());
             }
             String link = ExperimentCodec.encode(changed);
             assertEquals("preset=" + BASE + "&" + p.key() + "=" + URLEncoder.encode(text, StandardCharsets.UTF_8), link);
-            Experiment back = ExperimentCodec.decode(QueryStrings.parse(link));
+            Experiment back = ExperimentCodec.decode(QueryStrings.parse(link), STORE);
             assertEquals(changed, back, link);
             assertEquals(changed.hashCode(), back.hashCode(), link);
             assertNotEquals(base, changed, "experiments that differ in " + p.key() + " are not equal");
@@ -101,6 +106,7 @@ class ParameterTest {
         expected.put("preset", "momentum");
         expected.put("model", "quadratic");
         expected.put("data", "coaster");
+        expected.put("points", "");
         expected.put("n", "37");
         expected.put("noise", "0.25");
         expected.put("seed", "7");
@@ -130,6 +136,7 @@ class ParameterTest {
         Domain<?> d = p.domain();
         if (d instanceof Domain.Choice c) return c.options().stream().filter(o -> !o.equals(current)).findFirst().orElseThrow();
         if (d instanceof Domain.Flag) return current.equals("1") ? "0" : "1";
+        if (d instanceof Domain.Token) return STORED_ID;
         if (d instanceof Domain.Whole w) return Long.toString(w.min() + 1 == Long.parseLong(current) ? w.min() + 2 : w.min() + 1);
         if (d instanceof Domain.Real r) return Numbers.format(r.min() + (r.max() - r.min()) / 3);
         double[] init = Arrays.copyOf(new double[] {1.0 / 3, -2.0 / 7, 1e-300}, parameterCount);

@@ -27,6 +27,7 @@ import org.sgdplayground.experiment.Frame;
 import org.sgdplayground.experiment.InvalidParameterException;
 import org.sgdplayground.experiment.Limits;
 import org.sgdplayground.experiment.Parameter;
+import org.sgdplayground.experiment.PointLookup;
 import org.sgdplayground.experiment.Presets;
 import org.sgdplayground.experiment.TrainingRun;
 import org.sgdplayground.json.Jackson;
@@ -40,6 +41,12 @@ public final class TrainApi implements AutoCloseable {
      * Idle threads end after a few seconds, so a quiet server holds none.
      */
     private final ThreadPoolExecutor partWriters = partWriters();
+    private final PointLookup stored;
+
+    /** The API, finding a body's or query's {@code points=ID} in {@code stored}. */
+    public TrainApi(PointLookup stored) {
+        this.stored = stored;
+    }
 
     @Override
     public void close() {
@@ -71,7 +78,7 @@ public final class TrainApi implements AutoCloseable {
                 y = numbers(json.get("y"), "y");
             }
         }
-        Experiment experiment = ExperimentCodec.decode(raw, x, y);
+        Experiment experiment = ExperimentCodec.decode(raw, x, y, stored);
         int every = raw.containsKey("every") && !raw.get("every").isBlank()
             ? ((Long) Parameter.EVERY.parse(raw.get("every"))).intValue() : 1;
         int kept = experiment.steps() / every + 1 + (experiment.steps() % every == 0 ? 0 : 1);

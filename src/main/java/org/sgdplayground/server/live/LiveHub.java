@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.sgdplayground.experiment.PointLookup;
 
 /**
  * Owns the live sessions of one server: the clock that paces them, the tapes they share, the count overall and
@@ -17,14 +18,25 @@ public final class LiveHub implements AutoCloseable {
     private final Map<LiveSession, String> sessions = new HashMap<>();
     private final Map<String, Integer> perAddress = new HashMap<>();
     private volatile boolean stopping;
+    private final PointLookup stored;
 
     public LiveHub(LiveLimits limits, int tickerThreads) {
-        this(limits, tickerThreads, System::nanoTime);
+        this(limits, tickerThreads, PointLookup.NONE);
+    }
+
+    /** A hub whose sessions find a link's {@code points=ID} in {@code stored}. */
+    public LiveHub(LiveLimits limits, int tickerThreads, PointLookup stored) {
+        this(limits, tickerThreads, stored, System::nanoTime);
     }
 
     /** A hub whose sessions run on {@code clock} (nanoseconds), as tests need. */
     LiveHub(LiveLimits limits, int tickerThreads, LongSupplier clock) {
+        this(limits, tickerThreads, PointLookup.NONE, clock);
+    }
+
+    private LiveHub(LiveLimits limits, int tickerThreads, PointLookup stored, LongSupplier clock) {
         this.limits = limits;
+        this.stored = stored;
         this.clock = clock;
         this.tapes = new TapeLibrary(limits.maxSharedTapeBytes());
         // last: the pacer's threads start at once and may call expireIdle before this constructor returns, so
@@ -52,7 +64,7 @@ public final class LiveHub implements AutoCloseable {
     /** A new session for {@code address}, counted, or null when {@link #refusal} says no. */
     synchronized LiveSession admit(Sender sender, String address) {
         if (refusal(address) != null) return null;
-        LiveSession session = new LiveSession(sender, pacer, limits, tapes::tape);
+        LiveSession session = new LiveSession(sender, pacer, limits, tapes::tape, stored);
         sessions.put(session, address);
         perAddress.merge(address, 1, Integer::sum);
         return session;

@@ -9,6 +9,7 @@ import org.sgdplayground.experiment.Domain;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.InvalidParameterException;
+import org.sgdplayground.experiment.PointLookup;
 import org.sgdplayground.experiment.QueryStrings;
 import org.sgdplayground.server.live.Outbox.MessageType;
 
@@ -42,6 +43,7 @@ public final class LiveSession implements Pacer.Paced {
     private final ControlGuard guard;
     private final IdleWatch idle;
     private final FrameSchedule schedule = new FrameSchedule();
+    private final PointLookup stored;
 
     private Experiment experiment;
     private FrameTape tape;
@@ -51,7 +53,7 @@ public final class LiveSession implements Pacer.Paced {
     private long due;
     private long ticket;
 
-    LiveSession(Sender sender, Pacer pacer, LiveLimits limits, Function<Experiment, FrameTape> tapes) {
+    LiveSession(Sender sender, Pacer pacer, LiveLimits limits, Function<Experiment, FrameTape> tapes, PointLookup stored) {
         this.pacer = pacer;
         this.shard = pacer.assign();
         this.tapes = tapes;
@@ -59,6 +61,7 @@ public final class LiveSession implements Pacer.Paced {
         long now = pacer.now();
         this.guard = new ControlGuard(limits.maxControlMessagesPerSecond(), limits.maxMessageBytes(), now);
         this.idle = new IdleWatch(limits.idleTimeout(), now);
+        this.stored = stored;
     }
 
     /**
@@ -67,7 +70,7 @@ public final class LiveSession implements Pacer.Paced {
      * @throws InvalidParameterException when the query is not a valid experiment
      */
     synchronized void start(Map<String, String> query) {
-        Experiment e = ExperimentCodec.decode(query);
+        Experiment e = ExperimentCodec.decode(query, stored);
         int at = at(query, e);
         begin(e, tapes.apply(e), "1".equals(query.get(PAUSED)), at);
     }

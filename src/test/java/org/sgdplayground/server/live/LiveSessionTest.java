@@ -1,5 +1,7 @@
 package org.sgdplayground.server.live;
 
+import org.sgdplayground.experiment.PointLookup;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +24,7 @@ class LiveSessionTest {
     }
 
     private LiveSession session(Sender sender, LiveLimits limits) {
-        return new LiveSession(sender, pacer, limits, tapes::tape);
+        return new LiveSession(sender, pacer, limits, tapes::tape, PointLookup.NONE);
     }
 
     private static Map<String, String> query(String q) {
@@ -180,7 +182,7 @@ class LiveSessionTest {
         FakeClock clock = new FakeClock();
         try (Pacer fakePacer = new Pacer(1, () -> {}, clock)) {
             FakeSender sender = FakeSender.reading();
-            LiveSession s = new LiveSession(sender, fakePacer, LiveLimits.DEFAULT, tapes::tape);
+            LiveSession s = new LiveSession(sender, fakePacer, LiveLimits.DEFAULT, tapes::tape, PointLookup.NONE);
             s.start(query("preset=fastai-sgd&paused=1"));
             long timeoutMillis = LiveLimits.IDLE_TIMEOUT.toMillis();
             clock.advanceMillis(timeoutMillis - 1);
@@ -200,7 +202,7 @@ class LiveSessionTest {
         try (Pacer fakePacer = new Pacer(1, () -> {}, clock)) {
             FakeSender sender = FakeSender.reading();
             LiveLimits limits = LiveLimits.DEFAULT;
-            LiveSession s = new LiveSession(sender, fakePacer, limits, tapes::tape);
+            LiveSession s = new LiveSession(sender, fakePacer, limits, tapes::tape, PointLookup.NONE);
             s.start(query("preset=fastai-sgd&steps=1000&paused=1"));
             for (int k = 0; k <= limits.maxControlMessagesPerSecond(); k++) s.onMessage("{\"type\":\"step\"}");
             assertEquals(limits.maxControlMessagesPerSecond() + 1, sender.sentOfType("frame").size(), "frame 0, then one a step");

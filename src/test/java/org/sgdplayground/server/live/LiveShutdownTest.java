@@ -76,6 +76,8 @@ class LiveShutdownTest {
             "-cp", System.getProperty("java.class.path"), Main.class.getName()).redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("PORT", Integer.toString(port));
+        pb.environment().put("DATA_DIR", java.nio.file.Files.createTempDirectory("shutdown-test").toString()); // its point store, not ./data
+        pb.environment().remove("DATABASE_URL");
         Process server = pb.start();
         WebSocketClient client = LiveClient.startedClient();
         try {
