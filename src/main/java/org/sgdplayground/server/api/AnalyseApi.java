@@ -1,15 +1,15 @@
 package org.sgdplayground.server.api;
 
+import org.sgdplayground.server.json.BriefingJson;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import org.sgdplayground.analysis.LossSurface;
-import org.sgdplayground.analysis.Optimum;
-import org.sgdplayground.analysis.Standardisation;
 import org.sgdplayground.data.Dataset;
 import org.sgdplayground.data.PointsTable;
+import org.sgdplayground.experiment.Briefing;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.PointLookup;
@@ -54,47 +54,11 @@ public final class AnalyseApi {
 
     /** The briefing's fields a drag needs, from the experiment's points (scaled when it standardises). */
     static void write(JsonGenerator g, Experiment e, Dataset points) throws IOException {
+        Briefing b = Briefing.of(e, points);
         g.writeStartObject();
         g.writeNumberField("n", points.size());
-        g.writeObjectFieldStart("model");
-        g.writeStringField("name", e.model().name());
-        g.writeStringField("formula", e.model().formula());
-        g.writeArrayFieldStart("params");
-        for (String name : e.model().parameterNames()) g.writeString(name);
-        g.writeEndArray();
+        BriefingJson.model(g, b);
+        BriefingJson.analysis(g, b);
         g.writeEndObject();
-        Dataset trained = points;
-        if (e.standardize()) {
-            Standardisation scaling = Standardisation.of(points);
-            trained = scaling.apply(points);
-            g.writeObjectFieldStart("standardisation");
-            g.writeNumberField("mean", scaling.mean());
-            g.writeNumberField("scale", scaling.scale());
-            g.writeEndObject();
-        }
-        Optimum optimum = Optimum.of(e.model(), trained);
-        g.writeObjectFieldStart("optimum");
-        numbers(g, "params", optimum.params());
-        g.writeNumberField("loss", optimum.loss());
-        g.writeEndObject();
-        LossSurface s = LossSurface.of(e.model(), trained, optimum);
-        g.writeObjectFieldStart("surface");
-        numbers(g, "gram", s.gram());
-        numbers(g, "optimum", s.optimum());
-        g.writeNumberField("optimumLoss", s.optimumLoss());
-        numbers(g, "curvatures", s.curvatures());
-        finiteOrNull(g, "stabilityLimit", s.largestCurvature() > 0 ? s.stabilityLimit(e.momentum()) : Double.POSITIVE_INFINITY);
-        finiteOrNull(g, "conditionNumber", s.conditionNumber());
-        g.writeEndObject();
-        g.writeEndObject();
-    }
-
-    private static void numbers(JsonGenerator g, String name, double[] values) throws IOException {
-        g.writeFieldName(name);
-        g.writeArray(values, 0, values.length);
-    }
-
-    private static void finiteOrNull(JsonGenerator g, String name, double v) throws IOException {
-        if (Double.isFinite(v)) g.writeNumberField(name, v); else g.writeNullField(name);
     }
 }

@@ -1,12 +1,13 @@
 package org.sgdplayground.server.api;
 
+import org.sgdplayground.json.Jackson;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,8 +29,7 @@ import org.sgdplayground.experiment.Parameter;
 final class PointsJson {
     private PointsJson() {}
 
-    /** Thread-safe and configured once (the app's own mapper has the same configuration). */
-    static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+    static final JsonFactory FACTORY = Jackson.FACTORY; // the app's one configuration
 
     /** A body's settings as URL text (an {@code init} array as a comma list) and its {@code x} and {@code y}, or null. */
     record Body(Map<String, String> settings, double[] x, double[] y) {}

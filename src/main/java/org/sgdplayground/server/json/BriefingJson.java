@@ -23,6 +23,16 @@ public final class BriefingJson {
         g.writeObjectFieldStart("experiment");
         for (Map.Entry<String, String> setting : b.settings().entrySet()) g.writeStringField(setting.getKey(), setting.getValue());
         g.writeEndObject();
+        model(g, b);
+        g.writeNumberField("steps", b.steps());
+        g.writeNumberField("speed", b.speed());
+        g.writeFieldName("points");
+        points(g, b.points());
+        analysis(g, b);
+    }
+
+    /** {@code model: {name, formula, params}}. */
+    public static void model(JsonGenerator g, Briefing b) throws IOException {
         g.writeObjectFieldStart("model");
         g.writeStringField("name", b.model().name());
         g.writeStringField("formula", b.model().formula());
@@ -30,10 +40,13 @@ public final class BriefingJson {
         for (String name : b.model().parameterNames()) g.writeString(name);
         g.writeEndArray();
         g.writeEndObject();
-        g.writeNumberField("steps", b.steps());
-        g.writeNumberField("speed", b.speed());
-        g.writeFieldName("points");
-        points(g, b.points());
+    }
+
+    /**
+     * What the points say before any run: {@code [standardisation: {mean, scale},] optimum: {params, loss}, surface:
+     * {…}}; the part of a briefing that follows a dragged point.
+     */
+    public static void analysis(JsonGenerator g, Briefing b) throws IOException {
         if (b.standardisation().isPresent()) {
             Standardisation s = b.standardisation().get();
             g.writeObjectFieldStart("standardisation");
