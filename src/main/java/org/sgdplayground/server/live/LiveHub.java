@@ -25,7 +25,9 @@ public final class LiveHub implements AutoCloseable {
     LiveHub(LiveLimits limits, int tickerThreads, LongSupplier clock) {
         this.limits = limits;
         this.tapes = new TapeLibrary(limits.maxSharedTapeBytes());
-        this.pacer = new Pacer(tickerThreads, this::expireIdle, clock);
+        // The first housekeeping runs as soon as the clock's threads start, before this field is set: it reads the
+        // time from the clock itself, not through the pacer.
+        this.pacer = new Pacer(tickerThreads, () -> expireIdle(clock.getAsLong()), clock);
     }
 
     /** The limits its sessions run under, the listen backlog among them. */
@@ -91,7 +93,10 @@ public final class LiveHub implements AutoCloseable {
 
     /** Closes each session idle past the timeout; the clock's housekeeping calls it once a second. */
     void expireIdle() {
-        long now = pacer.now();
+        expireIdle(pacer.now());
+    }
+
+    private void expireIdle(long now) {
         for (LiveSession s : snapshot()) s.expireIfIdle(now);
     }
 
