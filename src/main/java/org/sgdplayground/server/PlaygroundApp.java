@@ -7,7 +7,9 @@ import org.sgdplayground.server.live.LiveLimits;
 import org.sgdplayground.server.live.LiveSocket;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +57,7 @@ public final class PlaygroundApp {
                 acceptBacklog(server, hub.limits().acceptBacklog());
             });
 
+            answerHeadAsGet(cfg);
             cfg.routes.before(ctx -> {
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
@@ -74,6 +77,19 @@ public final class PlaygroundApp {
             cfg.events.serverStopped(trainApi::close);
         });
         return app;
+    }
+
+    /**
+     * Answers HEAD on every GET route, added now or later, by the GET handler itself, so HEAD gets the same status
+     * and headers (a bad parameter the same 400) and Jetty sends no body. Javalin alone answers such a HEAD
+     * {@code 200 text/plain}, empty, without running the handler. Answers up to Jetty's 32 KB output buffer (the
+     * pages, the small JSON) are held whole until done, so both carry a {@code Content-Length}, as link checkers want.
+     */
+    private static void answerHeadAsGet(JavalinConfig cfg) {
+        cfg.events.handlerAdded(route -> {
+            if (route.getHttpMethod() == HandlerType.GET) cfg.routes.head(route.getPath(), route.getHandler());
+        });
+        cfg.jetty.modifyHttpConfiguration(http -> http.setOutputAggregationSize(http.getOutputBufferSize()));
     }
 
     /**
