@@ -15,6 +15,7 @@ public final class LiveHub implements AutoCloseable {
     private final TapeLibrary tapes;
     private final Map<LiveSession, String> sessions = new HashMap<>();
     private final Map<String, Integer> perAddress = new HashMap<>();
+    private volatile boolean warming;
     private volatile boolean stopping;
 
     public LiveHub(LiveLimits limits, int tickerThreads) {
@@ -66,22 +67,37 @@ public final class LiveHub implements AutoCloseable {
         session.close();
     }
 
-    synchronized int sessionCount() {
+    public synchronized int sessionCount() {
         return sessions.size();
     }
 
     /** Entries on the clock: running sessions, and stale entries until they come due. */
-    int clockEntries() {
+    public int clockEntries() {
         return pacer.entries();
     }
 
     /** Tapes kept for sharing. */
-    int sharedTapes() {
+    public int sharedTapes() {
         return tapes.size();
+    }
+
+    /** Drops every tape kept for sharing (sessions playing one keep it): the warm-up's runs take no memory after it. */
+    public void forgetSharedTapes() {
+        tapes.clear();
     }
 
     public boolean stopping() {
         return stopping;
+    }
+
+    /** Whether the server is still warming up (it takes sessions meanwhile, the warm-up's own among them). */
+    public boolean warming() {
+        return warming;
+    }
+
+    /** Says whether the server is warming up; a server that never says is ready from the start. */
+    public void warming(boolean stillWarming) {
+        warming = stillWarming;
     }
 
     /** The sessions held now. */
