@@ -29,7 +29,7 @@ public final class PlaygroundApp {
     private PlaygroundApp() {}
 
     /** Ticker threads pacing the live sessions: one per core of the small box it is meant for. */
-    private static final int TICKER_THREADS = 2;
+    static final int TICKER_THREADS = 2;
 
     /** The app, serving browser code from {@code ./web} when that folder exists (no rebuild to edit JS), else from the jar. */
     public static Javalin create() {
@@ -64,6 +64,7 @@ public final class PlaygroundApp {
             });
             cfg.routes.get("/healthz", ctx -> {
                 if (hub.stopping()) ctx.status(503).result("stopping");
+                else if (hub.warming()) ctx.status(503).result("warming");
                 else ctx.result("ok");
             });
             cfg.routes.get("/api/presets", TrainApi::presets);
