@@ -420,6 +420,7 @@ class DeployedServer {
     while (!server.exited && await statusOf(port, '/healthz') !== 200) await sleep(10);
     if (server.exited) throw new Error('the server exited before it was ready');
     server.readyMs = performance.now() - began;
+    server.readyCpuSeconds = await server.cpuNanos() / 1e9;
     return server;
   }
 
@@ -555,7 +556,8 @@ async function coldRounds() {
       const w = await measureRun(server, opt.query);
       cold.push(c);
       warm.push(w);
-      console.log(`round ${round}: ready ${server.readyMs.toFixed(0)} ms after launch; lateness p99 cold ${c.lateP99.toFixed(1)} / `
+      console.log(`  server CPU: to ready ${server.readyCpuSeconds.toFixed(1)} s, cold run ${c.serverCpuSeconds.toFixed(1)} s, warm run ${w.serverCpuSeconds.toFixed(1)} s`);
+      console.log(`round ${round}: ready ${server.readyMs.toFixed(0)} ms after launch (CPU ${server.readyCpuSeconds.toFixed(1)} s); lateness p99 cold ${c.lateP99.toFixed(1)} / `
         + `warm ${w.lateP99.toFixed(1)} ms (${(c.lateP99 / w.lateP99).toFixed(2)}); first frame p99 cold ${c.firstP99.toFixed(1)} / `
         + `warm ${w.firstP99.toFixed(1)} ms; complete ${c.complete} / ${w.complete} of ${c.sessions}`);
     } finally {
