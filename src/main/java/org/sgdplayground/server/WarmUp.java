@@ -24,8 +24,8 @@ import org.sgdplayground.server.live.LoopbackViewer;
  * each kind, then, for the rest of its time, viewers of the live socket watching short runs at the top speed, so the
  * handshake and the frame paths reach the JIT's compilers. After a deploy every viewer reconnects at once; a JVM
  * that has run none of this meets them interpreted, with the compilers' work still to come, and a thousand sessions
- * opening in a second saw frames half a second late (issue #14). Leaves nothing behind: its sessions hang up, its
- * tapes are forgotten and its threads end.
+ * opening in a second saw frames half a second late (issue #14). Leaves nothing behind: its sessions hang up, the
+ * queries and tapes they shared are forgotten and its threads end.
  */
 final class WarmUp {
     /**
@@ -61,7 +61,7 @@ final class WarmUp {
 
     /**
      * Runs the plan until its time is up, waits for the JIT to finish compiling what it was given (within the same
-     * time), then for its sessions to be gone, and forgets the tapes they played.
+     * time), then for its sessions to be gone, and forgets the queries and tapes they shared.
      */
     Report run() throws IOException, InterruptedException {
         long began = System.nanoTime(), deadline = began + plan.time().toNanos();
@@ -70,7 +70,7 @@ final class WarmUp {
         boolean settled = jitSettled(deadline);
         long gone = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (hub.sessionCount() > 0 && System.nanoTime() - gone < 0) TimeUnit.MILLISECONDS.sleep(2);
-        hub.forgetSharedTapes();
+        hub.forgetShared();
         return new Report(requests, watched.viewers(), watched.messages(), settled,
             Duration.ofNanos(System.nanoTime() - began).toMillis());
     }

@@ -6,13 +6,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Owns the live sessions of one server: the clock that paces them, the tapes they share, the count overall and
- * per client address, and their limits. One per app; nothing static.
+ * Owns the live sessions of one server: the clock that paces them, the experiments and tapes they share, the count
+ * overall and per client address, and their limits. One per app; nothing static.
  */
 public final class LiveHub implements AutoCloseable {
+    /** Decoded socket queries kept: more distinct links than a server sees viewers of at once, about a MB at most. */
+    private static final int EXPERIMENTS_KEPT = 1024;
+
     private final LiveLimits limits;
     private final Pacer pacer;
     private final TapeLibrary tapes;
+    private final ExperimentCache experiments = new ExperimentCache(EXPERIMENTS_KEPT);
     private final Map<LiveSession, String> sessions = new HashMap<>();
     private final Map<String, Integer> perAddress = new HashMap<>();
     private volatile boolean warming;
@@ -51,7 +55,7 @@ public final class LiveHub implements AutoCloseable {
     /** A new session for {@code address}, counted, or null when {@link #refusal} says no. */
     synchronized LiveSession admit(Sender sender, String address) {
         if (refusal(address) != null) return null;
-        LiveSession session = new LiveSession(sender, pacer, limits, tapes::tape);
+        LiveSession session = new LiveSession(sender, pacer, limits, experiments::decode, tapes::tape);
         sessions.put(session, address);
         perAddress.merge(address, 1, Integer::sum);
         return session;
@@ -81,9 +85,18 @@ public final class LiveHub implements AutoCloseable {
         return tapes.size();
     }
 
-    /** Drops every tape kept for sharing (sessions playing one keep it): the warm-up's runs take no memory after it. */
-    public void forgetSharedTapes() {
+    /**
+     * Forgets the decoded queries and the tapes kept for sharing (sessions playing a tape keep it): the warm-up's
+     * runs take no memory after it.
+     */
+    public void forgetShared() {
+        experiments.clear();
         tapes.clear();
+    }
+
+    /** Decoded queries kept. */
+    int decodedQueries() {
+        return experiments.size();
     }
 
     public boolean stopping() {

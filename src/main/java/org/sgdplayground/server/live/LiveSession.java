@@ -38,6 +38,7 @@ public final class LiveSession implements Pacer.Paced {
 
     private final Pacer pacer;
     private final int shard;
+    private final Function<Map<String, String>, Experiment> experiments;
     private final Function<Experiment, FrameTape> tapes;
     private final Outbox outbox;
     private final ControlGuard guard;
@@ -52,9 +53,17 @@ public final class LiveSession implements Pacer.Paced {
     private long due;
     private long ticket;
 
+    /** A session decoding each query afresh. */
     LiveSession(Sender sender, Pacer pacer, LiveLimits limits, Function<Experiment, FrameTape> tapes) {
+        this(sender, pacer, limits, ExperimentCodec::decode, tapes);
+    }
+
+    /** A session whose queries become experiments through {@code experiments} (which throws as the codec does). */
+    LiveSession(Sender sender, Pacer pacer, LiveLimits limits, Function<Map<String, String>, Experiment> experiments,
+                Function<Experiment, FrameTape> tapes) {
         this.pacer = pacer;
         this.shard = pacer.assign();
+        this.experiments = experiments;
         this.tapes = tapes;
         this.outbox = new Outbox(sender, limits.maxFramesInFlight(), this::written);
         long now = pacer.now();
@@ -68,7 +77,7 @@ public final class LiveSession implements Pacer.Paced {
      * @throws InvalidParameterException when the query is not a valid experiment
      */
     synchronized void start(Map<String, String> query) {
-        Experiment e = ExperimentCodec.decode(query);
+        Experiment e = experiments.apply(query);
         int at = at(query, e);
         begin(e, tapes.apply(e), "1".equals(query.get(PAUSED)), at);
     }
