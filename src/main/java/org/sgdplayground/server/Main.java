@@ -2,6 +2,7 @@ package org.sgdplayground.server;
 
 import io.javalin.Javalin;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,9 +26,19 @@ import org.slf4j.LoggerFactory;
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
+    /**
+     * The argument for a start that warms up on a port of its own and exits: scripts/serve runs one so the JVM can
+     * write the classes it loaded to a class-data archive, which later starts map instead of loading them anew.
+     */
+    static final String WARM_UP_AND_EXIT = "--warm-up-and-exit";
+
     private Main() {}
 
     public static void main(String[] args) {
+        if (args.length == 1 && args[0].equals(WARM_UP_AND_EXIT)) {
+            start(0, new LiveHub(LiveLimits.DEFAULT, PlaygroundApp.TICKER_THREADS), WarmUp.Plan.DEFAULT).stop();
+            System.exit(0);
+        }
         String port = System.getenv().getOrDefault("PORT", "7070");
         int p;
         try {
@@ -55,7 +66,8 @@ public final class Main {
         Javalin app = PlaygroundApp.create(hub).start(port);
         if (!plan.time().isZero()) warmUp(app.port(), hub, plan, compiling);
         hub.warming(false);
-        LOG.info("ready {} ms after the start began", Duration.ofNanos(System.nanoTime() - began).toMillis());
+        LOG.info("ready {} ms after the JVM started ({} ms of it here)", ManagementFactory.getRuntimeMXBean().getUptime(),
+            Duration.ofNanos(System.nanoTime() - began).toMillis());
         return app;
     }
 
