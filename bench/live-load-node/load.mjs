@@ -414,7 +414,7 @@ class DeployedServer {
     const began = performance.now();
     const child = spawn(DeployedServer.SERVE, [], {
       stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, PORT: String(port), JAVA_OPTS: `${jvm} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn` },
+      env: { ...process.env, PORT: String(port), JAVA_OPTS: `-Dorg.slf4j.simpleLogger.defaultLogLevel=warn ${jvm}` },
     });
     const server = new DeployedServer(child, port, plan);
     while (!server.exited && await statusOf(port, '/healthz') !== 200) await sleep(10);
