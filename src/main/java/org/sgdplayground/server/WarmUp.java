@@ -21,25 +21,26 @@ import org.sgdplayground.server.live.LoopbackViewer;
 
 /**
  * Runs a started server's hot paths over its own loopback before it says it is ready: a page and an API call of
- * each kind, then, for the rest of its time, viewers of the live socket watching short runs at the top speed, so the
- * handshake and the frame paths reach the JIT's compilers. After a deploy every viewer reconnects at once; a JVM
- * that has run none of this meets them interpreted, with the compilers' work still to come, and a thousand sessions
- * opening in a second saw frames half a second late (issue #14). Leaves nothing behind: its sessions hang up, the
- * queries and tapes they shared are forgotten and its threads end.
+ * each kind and, for its whole time, viewers of the live socket, some streaming long runs at the top speed and the
+ * rest opening short ones, so the frame and the handshake paths reach the JIT's compilers. After a deploy every
+ * viewer reconnects at once; a JVM that has run none of this meets them interpreted, with the compilers' work still
+ * to come, and a thousand sessions opening in a second saw frames half a second late (issue #14). Leaves nothing
+ * behind: its sessions hang up, the queries and tapes they shared are forgotten and its threads end.
  */
 final class WarmUp {
     /**
-     * How long to warm up (about what it adds to a start), how many viewers watch at once, how many steps each
-     * run has, and the fewest viewers to run however long they take (on a busy machine, the time alone might run
-     * none). A few dozen sessions streaming at once send tens of thousands of frames a second, enough for the frame
-     * path's methods to reach the optimising compiler within the time.
+     * How long to warm up (about what it adds to a start); how many viewers stream one long run each at the top
+     * speed, for the frame path; how many open short runs one after another, for the handshake; and the fewest
+     * short runs to open however long they take (on a busy machine the time alone might open none). On two cores
+     * the JIT's compiler threads, not the traffic, set the pace: ten viewers keep the paths hot and leave them the
+     * CPU, where two dozen at once lengthened the compile queues and with them the JIT's own thresholds.
      */
-    record Plan(Duration time, int concurrentViewers, int stepsPerViewer, int leastViewers) {
-        static final Plan DEFAULT = new Plan(Duration.ofMillis(700), 24, 60, 48);
+    record Plan(Duration time, int streamers, int openers, int leastOpened) {
+        static final Plan DEFAULT = new Plan(Duration.ofMillis(800), 6, 4, 12);
 
         /** This plan for another time; no time at all is no warm-up. */
         Plan lasting(Duration t) {
-            return new Plan(t, concurrentViewers, stepsPerViewer, t.isZero() ? 0 : leastViewers);
+            return new Plan(t, streamers, openers, t.isZero() ? 0 : leastOpened);
         }
     }
 
@@ -47,7 +48,9 @@ final class WarmUp {
     record Report(int requests, int viewers, long messages, boolean jitSettled, long millis) {}
 
     private static final List<String> QUERIES = List.of("preset=fastai-sgd", "preset=roller-coaster",
-        "preset=minibatch-noise", "preset=momentum", "model=quadratic&data=coaster", "preset=fastai-sgd&at=20");
+        "preset=minibatch-noise", "preset=momentum", "model=quadratic&data=coaster", "preset=fastai-sgd&at=1");
+    /** Steps of a streamer's run: more than it can watch at 1,000 a second before any deadline; it hangs up first. */
+    private static final int LONG_RUN = 100_000;
 
     private final int port;
     private final LiveHub hub;
@@ -65,13 +68,26 @@ final class WarmUp {
      */
     Report run() throws IOException, InterruptedException {
         long began = System.nanoTime(), deadline = began + plan.time().toNanos();
-        int requests = requests();
+        // the pages and the API on a thread of their own, so the viewers, what a restart storm hits, have all the time
+        int[] requests = new int[1];
+        IOException[] failed = new IOException[1];
+        Thread pages = new Thread(() -> {
+            try {
+                requests[0] = requests();
+            } catch (IOException e) {
+                failed[0] = e;
+            }
+        }, "warm-up-pages");
+        pages.setDaemon(true);
+        pages.start();
         Watched watched = viewers(deadline);
+        pages.join();
+        if (failed[0] != null) throw failed[0];
         boolean settled = jitSettled(deadline);
         long gone = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (hub.sessionCount() > 0 && System.nanoTime() - gone < 0) TimeUnit.MILLISECONDS.sleep(2);
         hub.forgetShared();
-        return new Report(requests, watched.viewers(), watched.messages(), settled,
+        return new Report(requests[0], watched.viewers(), watched.messages(), settled,
             Duration.ofNanos(System.nanoTime() - began).toMillis());
     }
 
@@ -92,29 +108,32 @@ final class WarmUp {
         return n;
     }
 
-    /** How many viewers watched to the end, and the messages they read. */
+    /** How many viewers watched, and the messages they read. */
     private record Watched(int viewers, long messages) {}
 
     /**
-     * Viewers, {@link Plan#concurrentViewers} at a time, each watching a short run at the top speed to its end, until
-     * the deadline and at least {@link Plan#leastViewers}; every tenth has a seed of its own, so its run is computed
-     * afresh, as most viewers' settings are.
+     * The viewers: {@link Plan#streamers} each watching one long run until the deadline, and {@link Plan#openers}
+     * each opening short runs one after another until the deadline and {@link Plan#leastOpened} have opened; every
+     * tenth has a seed of its own, so its run is computed afresh, as most viewers' settings are.
      */
     private Watched viewers(long deadline) throws InterruptedException, IOException {
         AtomicInteger next = new AtomicInteger(), watched = new AtomicInteger();
         AtomicLong messages = new AtomicLong();
         List<IOException> failures = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < plan.concurrentViewers(); t++) {
+        for (int t = 0; t < plan.streamers() + plan.openers(); t++) {
+            boolean streams = t < plan.streamers();
             Thread thread = new Thread(() -> {
                 try {
-                    for (int i = next.getAndIncrement(); i < plan.leastViewers() || System.nanoTime() - deadline < 0;
+                    if (streams) {
+                        messages.addAndGet(watch("preset=fastai-sgd&steps=" + LONG_RUN + "&speed=1000", deadline));
+                        watched.incrementAndGet();
+                        return;
+                    }
+                    for (int i = next.getAndIncrement(); i < plan.leastOpened() || System.nanoTime() - deadline < 0;
                          i = next.getAndIncrement()) {
-                        String query = QUERIES.get(i % QUERIES.size()) + (i % 10 == 0 ? "&seed=" + i : "")
-                            + "&steps=" + plan.stepsPerViewer() + "&speed=1000";
-                        try (LoopbackViewer viewer = new LoopbackViewer(port, query)) {
-                            messages.addAndGet(viewer.watchToTheEnd());
-                        }
+                        String query = QUERIES.get(i % QUERIES.size()) + (i % 10 == 0 ? "&seed=" + i : "") + "&steps=2&speed=1000";
+                        messages.addAndGet(watch(query, Long.MAX_VALUE));
                         watched.incrementAndGet();
                     }
                 } catch (IOException e) {
@@ -130,6 +149,12 @@ final class WarmUp {
         for (Thread thread : threads) thread.join();
         if (!failures.isEmpty()) throw failures.get(0);
         return new Watched(watched.get(), messages.get());
+    }
+
+    private int watch(String query, long deadline) throws IOException {
+        try (LoopbackViewer viewer = new LoopbackViewer(port, query)) {
+            return viewer.watchUntil(deadline);
+        }
     }
 
     /**

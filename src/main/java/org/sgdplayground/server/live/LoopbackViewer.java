@@ -49,8 +49,21 @@ public final class LoopbackViewer implements AutoCloseable {
      * close, then hangs up; returns the messages read.
      */
     public int watchToTheEnd() throws IOException {
+        return watchUntil(Long.MAX_VALUE);
+    }
+
+    /**
+     * {@link #watchToTheEnd}, or until {@link System#nanoTime} passes {@code deadline}: then it hangs up mid-run, as a
+     * reader who leaves does, and reads to the server's close. Returns the messages read.
+     */
+    public int watchUntil(long deadline) throws IOException {
         int messages = 0;
         while (true) {
+            if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
+                sendClose();
+                awaitClose();
+                return messages;
+            }
             int first = read(), second = read();
             int opcode = first & 0x0f;
             long length = second & 0x7f;

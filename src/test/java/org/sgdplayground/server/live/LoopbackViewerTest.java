@@ -26,6 +26,21 @@ class LoopbackViewerTest {
     }
 
     @Test
+    void a_viewer_that_leaves_mid_run_hangs_up_cleanly() throws Exception {
+        LiveHub hub = new LiveHub(LiveLimits.DEFAULT, 2);
+        Javalin app = PlaygroundApp.create(hub).start(0);
+        try (LoopbackViewer viewer = new LoopbackViewer(app.port(), "preset=fastai-sgd&steps=100000&speed=1000")) {
+            long began = System.nanoTime();
+            int read = viewer.watchUntil(began + TimeUnit.MILLISECONDS.toNanos(200));
+            assertTrue(read >= 2 && read < 100_000, "the data, some frames, not the run: " + read);
+            assertTrue(System.nanoTime() - began < TimeUnit.SECONDS.toNanos(10), "gone soon after its deadline");
+            awaitNoSessions(hub);
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
     void a_viewer_with_a_bad_parameter_reads_the_error_and_the_server_closes() throws Exception {
         LiveHub hub = new LiveHub(LiveLimits.DEFAULT, 2);
         Javalin app = PlaygroundApp.create(hub).start(0);
