@@ -60,7 +60,8 @@ class WarmUpTest {
         try {
             long tickers = threadsNamed("live-ticker-");
             WarmUp.Report r = new WarmUp(app.port(), hub, new WarmUp.Plan(Duration.ofMillis(300), 2, 2, 8)).run();
-            assertEquals(11, r.requests(), "each page and API call answered as expected");
+            assertTrue(r.requests() == 7 || r.requests() == 11, "each page and API call once, answered as expected, "
+                + "and again for a second preset if there was time: " + r);
             assertTrue(r.viewers() >= 2 + 8, "both streamers and at least the least short runs: " + r);
             // a short run is the data message, frames 0 to 2 (1 to 2 for at=1) and done; a streamer reads far more
             assertTrue(r.messages() >= 4L * r.viewers(), r.toString());
