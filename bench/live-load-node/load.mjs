@@ -4,8 +4,13 @@
 // frame than a JVM one, so more of the machine is left to the server being measured.
 //
 //   node load.mjs CLASSPATH [--sessions=1000] [--rate=1000] [--query=...] [--servers=bare,playground]
-//                           [--jvm="-Xmx1g"] [--warmup=8] [--rounds=5] [--trace]
+//                           [--jvm="-Xmx1g"] [--warmup=8] [--rounds=5] [--trace] [--cold]
 // (--jvm defaults to $SERVER_JVM, else -Xmx1g; --trace prints the measured run's lateness by quarter second)
+//
+// --cold measures the first minute after a deploy instead: each round starts the playground afresh as it is deployed
+// (scripts/serve, the built jar, with --jvm as JAVA_OPTS), waits for /healthz to answer 200, at once opens the
+// sessions (the cold run), then does the same again on the same server (the warm run), and stops it. It prints the
+// time from launch to ready and both runs side by side, with the cold-to-warm ratio of p99 lateness.
 //
 // Both servers run side by side, each warmed up, and are measured in turns, --rounds times, the order swapped each
 // round: a run's p99 moves by half from one run to the next with the servers' collections and whatever else the
@@ -24,10 +29,14 @@
 //   errors        error messages received plus sockets that closed or failed before `done`;
 //   heap/session  (used heap after GC with N sessions open and streaming - before) / N;
 //   CPU           each process's CPU time over the measured run.
-import { spawn } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
+import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
 
@@ -42,6 +51,7 @@ const { values: opt, positionals } = parseArgs({
     warmup: { type: 'string', default: '8' },
     rounds: { type: 'string', default: '5' },
     trace: { type: 'boolean', default: false },
+    cold: { type: 'boolean', default: false },
   },
 });
 if (positionals.length !== 1) {
@@ -369,6 +379,80 @@ class ServerProcess {
   }
 }
 
+/** Frames per session and their interval for `query`, from the engine, in a JVM of its own (LoadServer plan). */
+async function planOf(query) {
+  const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+  const out = execFileSync(java, ['-cp', classpath, 'org.sgdplayground.load.LoadServer', 'plan', query], { encoding: 'utf8' });
+  const line = out.split('\n').find(l => l.startsWith('plan '));
+  if (!line) throw new Error(`no plan for ${query}: ${out}`);
+  return line.slice('plan '.length).trim().split(/\s+/).map(Number);
+}
+
+/** A free TCP port on the loopback, as the kernel hands one out. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer().once('error', reject);
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+  });
+}
+
+/** The status of GET http://127.0.0.1:port/path, or 0 when nothing answers yet. */
+function statusOf(port, path) {
+  return new Promise(resolve => {
+    const req = httpGet({ host: '127.0.0.1', port, path, agent: false, timeout: 1000 }, res => { res.resume(); resolve(res.statusCode); });
+    req.on('error', () => resolve(0));
+    req.on('timeout', () => { req.destroy(); resolve(0); });
+  });
+}
+
+/** The playground as deployed (scripts/serve: the built jar), started now; `readyMs` is launch to /healthz 200. */
+class DeployedServer {
+  static SERVE = fileURLToPath(new URL('../../scripts/serve', import.meta.url));
+
+  static async start(jvm, plan) {
+    const port = await freePort();
+    const began = performance.now();
+    const child = spawn(DeployedServer.SERVE, [], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, PORT: String(port), JAVA_OPTS: `-Dorg.slf4j.simpleLogger.defaultLogLevel=warn ${jvm}` },
+    });
+    const server = new DeployedServer(child, port, plan);
+    while (!server.exited && await statusOf(port, '/healthz') !== 200) await sleep(10);
+    if (server.exited) throw new Error('the server exited before it was ready');
+    server.readyMs = performance.now() - began;
+    server.readyCpuSeconds = await server.cpuNanos() / 1e9;
+    return server;
+  }
+
+  constructor(child, port, plan) {
+    this.child = child;
+    this.port = port;
+    this.planned = plan;
+    this.exited = false;
+    child.on('exit', () => { this.exited = true; });
+  }
+
+  async plan() { return this.planned; }
+
+  /** The process's CPU time from /proc (user + system, in clock ticks of 1/100 s); NaN where there is no /proc. */
+  async cpuNanos() {
+    try {
+      const fields = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 1e7;
+    } catch {
+      return NaN;
+    }
+  }
+
+  /** SIGTERM, as a deploy stops it; killed if it is still there 15 s later. */
+  async close() {
+    if (this.exited) return;
+    const gone = new Promise(resolve => this.child.once('exit', resolve));
+    this.child.kill('SIGTERM');
+    if (await within(gone.then(() => true), 15_000) !== true) this.child.kill('SIGKILL');
+  }
+}
+
 const ownCpuNanos = () => { const u = process.cpuUsage(); return (u.user + u.system) * 1000; };
 
 /** Starts a server in its own JVM and warms it up, as LiveLoad does: short runs for the handshake paths, one longer for streaming. */
@@ -382,8 +466,8 @@ async function prepare(kind, query, jvm) {
 }
 
 /** One measured run, with each side's CPU over it. */
-async function measureRun(server, query) {
-  await sleep(500);
+async function measureRun(server, query, pauseMs = 500) {
+  if (pauseMs > 0) await sleep(pauseMs);
   const cpu = await server.cpuNanos(), clientCpu = ownCpuNanos();
   const r = await run(server, sessions, rate, query);
   r.serverCpuSeconds = (await server.cpuNanos() - cpu) / 1e9;
@@ -418,35 +502,76 @@ function medianOf(rounds) {
 }
 
 console.log(`${sessions} sessions at ${rate}/s on /ws?${opt.query}, ${(await import('node:os')).availableParallelism()} cores, node ${process.version}, ws client`);
-const kinds = opt.servers.split(',').map(k => k.trim()).filter(Boolean);
-const servers = new Map();
-try {
-  for (const kind of kinds) servers.set(kind, await prepare(kind, opt.query, opt.jvm));
-  const rounds = new Map(kinds.map(k => [k, []]));
+if (opt.cold) await coldRounds();
+else await sideBySide();
+process.exit(0);
+
+/** The bare sender and the playground, warmed up, measured in turns; their medians side by side. */
+async function sideBySide() {
+  const kinds = opt.servers.split(',').map(k => k.trim()).filter(Boolean);
+  const servers = new Map();
+  try {
+    for (const kind of kinds) servers.set(kind, await prepare(kind, opt.query, opt.jvm));
+    const rounds = new Map(kinds.map(k => [k, []]));
+    for (let round = 1; round <= measuredRounds; round++) {
+      const order = round % 2 ? kinds : [...kinds].reverse();
+      for (const kind of order) {
+        const r = await measureRun(servers.get(kind), opt.query);
+        rounds.get(kind).push(r);
+        console.log(`round ${round}, ${kind}: lateness p99 ${r.lateP99.toFixed(1)} ms, first frame p99 ${r.firstP99.toFixed(1)} ms, `
+          + `${r.complete}/${r.sessions} complete, server CPU ${r.serverCpuSeconds.toFixed(1)} s`);
+      }
+    }
+    const results = new Map();
+    for (const kind of kinds) {
+      const m = medianOf(rounds.get(kind));
+      m.heapPerSession = await measureHeap(servers.get(kind), opt.query);
+      results.set(kind, m);
+    }
+    console.log();
+    console.log(`Medians over ${measuredRounds} rounds (sessions, frames and errors summed over them):`);
+    console.log(Result.table(results));
+    if (results.has('bare') && results.has('playground')) {
+      const ratio = results.get('playground').lateP99 / results.get('bare').lateP99;
+      console.log(`playground / bare, lateness p99 (medians): ${ratio.toFixed(2)}  (within 25%: ${ratio <= 1.25 ? 'yes' : 'NO'}); `
+        + 'by round: ' + rounds.get('playground').map((r, i) => (r.lateP99 / rounds.get('bare')[i].lateP99).toFixed(2)).join(', '));
+    }
+  } finally {
+    for (const server of servers.values()) await server.close();
+  }
+}
+
+/**
+ * The first minute after a deploy: each round launches the playground as deployed, opens the sessions the moment
+ * /healthz says ready (cold), then again on the same server (warm), and stops it.
+ */
+async function coldRounds() {
+  const plan = await planOf(opt.query);
+  const cold = [], warm = [], ready = [];
   for (let round = 1; round <= measuredRounds; round++) {
-    const order = round % 2 ? kinds : [...kinds].reverse();
-    for (const kind of order) {
-      const r = await measureRun(servers.get(kind), opt.query);
-      rounds.get(kind).push(r);
-      console.log(`round ${round}, ${kind}: lateness p99 ${r.lateP99.toFixed(1)} ms, first frame p99 ${r.firstP99.toFixed(1)} ms, `
-        + `${r.complete}/${r.sessions} complete, server CPU ${r.serverCpuSeconds.toFixed(1)} s`);
+    const server = await DeployedServer.start(opt.jvm, plan);
+    try {
+      ready.push(server.readyMs);
+      const c = await measureRun(server, opt.query, 0);
+      const w = await measureRun(server, opt.query);
+      cold.push(c);
+      warm.push(w);
+      console.log(`  server CPU: to ready ${server.readyCpuSeconds.toFixed(1)} s, cold run ${c.serverCpuSeconds.toFixed(1)} s, warm run ${w.serverCpuSeconds.toFixed(1)} s`);
+      console.log(`round ${round}: ready ${server.readyMs.toFixed(0)} ms after launch (CPU ${server.readyCpuSeconds.toFixed(1)} s); lateness p99 cold ${c.lateP99.toFixed(1)} / `
+        + `warm ${w.lateP99.toFixed(1)} ms (${(c.lateP99 / w.lateP99).toFixed(2)}); first frame p99 cold ${c.firstP99.toFixed(1)} / `
+        + `warm ${w.firstP99.toFixed(1)} ms; complete ${c.complete} / ${w.complete} of ${c.sessions}`);
+    } finally {
+      await server.close();
     }
   }
-  const results = new Map();
-  for (const kind of kinds) {
-    const m = medianOf(rounds.get(kind));
-    m.heapPerSession = await measureHeap(servers.get(kind), opt.query);
-    results.set(kind, m);
-  }
+  const results = new Map([['cold', medianOf(cold)], ['warm', medianOf(warm)]]);
+  const sorted = [...ready].sort((a, b) => a - b);
   console.log();
-  console.log(`Medians over ${measuredRounds} rounds (sessions, frames and errors summed over them):`);
+  console.log(`Medians over ${measuredRounds} rounds, each on a fresh server (sessions, frames and errors summed over them):`);
   console.log(Result.table(results));
-  if (results.has('bare') && results.has('playground')) {
-    const ratio = results.get('playground').lateP99 / results.get('bare').lateP99;
-    console.log(`playground / bare, lateness p99 (medians): ${ratio.toFixed(2)}  (within 25%: ${ratio <= 1.25 ? 'yes' : 'NO'}); `
-      + 'by round: ' + rounds.get('playground').map((r, i) => (r.lateP99 / rounds.get('bare')[i].lateP99).toFixed(2)).join(', '));
-  }
-} finally {
-  for (const server of servers.values()) await server.close();
+  const ratio = results.get('cold').lateP99 / results.get('warm').lateP99;
+  console.log(`launch to /healthz ready: median ${sorted[(sorted.length - 1) >> 1].toFixed(0)} ms (by round: ${ready.map(t => t.toFixed(0)).join(', ')}; under 2000: ${sorted[sorted.length - 1] < 2000 ? 'yes' : 'NO'})`);
+  console.log(`cold / warm, lateness p99 (medians): ${ratio.toFixed(2)}  (within 1.5x: ${ratio <= 1.5 ? 'yes' : 'NO'}); by round: `
+    + cold.map((r, i) => (r.lateP99 / warm[i].lateP99).toFixed(2)).join(', '));
+  console.log(`cold / warm, first frame p99 (medians): ${(results.get('cold').firstP99 / results.get('warm').firstP99).toFixed(2)}`);
 }
-process.exit(0);

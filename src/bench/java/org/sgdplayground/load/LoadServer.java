@@ -18,12 +18,17 @@ import org.sgdplayground.server.PlaygroundApp;
  * after a full collection), {@code cpu} answers {@code cpu NANOS} (the process's CPU time so far), {@code plan QUERY}
  * answers {@code plan FRAMES PERIOD_NANOS} (the frames every session of that query must receive, and the interval
  * they are asked at: for a load client that cannot run the engine itself) and {@code quit} stops it.
+ * {@code LoadServer plan QUERY} only prints that plan and exits, for a client measuring a server it did not start.
  */
 public final class LoadServer {
     private LoadServer() {}
 
     public static void main(String[] args) throws Exception {
         String kind = args[0], query = args[1];
+        if (kind.equals("plan")) {
+            System.out.println("plan " + plan(query));
+            return;
+        }
         Javalin app = switch (kind) {
             case "playground" -> PlaygroundApp.create();
             case "bare" -> BareServer.create(query);

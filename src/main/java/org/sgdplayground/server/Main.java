@@ -1,26 +1,52 @@
 package org.sgdplayground.server;
 
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.TrainingRun;
 import org.sgdplayground.model.Model;
 import org.sgdplayground.model.Models;
+import org.sgdplayground.server.live.LiveHub;
+import org.sgdplayground.server.live.LiveLimits;
 import org.sgdplayground.store.Database;
 import org.sgdplayground.store.JdbcPointStore;
 import org.sgdplayground.store.PointStore;
 import org.sgdplayground.store.StoreLimits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts the playground on {@code $PORT} (default 7070), its point store on {@code $DATABASE_URL} (PostgreSQL) or
  * else H2 under {@code $DATA_DIR} (default {@code ./data}), limited by {@code POINTS_MAX_SETS}, {@code POINTS_MAX_BYTES}
- * and {@code POINTS_PER_MINUTE} when set. On SIGTERM it stops taking sessions ({@code /healthz}
- * answers 503 {@code stopping}), tells each live client {@code {"type":"restarting"}} and exits within 10 s.
+ * and {@code POINTS_PER_MINUTE} when set. {@code /healthz} answers 503 {@code warming} until the
+ * server has run its hot paths over its own loopback ({@link WarmUp}), then {@code ok}. On SIGTERM it stops taking
+ * sessions ({@code /healthz} answers 503 {@code stopping}), tells each live client {@code {"type":"restarting"}}
+ * and exits within 10 s.
  */
 public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    /**
+     * The argument for a start that warms up on a port of its own and exits: scripts/serve runs one so the JVM can
+     * write the classes it loaded to a class-data archive, which later starts map instead of loading them anew.
+     */
+    static final String WARM_UP_AND_EXIT = "--warm-up-and-exit";
+
     private Main() {}
 
     public static void main(String[] args) {
+        if (args.length == 1 && args[0].equals(WARM_UP_AND_EXIT)) {
+            // no store: this start only loads classes for the archive, and must not write a database where it runs
+            StoreLimits none = StoreLimits.fromEnvironment(Map.of());
+            start(0, PointStore.NONE, none, WarmUp.Plan.DEFAULT).stop();
+            System.exit(0);
+        }
         String port = System.getenv().getOrDefault("PORT", "7070");
         int p;
         try {
@@ -42,19 +68,62 @@ public final class Main {
             System.exit(2);
             return;
         }
-        var app = PlaygroundApp.create(store, limits).start(p);
+        // -Dsgd.warmUpMillis=0 starts cold (to measure what the warm-up is worth, or in development)
+        WarmUp.Plan plan = WarmUp.Plan.DEFAULT.lasting(Duration.ofMillis(
+            Long.getLong("sgd.warmUpMillis", WarmUp.Plan.DEFAULT.time().toMillis())));
+        var app = start(p, store, limits, plan);
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
-        compileModelsAhead();
+    }
+
+    /** Starts the app on {@code port} with its points in {@code store}, warmed up by {@code plan}, and returns it ready. */
+    static Javalin start(int port, PointStore store, StoreLimits limits, WarmUp.Plan plan) {
+        return start(port, new LiveHub(LiveLimits.DEFAULT, PlaygroundApp.TICKER_THREADS, store), store, limits, plan);
+    }
+
+    /**
+     * Starts the app around {@code hub} on {@code port}, {@code /healthz} answering 503 {@code warming} while it
+     * warms up by {@code plan}, and returns it ready.
+     */
+    static Javalin start(int port, LiveHub hub, PointStore store, StoreLimits limits, WarmUp.Plan plan) {
+        long began = System.nanoTime();
+        List<TrainingRun> compiling = compileModelsAhead(); // javac works on its own thread while the server starts
+        hub.warming(true);
+        Javalin app = PlaygroundApp.create(hub, store, limits).start(port);
+        if (!plan.time().isZero()) warmUp(app.port(), hub, plan, compiling);
+        hub.warming(false);
+        LOG.info("ready {} ms after the JVM started ({} ms of it here)", ManagementFactory.getRuntimeMXBean().getUptime(),
+            Duration.ofNanos(System.nanoTime() - began).toMillis());
+        return app;
+    }
+
+    /** Runs the warm-up and says what it did; a server that cannot warm up (it says why) still serves, only cold. */
+    private static void warmUp(int port, LiveHub hub, WarmUp.Plan plan, List<TrainingRun> compiling) {
+        try {
+            WarmUp.Report r = new WarmUp(port, hub, plan).run();
+            boolean compiled = true;
+            for (TrainingRun run : compiling) compiled &= run.awaitCompiled(Duration.ZERO);
+            LOG.info("warmed up in {} ms: {} requests, {} live viewers, {} messages; JIT {}; fused loops {}", r.millis(),
+                r.requests(), r.viewers(), r.messages(), r.jitSettled() ? "settled" : "still compiling",
+                compiled ? "compiled" : "still compiling (runs go op by op until they are)");
+        } catch (IOException e) {
+            LOG.warn("the warm-up failed, so the first visitors meet a cold server: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
      * One step of each model, so that their fused loops (Tensor#compile) are compiled in the background now rather
      * than during the first visitor's run — which would give the same frames either way, only a little slower.
      */
-    private static void compileModelsAhead() {
+    private static List<TrainingRun> compileModelsAhead() {
+        List<TrainingRun> runs = new ArrayList<>();
         for (Model model : Models.all()) {
             Map<String, String> settings = new HashMap<>(Map.of("model", model.name(), "steps", "1"));
-            new TrainingRun(ExperimentCodec.decode(settings)).next();
+            TrainingRun run = new TrainingRun(ExperimentCodec.decode(settings));
+            run.next();
+            runs.add(run);
         }
+        return runs;
     }
 }

@@ -10,7 +10,9 @@ import org.sgdplayground.server.live.LiveSocket;
 
 import io.javalin.Javalin;
 import io.javalin.http.ContentType;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.nio.file.Files;
@@ -34,7 +36,7 @@ public final class PlaygroundApp {
     private PlaygroundApp() {}
 
     /** Ticker threads pacing the live sessions: one per core of the small box it is meant for. */
-    private static final int TICKER_THREADS = 2;
+    static final int TICKER_THREADS = 2;
 
     /** The app, serving browser code from {@code ./web} when that folder exists (no rebuild to edit JS), else from the jar. */
     public static Javalin create() {
@@ -74,12 +76,14 @@ public final class PlaygroundApp {
                 acceptBacklog(server, hub.limits().acceptBacklog());
             });
 
+            answerHeadAsGet(cfg);
             cfg.routes.before(ctx -> {
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
             });
             cfg.routes.get("/healthz", ctx -> {
                 if (hub.stopping()) ctx.status(503).result("stopping");
+                else if (hub.warming()) ctx.status(503).result("warming");
                 else ctx.result("ok");
             });
             cfg.routes.get("/api/presets", TrainApi::presets);
@@ -96,6 +100,19 @@ public final class PlaygroundApp {
             cfg.events.serverStopped(store::close);
         });
         return app;
+    }
+
+    /**
+     * Answers HEAD on every GET route, added now or later, by the GET handler itself, so HEAD gets the same status
+     * and headers (a bad parameter the same 400) and Jetty sends no body. Javalin alone answers such a HEAD
+     * {@code 200 text/plain}, empty, without running the handler. Answers up to Jetty's 32 KB output buffer (the
+     * pages, the small JSON) are held whole until done, so both carry a {@code Content-Length}, as link checkers want.
+     */
+    private static void answerHeadAsGet(JavalinConfig cfg) {
+        cfg.events.handlerAdded(route -> {
+            if (route.getHttpMethod() == HandlerType.GET) cfg.routes.head(route.getPath(), route.getHandler());
+        });
+        cfg.jetty.modifyHttpConfiguration(http -> http.setOutputAggregationSize(http.getOutputBufferSize()));
     }
 
     /**

@@ -7,18 +7,22 @@ import java.util.function.LongSupplier;
 import org.sgdplayground.experiment.PointLookup;
 
 /**
- * Owns the live sessions of one server: the clock that paces them, the tapes they share, the count overall and
- * per client address, and their limits. One per app; nothing static.
+ * Owns the live sessions of one server: the clock that paces them, the experiments and tapes they share, the count
+ * overall and per client address, and their limits. One per app; nothing static.
  */
 public final class LiveHub implements AutoCloseable {
+    /** Decoded socket queries kept: more distinct links than a server sees viewers of at once, about a MB at most. */
+    private static final int EXPERIMENTS_KEPT = 1024;
+
     private final LiveLimits limits;
     private final LongSupplier clock;
     private final Pacer pacer;
     private final TapeLibrary tapes;
+    private final ExperimentCache experiments;
     private final Map<LiveSession, String> sessions = new HashMap<>();
     private final Map<String, Integer> perAddress = new HashMap<>();
+    private volatile boolean warming;
     private volatile boolean stopping;
-    private final PointLookup stored;
 
     public LiveHub(LiveLimits limits, int tickerThreads) {
         this(limits, tickerThreads, PointLookup.NONE);
@@ -36,12 +40,12 @@ public final class LiveHub implements AutoCloseable {
 
     private LiveHub(LiveLimits limits, int tickerThreads, PointLookup stored, LongSupplier clock) {
         this.limits = limits;
-        this.stored = stored;
+        this.experiments = new ExperimentCache(EXPERIMENTS_KEPT, stored);
         this.clock = clock;
         this.tapes = new TapeLibrary(limits.maxSharedTapeBytes());
-        // last: the pacer's threads start at once and may call expireIdle before this constructor returns, so
-        // expireIdle reads only fields assigned above
-        this.pacer = new Pacer(tickerThreads, this::expireIdle, clock);
+        // The first housekeeping runs as soon as the clock's threads start, before this field is set: it reads the
+        // time from the clock itself, not through the pacer.
+        this.pacer = new Pacer(tickerThreads, () -> expireIdle(clock.getAsLong()), clock);
     }
 
     /** The limits its sessions run under, the listen backlog among them. */
@@ -64,7 +68,7 @@ public final class LiveHub implements AutoCloseable {
     /** A new session for {@code address}, counted, or null when {@link #refusal} says no. */
     synchronized LiveSession admit(Sender sender, String address) {
         if (refusal(address) != null) return null;
-        LiveSession session = new LiveSession(sender, pacer, limits, tapes::tape, stored);
+        LiveSession session = new LiveSession(sender, pacer, limits, experiments::decode, tapes::tape);
         sessions.put(session, address);
         perAddress.merge(address, 1, Integer::sum);
         return session;
@@ -80,22 +84,46 @@ public final class LiveHub implements AutoCloseable {
         session.close();
     }
 
-    synchronized int sessionCount() {
+    public synchronized int sessionCount() {
         return sessions.size();
     }
 
     /** Entries on the clock: running sessions, and stale entries until they come due. */
-    int clockEntries() {
+    public int clockEntries() {
         return pacer.entries();
     }
 
     /** Tapes kept for sharing. */
-    int sharedTapes() {
+    public int sharedTapes() {
         return tapes.size();
+    }
+
+    /**
+     * Forgets the decoded queries and the tapes kept for sharing (sessions playing a tape keep it): the warm-up's
+     * runs take no memory after it.
+     */
+    public void forgetShared() {
+        experiments.clear();
+        tapes.clear();
+    }
+
+    /** Decoded queries kept. */
+    int decodedQueries() {
+        return experiments.size();
     }
 
     public boolean stopping() {
         return stopping;
+    }
+
+    /** Whether the server is still warming up (it takes sessions meanwhile, the warm-up's own among them). */
+    public boolean warming() {
+        return warming;
+    }
+
+    /** Says whether the server is warming up; a server that never says is ready from the start. */
+    public void warming(boolean stillWarming) {
+        warming = stillWarming;
     }
 
     /** The sessions held now. */
@@ -107,7 +135,10 @@ public final class LiveHub implements AutoCloseable {
 
     /** Closes each session idle past the timeout; the clock's housekeeping calls it once a second. */
     void expireIdle() {
-        long now = clock.getAsLong();
+        expireIdle(pacer.now());
+    }
+
+    private void expireIdle(long now) {
         for (LiveSession s : snapshot()) s.expireIfIdle(now);
     }
 

@@ -9,7 +9,6 @@ import org.sgdplayground.experiment.Domain;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.InvalidParameterException;
-import org.sgdplayground.experiment.PointLookup;
 import org.sgdplayground.experiment.QueryStrings;
 import org.sgdplayground.server.live.Outbox.MessageType;
 
@@ -38,12 +37,12 @@ public final class LiveSession implements Pacer.Paced {
 
     private final Pacer pacer;
     private final int shard;
+    private final Function<Map<String, String>, Experiment> experiments;
     private final Function<Experiment, FrameTape> tapes;
     private final Outbox outbox;
     private final ControlGuard guard;
     private final IdleWatch idle;
     private final FrameSchedule schedule = new FrameSchedule();
-    private final PointLookup stored;
 
     private Experiment experiment;
     private FrameTape tape;
@@ -53,15 +52,22 @@ public final class LiveSession implements Pacer.Paced {
     private long due;
     private long ticket;
 
-    LiveSession(Sender sender, Pacer pacer, LiveLimits limits, Function<Experiment, FrameTape> tapes, PointLookup stored) {
+    /** A session decoding each query afresh. */
+    LiveSession(Sender sender, Pacer pacer, LiveLimits limits, Function<Experiment, FrameTape> tapes) {
+        this(sender, pacer, limits, ExperimentCodec::decode, tapes);
+    }
+
+    /** A session whose queries become experiments through {@code experiments} (which throws as the codec does). */
+    LiveSession(Sender sender, Pacer pacer, LiveLimits limits, Function<Map<String, String>, Experiment> experiments,
+                Function<Experiment, FrameTape> tapes) {
         this.pacer = pacer;
         this.shard = pacer.assign();
+        this.experiments = experiments;
         this.tapes = tapes;
         this.outbox = new Outbox(sender, limits.maxFramesInFlight(), this::written);
         long now = pacer.now();
         this.guard = new ControlGuard(limits.maxControlMessagesPerSecond(), limits.maxMessageBytes(), now);
         this.idle = new IdleWatch(limits.idleTimeout(), now);
-        this.stored = stored;
     }
 
     /**
@@ -70,7 +76,7 @@ public final class LiveSession implements Pacer.Paced {
      * @throws InvalidParameterException when the query is not a valid experiment
      */
     synchronized void start(Map<String, String> query) {
-        Experiment e = ExperimentCodec.decode(query, stored);
+        Experiment e = experiments.apply(query);
         int at = at(query, e);
         begin(e, tapes.apply(e), "1".equals(query.get(PAUSED)), at);
     }

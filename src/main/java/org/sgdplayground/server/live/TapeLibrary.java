@@ -45,6 +45,12 @@ public final class TapeLibrary {
         }
     }
 
+    /** Forgets every tape; sessions playing one keep it, and the next viewer of an experiment computes it anew. */
+    synchronized void clear() {
+        slots.clear();
+        estimated = 0;
+    }
+
     synchronized int size() {
         return slots.size();
     }

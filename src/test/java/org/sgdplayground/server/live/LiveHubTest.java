@@ -3,6 +3,7 @@ package org.sgdplayground.server.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,22 @@ class LiveHubTest {
             closeCode = code;
             hub.remove(session);
         }
+    }
+
+    @Test
+    void viewers_of_one_link_share_its_decoded_query_and_its_tape_until_the_hub_forgets_them() {
+        hub(LiveLimits.DEFAULT);
+        LiveSession first = hub.admit(FakeSender.reading(), "10.0.0.1"), second = hub.admit(FakeSender.reading(), "10.0.0.2");
+        first.start(PAUSED_RUN);
+        second.start(QueryStrings.parse("preset=fastai-sgd&n=10&steps=10&paused=1&at=5"));
+        assertEquals(1, hub.decodedQueries(), "at= and paused= do not make another experiment");
+        assertEquals(1, hub.sharedTapes());
+        assertSame(first.experiment(), second.experiment(), "one decoded experiment for both");
+        hub.remove(first);
+        hub.remove(second);
+        hub.forgetShared();
+        assertEquals(0, hub.decodedQueries());
+        assertEquals(0, hub.sharedTapes());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.sgdplayground.server.live;
 
-import org.sgdplayground.experiment.PointLookup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,7 +23,7 @@ class LiveSessionTest {
     }
 
     private LiveSession session(Sender sender, LiveLimits limits) {
-        return new LiveSession(sender, pacer, limits, tapes::tape, PointLookup.NONE);
+        return new LiveSession(sender, pacer, limits, tapes::tape);
     }
 
     private static Map<String, String> query(String q) {
@@ -182,7 +181,7 @@ class LiveSessionTest {
         FakeClock clock = new FakeClock();
         try (Pacer fakePacer = new Pacer(1, () -> {}, clock)) {
             FakeSender sender = FakeSender.reading();
-            LiveSession s = new LiveSession(sender, fakePacer, LiveLimits.DEFAULT, tapes::tape, PointLookup.NONE);
+            LiveSession s = new LiveSession(sender, fakePacer, LiveLimits.DEFAULT, tapes::tape);
             s.start(query("preset=fastai-sgd&paused=1"));
             long timeoutMillis = LiveLimits.IDLE_TIMEOUT.toMillis();
             clock.advanceMillis(timeoutMillis - 1);
@@ -202,7 +201,7 @@ class LiveSessionTest {
         try (Pacer fakePacer = new Pacer(1, () -> {}, clock)) {
             FakeSender sender = FakeSender.reading();
             LiveLimits limits = LiveLimits.DEFAULT;
-            LiveSession s = new LiveSession(sender, fakePacer, limits, tapes::tape, PointLookup.NONE);
+            LiveSession s = new LiveSession(sender, fakePacer, limits, tapes::tape);
             s.start(query("preset=fastai-sgd&steps=1000&paused=1"));
             for (int k = 0; k <= limits.maxControlMessagesPerSecond(); k++) s.onMessage("{\"type\":\"step\"}");
             assertEquals(limits.maxControlMessagesPerSecond() + 1, sender.sentOfType("frame").size(), "frame 0, then one a step");
