@@ -49,6 +49,9 @@ class PacerTest {
         }, 1);
         Thread t = ticker.get(10, TimeUnit.SECONDS);
         assertTrue(t.isAlive());
+        // the entry is off the heap while its callback runs and back once it returns: wait for it to be back
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (pacer.entries() != 1 && System.nanoTime() < deadline) Thread.onSpinWait();
         assertEquals(1, pacer.entries());
         pacer.close();
         assertFalse(t.isAlive());
