@@ -2,9 +2,7 @@ package org.sgdplayground.server.api;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
@@ -174,40 +172,7 @@ public final class PointsApi {
     /** The body, or null after answering 413 when it is larger than {@link Limits#MAX_BODY_BYTES}. */
     static byte[] readBody(Context ctx, String endpoint) throws IOException {
         String tooLarge = "the body is larger than " + Limits.MAX_BODY_BYTES + " bytes (the limit for " + endpoint + ")";
-        if (ctx.contentLength() > Limits.MAX_BODY_BYTES) {
-            discardUpTo(ctx.req().getInputStream(), MAX_DISCARDED_BYTES);
-            json(ctx, 413, PointsJson.error(tooLarge, "parameter", "points"));
-            return null;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, Math.min(ctx.contentLength(), Limits.MAX_BODY_BYTES)));
-        try (InputStream in = ctx.req().getInputStream()) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int r = in.read(buffer); r >= 0; r = in.read(buffer)) {
-                out.write(buffer, 0, r);
-                if (out.size() > Limits.MAX_BODY_BYTES) {
-                    discardUpTo(in, MAX_DISCARDED_BYTES);
-                    json(ctx, 413, PointsJson.error(tooLarge, "parameter", "points"));
-                    return null;
-                }
-            }
-        }
-        return out.toByteArray();
-    }
-
-    /**
-     * How much of a refused body is read and thrown away before the 413 goes out. A client that sends its whole body
-     * before it reads (the JDK's HttpClient, many scripts) sees a reset instead of the answer when the server stops
-     * reading early; past this the connection is closed as before.
-     */
-    private static final long MAX_DISCARDED_BYTES = 4L * Limits.MAX_BODY_BYTES;
-
-    private static void discardUpTo(InputStream in, long most) throws IOException {
-        byte[] scratch = new byte[64 * 1024];
-        for (long read = 0; read < most; ) {
-            int r = in.read(scratch);
-            if (r < 0) return;
-            read += r;
-        }
+        return RequestBody.read(ctx, () -> json(ctx, 413, PointsJson.error(tooLarge, "parameter", "points")));
     }
 
     static void json(Context ctx, int status, byte[] body) {

@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -147,22 +145,7 @@ public final class TrainApi implements AutoCloseable {
     /** The body, or null after answering 413 when it is larger than {@link Limits#MAX_BODY_BYTES}. */
     private static byte[] readBody(Context ctx) throws IOException {
         String tooLarge = "the body is larger than " + Limits.MAX_BODY_BYTES + " bytes (the limit for /api/train)";
-        if (ctx.contentLength() > Limits.MAX_BODY_BYTES) {
-            fail(ctx, 413, tooLarge);
-            return null;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (InputStream in = ctx.req().getInputStream()) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int r = in.read(buffer); r >= 0; r = in.read(buffer)) {
-                out.write(buffer, 0, r);
-                if (out.size() > Limits.MAX_BODY_BYTES) {
-                    fail(ctx, 413, tooLarge);
-                    return null;
-                }
-            }
-        }
-        return out.toByteArray();
+        return RequestBody.read(ctx, () -> fail(ctx, 413, tooLarge));
     }
 
     /** Answers {@code {"error": message}} with {@code status}. */
