@@ -6,6 +6,7 @@ import { Readout } from './readout.js';
 import { TeachViews } from './teach.js';
 import { StripView } from './strip.js';
 import { GradientBars } from './gradbars.js';
+import { OwnData } from './owndata.js';
 import { applyStoredTheme, toggleTheme, currentTheme } from './theme.js';
 import { installKeys, copyText, embedSnippet, scriptingApi } from './wiring.js';
 
@@ -22,6 +23,8 @@ const teach = new TeachViews(document, {
 playground.addView(teach);
 playground.addView(new StripView(document, () => playground.requestRender()));
 playground.addView(new GradientBars(document));
+const ownData = new OwnData(document, { playground, controls, boot, onPoints: run => teach.showData(run) });
+playground.addView(ownData);
 
 function followAddress(query) {
   history.replaceState(null, '', `${location.pathname}?${query}`);
@@ -33,6 +36,7 @@ playground.addEventListener('data', ({ detail }) => {
   readout.hideError();
   readout.showData(playground.run);
   teach.showData(playground.run);
+  ownData.showData(playground.run);
   readout.showRunning(playground.running, null);
 });
 playground.addEventListener('frame', () => readout.showFrame(playground.run));
@@ -91,5 +95,5 @@ document.getElementById('copy-embed').addEventListener('click', async (event) =>
 });
 document.getElementById('close-embed').addEventListener('click', () => dialog.close());
 
-window.sgdPlayground = scriptingApi(playground, controls, boot, () => teach.state(playground.run));
+window.sgdPlayground = scriptingApi(playground, controls, boot, () => ({ landscape: teach.state(playground.run), ownData: ownData.state() }));
 playground.connect(boot.settings.autoplay === '1');

@@ -30,6 +30,7 @@ export class Plot {
     const box = { left: MARGIN.left, top: MARGIN.top + rows.length * LEGEND_ROW + 4, right: width - MARGIN.right, bottom: height - MARGIN.bottom };
     if (box.right - box.left < 20 || box.bottom - box.top < 20) return;
     const view = viewport(box, scene.xRange, scene.yRange);
+    this.view = view; // the last mapping drawn: what a click or a drag on the plot is read back through
 
     drawAxes(ctx, view, {
       xTicks: view.x.ticks(70, 3), yTicks: view.y.ticks(45, 3),

@@ -9,6 +9,7 @@ export function trailKeeps(iter, steps) {
 export class Run {
   constructor() {
     this.data = null;
+    this.pinnedRanges = null;
     this.clear();
   }
 
@@ -24,6 +25,14 @@ export class Run {
     this.message = null;
     this.divergedAt = null;
     this.ranges = null;
+  }
+
+  /**
+   * Keeps the axes of the run on screen for the next run when its points still fit them: an edited set redraws in
+   * place instead of jumping to new axes with every added point.
+   */
+  keepRangesIfTheyFit() {
+    this.pinnedRanges = this.ranges;
   }
 
   /** A `data` message: a new run, or (when `sameRun`) the run we had, re-sent after a reconnect. */
@@ -45,7 +54,11 @@ export class Run {
     this.loss = loss;
     this.params = params;
     this.grad = grad;
-    if (!this.ranges && this.data) this.ranges = plotRanges(this.data.points, toOriginal(params, this.data.standardisation));
+    if (!this.ranges && this.data) {
+      const pinned = this.pinnedRanges;
+      this.pinnedRanges = null;
+      this.ranges = pinned && fits(this.data.points, pinned) ? pinned : plotRanges(this.data.points, toOriginal(params, this.data.standardisation));
+    }
   }
 
   /** A `done` or `diverged` message. */
@@ -72,4 +85,10 @@ export class Run {
   get look() {
     return this.data?.experiment.data === 'coaster' ? 'fastbook' : 'lesson2';
   }
+}
+
+/** Whether every point lies inside the ranges. */
+function fits(points, ranges) {
+  const inside = (v, [lo, hi]) => v >= lo && v <= hi;
+  return points.x.every((x, i) => inside(x, ranges.x) && inside(points.y[i], ranges.y));
 }

@@ -38,7 +38,7 @@ export function viewport(box, xDomain, yDomain, yScale = linearScale) {
   const x = linearScale(xDomain, [box.left, box.right]);
   const y = yScale(yDomain, [box.bottom, box.top]);
   return {
-    box, x, y,
+    box, x, y, domains: { x: [...xDomain], y: [...yDomain] },
     /** The data under the canvas pixel (px, py), or null outside the box. */
     dataAt(px, py) {
       if (px < box.left || px > box.right || py < box.top || py > box.bottom) return null;

@@ -8,6 +8,7 @@ import java.util.List;
 import org.sgdplayground.experiment.Domain;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
+import org.sgdplayground.experiment.Limits;
 import org.sgdplayground.experiment.Parameter;
 import org.sgdplayground.experiment.Preset;
 import org.sgdplayground.experiment.Presets;
@@ -31,6 +32,8 @@ final class BootData {
         ObjectNode root = Jackson.MAPPER.createObjectNode();
         root.put("mode", mode);
         root.put("query", ExperimentCodec.encode(e));
+        root.putObject("limits").put("maxPoints", Limits.MAX_POINTS).put("minPoints", Limits.MIN_POINTS)
+            .put("maxBodyBytes", Limits.MAX_BODY_BYTES);
         ObjectNode settings = root.putObject("settings");
         ExperimentCodec.settingsByKey(e).forEach(settings::put);
         ArrayNode hide = root.putArray("hide");

@@ -25,6 +25,9 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.sgdplayground.server.PlaygroundApp;
+import org.sgdplayground.store.Database;
+import org.sgdplayground.store.JdbcPointStore;
+import org.sgdplayground.store.StoreLimits;
 
 /**
  * The browser tests' harness: the app on a free port and one headless Chromium that never touches the network
@@ -34,16 +37,28 @@ public final class Browser implements AutoCloseable {
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private Javalin app;
+    private final Path dataDir; // the store's H2 files, or null for an app without a store
+    private JdbcPointStore store;
     private final Path profile;
     private final ChromeDriverService service;
     public final ChromeDriver driver;
 
     public Browser() {
-        app = PlaygroundApp.create().start("127.0.0.1", 0);
+        this(null);
+    }
+
+    /** A browser on an app whose point store is an H2 database in {@code dataDir} (kept across {@link #restartServer}). */
+    public static Browser withStore(Path dataDir) {
+        return new Browser(dataDir);
+    }
+
+    private Browser(Path dataDir) {
+        this.dataDir = dataDir;
+        app = startApp(0);
         try {
             profile = Files.createTempDirectory("sgd-chromium-");
         } catch (IOException e) {
-            app.stop();
+            stopApp();
             throw new UncheckedIOException(e);
         }
         service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
@@ -60,7 +75,7 @@ public final class Browser implements AutoCloseable {
         try {
             d = new ChromeDriver(service, options);
         } catch (RuntimeException e) {
-            app.stop();
+            stopApp();
             deleteProfile();
             throw e;
         }
@@ -71,13 +86,25 @@ public final class Browser implements AutoCloseable {
     /** Stops the server (every socket drops) and starts a fresh one on the same port, as a redeploy would. */
     public void restartServer(Duration down) {
         int port = app.port();
-        app.stop();
+        stopApp();
         try {
             Thread.sleep(down.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        app = PlaygroundApp.create().start("127.0.0.1", port);
+        app = startApp(port);
+    }
+
+    private Javalin startApp(int port) {
+        if (dataDir == null) return PlaygroundApp.create().start("127.0.0.1", port);
+        store = JdbcPointStore.open(Database.h2(dataDir), StoreLimits.DEFAULT);
+        return PlaygroundApp.create(store, StoreLimits.DEFAULT).start("127.0.0.1", port);
+    }
+
+    private void stopApp() {
+        app.stop();
+        if (store != null) store.close();
+        store = null;
     }
 
     public int port() {
@@ -157,7 +184,7 @@ public final class Browser implements AutoCloseable {
             driver.quit();
         } finally {
             service.stop();
-            app.stop();
+            stopApp();
             deleteProfile();
         }
     }
