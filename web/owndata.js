@@ -28,7 +28,7 @@ export class OwnData {
     this.el = {
       form: $('own-form'), table: $('own-table'), file: $('own-file'), message: $('own-message'), columns: $('own-columns'),
       xcol: $('own-xcol'), ycol: $('own-ycol'), back: $('own-back'), stored: $('own-stored'), download: $('own-download'),
-      plot: $('plot'),
+      plot: $('plot'), panel: $('own-data'),
     };
     this.playground = playground;
     this.controls = controls;
@@ -103,6 +103,7 @@ export class OwnData {
     const id = run.data.experiment.points ?? '';
     if (id === '') this.generated = pick(run.data.experiment, IGNORED_WITH_OWN_POINTS);
     this.el.stored.classList.toggle('hidden', id === '');
+    if (id !== '') this.el.panel.open = true;
     this.el.download.href = id === '' ? '#' : `/api/points/${id}.csv`;
     for (const key of IGNORED_WITH_OWN_POINTS) {
       const field = this.controls.field(key);
@@ -309,7 +310,7 @@ export class OwnData {
       : `?xcol=${encodeURIComponent(this.el.xcol.value)}&ycol=${encodeURIComponent(this.el.ycol.value)}`;
     this.say(`Storing ${table.name}…`);
     const answer = await this.post(`/api/points${columns}`, 'text/csv; charset=utf-8', table.text);
-    if (!answer.id) return this.say(`${table.name}: ${answer.error} Your points and the link are as they were.`, true);
+    if (!answer.id) return this.say(`${table.name}: ${sentence(answer.error)} Your points and the link are as they were.`, true);
     this.switchTo(answer.id, `Stored ${answer.n} points from ${table.name}; the link now carries them.`);
     if (answer.id === this.currentId) this.say(`Those ${answer.n} points are the ones shown.`);
   }
@@ -370,6 +371,11 @@ export class OwnData {
     ctx.stroke();
     ctx.restore();
   }
+}
+
+/** Ends a server's message with a full stop when it has none, so another sentence can follow it. */
+function sentence(text) {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 function pick(settings, keys) {

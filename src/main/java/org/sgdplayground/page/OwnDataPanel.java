@@ -7,7 +7,7 @@ import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.Limits;
 
 /**
- * "Your data" (SPEC §6): how to edit the points on the plot, a box to paste a table into, a file to upload, the
+ * "Your data" (SPEC §6), folded under its one-line summary unless the page shows own points: how to edit the points on the plot, a box to paste a table into, a file to upload, the
  * column pickers a wide table needs, the message a refused table gets, and the way back to generated points.
  * {@code owndata.js} brings it to life.
  */
@@ -16,8 +16,8 @@ final class OwnDataPanel {
 
     static DomContent of(Experiment e) {
         boolean own = e.points() != null && !e.points().isEmpty();
-        return section(
-            h2("Your data"),
+        return details(
+            summary(span("Your data").withClass("own-title"), span(" click the plot to add points, or paste a table").withClass("own-teaser")),
             p(text("On the plot: "), strong("click"), text(" to add a point, "), strong("drag"), text(" one to move it, "),
                 strong("right-click"), text(" it, long-press it or select it and press "), kbd("Delete"), text(" to remove it; "),
                 kbd("Ctrl"), text("+"), kbd("Z"), text(" undoes. Or paste a table, upload a file or drop one on the plot.")
@@ -46,6 +46,6 @@ final class OwnDataPanel {
             p(text("Up to " + String.format("%,d", Limits.MAX_POINTS) + " points and " + (Limits.MAX_BODY_BYTES >> 20)
                 + " MB a table. Stored points get a link that keeps working; anyone with the link can see them."))
                 .withClass("small-print")
-        ).withId("own-data").withClass("panel own-data");
+        ).withId("own-data").withClass("panel own-data").withCondOpen(own);
     }
 }

@@ -41,7 +41,7 @@ public final class PlaygroundPage {
                                 .attr("aria-labelledby", "log-title")).withClass("panel")
                     ).withClass("charts")
                 ).withClass("stage-column"),
-                aside(Controls.fullForm(e), OwnDataPanel.of(e)).withClass("side")
+                aside(OwnDataPanel.of(e), Controls.fullForm(e)).withClass("side")
             ).withClass("layout"),
             Partials.embedDialog(),
             footer(
