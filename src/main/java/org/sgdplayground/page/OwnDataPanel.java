@@ -24,11 +24,11 @@ final class OwnDataPanel {
             ).withClass("own-hint"),
             form(
                 label(text("Paste x,y rows "), small("(comma, semicolon or tab; a header is optional)")).withFor("own-table"),
-                textarea().withId("own-table").withName("table").attr("rows", "5").attr("spellcheck", "false")
+                textarea().withId("own-table").attr("rows", "5").attr("spellcheck", "false")
                     .attr("placeholder", "x,y\n1,2.5\n2,4.1\n3,6.2").attr("aria-describedby", "own-message"),
                 div(
-                    label(text("x column "), select().withId("own-xcol").withName("xcol")),
-                    label(text("y column "), select().withId("own-ycol").withName("ycol"))
+                    label(text("x column "), select().withId("own-xcol")),
+                    label(text("y column "), select().withId("own-ycol"))
                 ).withId("own-columns").withClass("own-columns hidden"),
                 div(
                     button("Use these points").withId("own-use").withType("submit"),
