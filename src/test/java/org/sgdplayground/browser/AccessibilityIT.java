@@ -89,6 +89,7 @@ class AccessibilityIT {
         browser.js("window.sgdPlayground.play()");
         browser.waitUntil("the run ends", Duration.ofSeconds(20), () -> browser.js("return window.sgdPlayground.state().outcome") != null);
         long controls = (Long) browser.js("""
+            document.querySelectorAll('details').forEach(d => { d.open = true; }); // their controls count too
             const focusable = [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]
               .filter(el => !el.disabled && el.tabIndex >= 0 && el.getClientRects().length > 0);
             focusable.forEach((el, i) => { el.dataset.probe = i; });
@@ -107,7 +108,9 @@ class AccessibilityIT {
             assertTrue(Boolean.TRUE.equals(focus.get("visible")) && !"none".equals(focus.get("ring"))
                 && ((Number) focus.get("width")).doubleValue() >= 2, "a focus ring on " + focus);
         }
-        assertEquals(controls, reached.size(), page + ": every control is reached by Tab");
+        assertEquals(controls, reached.size(), page + ": every control is reached by Tab; missed "
+            + browser.js("return [...document.querySelectorAll('[data-probe]')].filter(el => !arguments[0].includes(el.dataset.probe))"
+                + ".map(el => el.outerHTML.slice(0, 90))", new java.util.ArrayList<>(reached)));
     }
 
     @Test
