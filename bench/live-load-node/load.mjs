@@ -414,7 +414,10 @@ class DeployedServer {
     const began = performance.now();
     const child = spawn(DeployedServer.SERVE, [], {
       stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, PORT: String(port), JAVA_OPTS: `-Dorg.slf4j.simpleLogger.defaultLogLevel=warn ${jvm}` },
+      env: {
+        ...process.env, PORT: String(port), JAVA_OPTS: `-Dorg.slf4j.simpleLogger.defaultLogLevel=warn ${jvm}`,
+        ...(process.env.SERVER_JAVA_HOME ? { JAVA_HOME: process.env.SERVER_JAVA_HOME } : {}), // the deployed JDK, not Maven's
+      },
     });
     const server = new DeployedServer(child, port, plan);
     while (!server.exited && await statusOf(port, '/healthz') !== 200) await sleep(10);
