@@ -6,6 +6,7 @@ import { Readout } from './readout.js';
 import { TeachViews } from './teach.js';
 import { StripView } from './strip.js';
 import { GradientBars } from './gradbars.js';
+import { GraphPanel } from './graph.js';
 import { applyStoredTheme, toggleTheme, currentTheme } from './theme.js';
 import { installKeys, copyText, embedSnippet, scriptingApi } from './wiring.js';
 
@@ -22,6 +23,8 @@ const teach = new TeachViews(document, {
 playground.addView(teach);
 playground.addView(new StripView(document, () => playground.requestRender()));
 playground.addView(new GradientBars(document));
+const graph = new GraphPanel(document, playground, { wideByDefault: true });
+graph.watchPlot(document.getElementById('plot'));
 
 function followAddress(query) {
   history.replaceState(null, '', `${location.pathname}?${query}`);
@@ -61,9 +64,9 @@ controls.addEventListener('change', ({ detail }) => {
 });
 
 document.getElementById('play').addEventListener('click', () => playground.toggle());
-document.getElementById('step').addEventListener('click', () => playground.step());
+document.getElementById('step').addEventListener('click', () => graph.step());
 document.getElementById('reset').addEventListener('click', () => playground.reset());
-installKeys(playground);
+installKeys({ toggle: () => playground.toggle(), step: () => graph.step(), reset: () => playground.reset() });
 
 const themeButton = document.getElementById('theme');
 const labelTheme = () => { themeButton.textContent = currentTheme() === 'dark' ? 'Light theme' : 'Dark theme'; };
@@ -91,5 +94,5 @@ document.getElementById('copy-embed').addEventListener('click', async (event) =>
 });
 document.getElementById('close-embed').addEventListener('click', () => dialog.close());
 
-window.sgdPlayground = scriptingApi(playground, controls, boot, () => teach.state(playground.run));
+window.sgdPlayground = scriptingApi(playground, controls, boot, () => teach.state(playground.run), () => graph.state());
 playground.connect(boot.settings.autoplay === '1');

@@ -30,6 +30,7 @@ export class Plot {
     const box = { left: MARGIN.left, top: MARGIN.top + rows.length * LEGEND_ROW + 4, right: width - MARGIN.right, bottom: height - MARGIN.bottom };
     if (box.right - box.left < 20 || box.bottom - box.top < 20) return;
     const view = viewport(box, scene.xRange, scene.yRange);
+    this.view = view; // the last drawing's data↔pixel mapping, to find a point under the pointer
 
     drawAxes(ctx, view, {
       xTicks: view.x.ticks(70, 3), yTicks: view.y.ticks(45, 3),

@@ -40,13 +40,13 @@ export function embedSnippet(src) {
  * `window.sgdPlayground` (SPEC §5). `set({lr: 0.01, model: 'quadratic'})` changes settings as if typed into the
  * form; a `preset` among them is applied first. A new speed alone keeps the run, once there is one.
  */
-export function scriptingApi(playground, controls, boot, teachState = () => null) {
+export function scriptingApi(playground, controls, boot, teachState = () => null, graphState = () => null) {
   return Object.freeze({
     play: () => playground.play(),
     pause: () => playground.pause(),
     step: () => playground.step(),
     reset: () => playground.reset(),
-    state: () => ({ ...playground.state(), landscape: teachState() }),
+    state: () => ({ ...playground.state(), landscape: teachState(), graph: graphState() }),
     set(args = {}) {
       const entries = Object.entries(args).map(([k, v]) => [k, String(v)]);
       const values = { ...controls.values() };
