@@ -7,6 +7,7 @@ import { TeachViews } from './teach.js';
 import { StripView } from './strip.js';
 import { GradientBars } from './gradbars.js';
 import { OwnData } from './owndata.js';
+import { GraphPanel } from './graph.js';
 import { applyStoredTheme, toggleTheme, currentTheme } from './theme.js';
 import { installKeys, copyText, embedSnippet, scriptingApi } from './wiring.js';
 
@@ -25,6 +26,8 @@ playground.addView(new StripView(document, () => playground.requestRender()));
 playground.addView(new GradientBars(document));
 const ownData = new OwnData(document, { playground, controls, boot, onPoints: run => teach.showData(run) });
 playground.addView(ownData);
+const graph = new GraphPanel(document, playground, { wideByDefault: true });
+graph.watchPlot(document.getElementById('plot'));
 
 function followAddress(query) {
   history.replaceState(null, '', `${location.pathname}?${query}`);
@@ -65,9 +68,9 @@ controls.addEventListener('change', ({ detail }) => {
 });
 
 document.getElementById('play').addEventListener('click', () => playground.toggle());
-document.getElementById('step').addEventListener('click', () => playground.step());
+document.getElementById('step').addEventListener('click', () => graph.step());
 document.getElementById('reset').addEventListener('click', () => playground.reset());
-installKeys(playground);
+installKeys({ toggle: () => playground.toggle(), step: () => graph.step(), reset: () => playground.reset() });
 
 const themeButton = document.getElementById('theme');
 const labelTheme = () => { themeButton.textContent = currentTheme() === 'dark' ? 'Light theme' : 'Dark theme'; };
@@ -95,5 +98,6 @@ document.getElementById('copy-embed').addEventListener('click', async (event) =>
 });
 document.getElementById('close-embed').addEventListener('click', () => dialog.close());
 
-window.sgdPlayground = scriptingApi(playground, controls, boot, () => ({ landscape: teach.state(playground.run), ownData: ownData.state() }));
+window.sgdPlayground = scriptingApi(playground, controls, boot,
+  () => ({ landscape: teach.state(playground.run), graph: graph.state(), ownData: ownData.state() }));
 playground.connect(boot.settings.autoplay === '1');

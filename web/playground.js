@@ -1,7 +1,7 @@
 /**
  * One live run on screen: the socket, the run's state and its drawing, and the calls a person or a script
  * makes (play, pause, step, reset, restart). The full page and the embed both wire one of these.
- * Emits events: `data`, `frame`, `outcome`, `running`, `status`, `error`. Read `run`, `query` and `running`;
+ * Emits events: `data`, `frame`, `outcome`, `running`, `status`, `error`, and `message` for every message. Read `run`, `query` and `running`;
  * change them only through the methods. A call made before the run is there (the socket still opening) is
  * kept and applied once it is: `running` says what was asked, whatever the run's first message says.
  */
@@ -185,6 +185,7 @@ export class Playground extends EventTarget {
       default:
         break; // a newer server's message we do not know yet
     }
+    this.emit('message', message); // every message, once the run has taken it: for panels that read their own fields
     this.requestRender();
   }
 

@@ -40,7 +40,7 @@ export function embedSnippet(src) {
  * `window.sgdPlayground` (SPEC §5). `set({lr: 0.01, model: 'quadratic'})` changes settings as if typed into the
  * form; a `preset` among them is applied first. A new speed alone keeps the run, once there is one.
  */
-export function scriptingApi(playground, controls, boot, moreState = () => ({ landscape: null })) {
+export function scriptingApi(playground, controls, boot, moreState = () => ({ landscape: null, graph: null })) {
   return Object.freeze({
     play: () => playground.play(),
     pause: () => playground.pause(),

@@ -67,6 +67,10 @@ public final class Parameter<T> {
     public static final Parameter<Boolean> AUTOPLAY = new Parameter<>("autoplay", "Autoplay", Group.NONE.at(0),
         new Domain.Flag(), "0", Experiment::autoplay,
         "1 starts training when the page opens");
+    /** Panels the page opens on load (SPEC §9): {@code graph} opens the Graph panel, which phones and embeds keep shut; no experiment holds it. */
+    public static final Parameter<String> SHOW = new Parameter<>("show", "Show", Group.NONE.at(0),
+        new Domain.Token(Pattern.compile("(graph)?"), "graph, or nothing"), "", null,
+        "panels the page opens when it loads: graph opens the computation graph and its maths");
     /** Thins an API answer; no experiment holds it. */
     public static final Parameter<Long> EVERY = new Parameter<>("every", "Every k-th frame", Group.NONE.at(0),
         new Domain.Whole(1, Limits.MAX_STEPS), "1", null,
@@ -74,7 +78,7 @@ public final class Parameter<T> {
 
     /** The rows in link order: a link writes its settings in this order, and the browser's state reads it. */
     private static final List<Parameter<?>> VALUES = List.of(PRESET, MODEL, DATA, POINTS, N, NOISE, SEED, INIT, LR, STEPS, BATCH,
-        MOMENTUM, STANDARDIZE, SPEED, AUTOPLAY, EVERY);
+        MOMENTUM, STANDARDIZE, SPEED, AUTOPLAY, SHOW, EVERY);
 
     /** Where a parameter's control sits on the full page. */
     public enum Group {
@@ -175,7 +179,7 @@ public final class Parameter<T> {
         return domain.parse(key, text);
     }
 
-    /** Whether an {@link Experiment} holds this parameter's value (all but {@code every}). */
+    /** Whether an {@link Experiment} holds this parameter's value (all but {@code show} and {@code every}). */
     public boolean inExperiment() {
         return read != null;
     }

@@ -11,6 +11,7 @@ import org.sgdplayground.autograd.Program;
 import org.sgdplayground.autograd.Tensor;
 import org.sgdplayground.data.Dataset;
 import org.sgdplayground.data.Seeds;
+import org.sgdplayground.model.MeanSquaredError;
 import org.sgdplayground.optim.Sgd;
 
 /**
@@ -197,9 +198,10 @@ public final class TrainingRun {
             x = Tensor.constant(rows, 1, new double[rows]);
             y = Tensor.constant(rows, 1, new double[rows]);
             // the model is plain tensor arithmetic; the squared error is one op, like F.mse_loss (reduction='sum')
-            squaredErrorSum = experiment.model().predict(x, params).squaredDistanceSum(y);
+            MeanSquaredError mse = MeanSquaredError.of(experiment.model(), x, y, params, batchSize);
+            squaredErrorSum = mse.squaredErrorSum();
             // one loop forward and one back instead of an op at a time, compiled in the background (Tensor#compile)
-            loss = squaredErrorSum.div(batchSize).compile();
+            loss = mse.loss().compile();
             xBuffer = new DMatrixRMaj(rows, 1);
             yBuffer = new DMatrixRMaj(rows, 1);
         }

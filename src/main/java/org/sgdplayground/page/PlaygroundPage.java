@@ -33,6 +33,7 @@ public final class PlaygroundPage {
                     Partials.readout(e, div(dt("status"), dd("ready").withId("outcome")).withClass("outcome")),
                     Partials.announcer(),
                     Partials.strip(),
+                    GraphPanel.panel(),
                     div(
                         div(h2("Loss"), canvas().withId("loss-chart").withClass("loss-chart").attr("aria-label", "loss over iterations, log scale")).withClass("panel"),
                         div(h2(text("Printed log "), small("(like the notebook)")).withId("log-title"),

@@ -9,10 +9,18 @@ import org.sgdplayground.json.Jackson;
 
 /**
  * A message from the browser (SPEC §3): {@code pause}, {@code resume}, {@code step}, {@code speed},
- * {@code reset} or {@code restart}, read strictly: anything else is an error that says what is allowed.
+ * {@code reset} or {@code restart}, and {@code graph} to open or close the Graph panel's values (SPEC §9), read
+ * strictly: anything else is an error that says what is allowed.
  */
-public record ControlMessage(String type, double speed, String query) {
-    static final List<String> TYPES = List.of("pause", "resume", "step", "speed", "reset", "restart");
+public record ControlMessage(String type, double speed, String query, GraphRequest graph) {
+    static final List<String> TYPES = List.of("pause", "resume", "step", "speed", "reset", "restart", "graph");
+
+    /** {@code {"type":"graph","open":true|false[,"row":K]}}: node values for the frames shown, and point {@code K}'s through every node. */
+    record GraphRequest(boolean open, int row) {}
+
+    ControlMessage(String type, double speed, String query) {
+        this(type, speed, query, null);
+    }
 
     static ControlMessage parse(String text) {
         JsonNode json;
@@ -40,9 +48,22 @@ public record ControlMessage(String type, double speed, String query) {
                 if (query != null && !query.isTextual()) throw new IllegalArgumentException("restart's query must be a string like \"preset=fastai-sgd&lr=0.2\"");
                 return new ControlMessage("restart", 0, query == null ? "" : query.asText());
             }
+            case "graph":
+                return new ControlMessage("graph", 0, null, graphRequest(json));
             default:
                 return new ControlMessage(type.asText(), 0, null);
         }
+    }
+
+    private static GraphRequest graphRequest(JsonNode json) {
+        JsonNode open = json.get("open"), row = json.get("row");
+        if (open == null || !open.isBoolean()) {
+            throw new IllegalArgumentException("graph's open must be true or false, like {\"type\":\"graph\",\"open\":true}");
+        }
+        if (row != null && !row.isNull() && !(row.canConvertToInt() && row.isIntegralNumber() && row.intValue() >= 0)) {
+            throw new IllegalArgumentException("graph's row must be a point's index, a whole number from 0, or null; not " + abbreviate(row.toString()));
+        }
+        return new GraphRequest(open.booleanValue(), row == null || row.isNull() ? -1 : row.intValue());
     }
 
     private static String abbreviate(String s) {

@@ -34,6 +34,8 @@ public final class LiveSession implements Pacer.Paced {
     static final String PAUSED = "paused";
     /** Socket query flag: {@code at=K} replays to frame {@code K} and goes on from there, for a client that reconnects. */
     static final String AT = "at";
+    /** Socket query flag: {@code graph=1} opens the Graph panel's values from the start (SPEC §9; see {@link GraphWatch}). */
+    static final String GRAPH = "graph";
 
     private final Pacer pacer;
     private final int shard;
@@ -51,6 +53,12 @@ public final class LiveSession implements Pacer.Paced {
     private boolean running;
     private long due;
     private long ticket;
+    /** Whether the client's Graph panel is open; its watch over the current run, made when first needed. */
+    private boolean graphOpen;
+    private int graphRow = -1;
+    private GraphWatch graph;
+    /** The last frame sent as the tape has it: the frame on screen, should the panel open. */
+    private byte[] shownFrame;
 
     /** A session decoding each query afresh. */
     LiveSession(Sender sender, Pacer pacer, LiveLimits limits, Function<Experiment, FrameTape> tapes) {
@@ -78,6 +86,7 @@ public final class LiveSession implements Pacer.Paced {
     synchronized void start(Map<String, String> query) {
         Experiment e = experiments.apply(query);
         int at = at(query, e);
+        if ("1".equals(query.get(GRAPH))) graphOpen = true;
         begin(e, tapes.apply(e), "1".equals(query.get(PAUSED)), at);
     }
 
@@ -101,7 +110,10 @@ public final class LiveSession implements Pacer.Paced {
         schedule.speed(e.speed());
         outbox.dropStale(); // whatever of the old run still waits is stale
         outbox.hold(); // the data message and the first frame go out together, in one write
-        outbox.offer(t.data(!paused), MessageType.DATA);
+        graph = null;
+        shownFrame = null;
+        graphRow = -1; // a row of the old run's points may not exist in the new one
+        outbox.offer(graphOpen ? graphWatch().withStructure(t.data(!paused)) : t.data(!paused), MessageType.DATA);
         next = at;
         emitNext();
         outbox.release();
@@ -121,11 +133,12 @@ public final class LiveSession implements Pacer.Paced {
             if (!guard.fits(text)) throw new IllegalArgumentException(guard.tooBig());
             ControlMessage m = ControlMessage.parse(text);
             switch (m.type()) {
-                case "pause" -> pause();
+                case "pause" -> { pause(); sendShownValues(false); }
                 case "resume" -> play();
                 case "step" -> { pause(); emitNext(); }
                 case "speed" -> { schedule.speed(m.speed()); if (running) play(); }
                 case "reset" -> begin(experiment, tape, true, 0);
+                case "graph" -> graph(m.graph());
                 default -> start(QueryStrings.parse(m.query())); // restart: a new query on the same socket
             }
         } catch (InvalidParameterException e) {
@@ -175,10 +188,44 @@ public final class LiveSession implements Pacer.Paced {
             running = false;
             outbox.offer(m, MessageType.OUTCOME);
         } else {
+            shownFrame = m;
+            if (graphOpen) m = graphWatch().frame(m, running, tape.isOutcome(next + 1), pacer.now());
             outbox.offer(m, MessageType.FRAME);
             next++;
             tape.forget(next);
         }
+    }
+
+    /** Opens or closes the Graph panel's values; opening during a run sends the structure and the shown frame's values. */
+    private void graph(ControlMessage.GraphRequest request) {
+        if (!request.open()) {
+            graphOpen = false;
+            graph = null;
+            return;
+        }
+        boolean opening = !graphOpen;
+        GraphWatch watch = graphWatch();
+        watch.row(request.row()); // throws for a row this run has not got, before anything changes
+        graphOpen = true;
+        graphRow = request.row();
+        if (opening) outbox.offer(watch.structureMessage(), MessageType.NOTICE);
+        if (opening || !running) sendShownValues(true);
+    }
+
+    private GraphWatch graphWatch() {
+        if (graph == null) {
+            graph = new GraphWatch(experiment);
+            graph.row(graphRow);
+            if (shownFrame != null) graph.shown(shownFrame);
+        }
+        return graph;
+    }
+
+    /** The values of the frame on screen, when the panel is open and they have not gone out (or {@code always}). */
+    private void sendShownValues(boolean always) {
+        if (!graphOpen) return;
+        byte[] values = graphWatch().valuesForShownFrame(always);
+        if (values != null) outbox.offer(values, MessageType.NOTICE);
     }
 
     private void error(String message) {

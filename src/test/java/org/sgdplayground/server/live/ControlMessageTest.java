@@ -12,9 +12,18 @@ class ControlMessageTest {
     @Test
     void each_type_without_a_value_parses_to_itself() {
         for (String type : ControlMessage.TYPES) {
-            if (type.equals("speed")) continue;
+            if (type.equals("speed") || type.equals("graph")) continue; // those two need a value
             assertEquals(type, ControlMessage.parse("{\"type\":\"" + type + "\"}").type());
         }
+    }
+
+    @Test
+    void graph_reads_open_and_an_optional_row_which_null_or_absence_leave_unset() {
+        assertEquals(new ControlMessage.GraphRequest(true, 7), ControlMessage.parse("{\"type\":\"graph\",\"open\":true,\"row\":7}").graph());
+        assertEquals(new ControlMessage.GraphRequest(false, -1), ControlMessage.parse("{\"type\":\"graph\",\"open\":false}").graph());
+        assertEquals(new ControlMessage.GraphRequest(true, -1), ControlMessage.parse("{\"type\":\"graph\",\"open\":true,\"row\":null}").graph());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ControlMessage.parse("{\"type\":\"graph\",\"open\":1}"))
+            .getMessage().contains("open must be true or false"));
     }
 
     @Test
