@@ -1,0 +1,34 @@
+package org.sgdplayground.server;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.io.IOException;
+import java.io.OutputStream;
+import org.sgdplayground.experiment.Experiment;
+import org.sgdplayground.experiment.ExperimentCodec;
+import org.sgdplayground.experiment.PointLookup;
+import org.sgdplayground.export.Export;
+
+/**
+ * {@code GET /export/train.py}, {@code /export/notebook.ipynb}, {@code /export/frames.csv}, {@code /export/frames.json}
+ * (SPEC §7): the query is decoded as every entry point decodes it, so a bad setting gets {@code /api/train}'s 400 and
+ * an unknown {@code points} its 404, before a byte of the export; then the export streams to the client.
+ */
+final class ExportRoutes {
+    private ExportRoutes() {}
+
+    static void register(RoutesConfig routes, PointLookup stored) {
+        for (Export export : Export.values()) routes.get("/export/" + export.fileName(), ctx -> answer(ctx, export, stored));
+    }
+
+    private static void answer(Context ctx, Export export, PointLookup stored) throws IOException {
+        Experiment e = ExperimentCodec.decode(Pages.query(ctx), stored);
+        ctx.contentType(export.mediaType());
+        if (export.download()) ctx.header("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"");
+        if (ctx.method() == HandlerType.HEAD) return;
+        OutputStream out = ctx.outputStream();
+        export.write(e, Pages.origin(ctx), out);
+        out.flush();
+    }
+}
