@@ -81,7 +81,8 @@ public enum Export {
 
     abstract void write(Experiment e, Dataset points, String origin, OutputStream out) throws IOException;
 
-    private static Writer text(OutputStream out) {
+    /** UTF-8 text through a buffer of {@link #BUFFER_CHARS}: what goes out, goes out as it is written. */
+    static Writer text(OutputStream out) {
         return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), BUFFER_CHARS);
     }
 
