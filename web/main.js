@@ -8,6 +8,7 @@ import { StripView } from './strip.js';
 import { GradientBars } from './gradbars.js';
 import { applyStoredTheme, toggleTheme, currentTheme } from './theme.js';
 import { installKeys, copyText, embedSnippet, scriptingApi } from './wiring.js';
+import { ExportMenu } from './export.js';
 
 applyStoredTheme();
 const boot = readBoot();
@@ -23,8 +24,11 @@ playground.addView(teach);
 playground.addView(new StripView(document, () => playground.requestRender()));
 playground.addView(new GradientBars(document));
 
+const exportMenu = new ExportMenu(document.getElementById('export-menu'));
+
 function followAddress(query) {
   history.replaceState(null, '', `${location.pathname}?${query}`);
+  exportMenu.update(query, currentTheme());
 }
 
 playground.addEventListener('data', ({ detail }) => {
@@ -68,7 +72,12 @@ installKeys(playground);
 const themeButton = document.getElementById('theme');
 const labelTheme = () => { themeButton.textContent = currentTheme() === 'dark' ? 'Light theme' : 'Dark theme'; };
 labelTheme();
-themeButton.addEventListener('click', () => { toggleTheme(); labelTheme(); playground.render(); });
+themeButton.addEventListener('click', () => {
+  toggleTheme();
+  labelTheme();
+  playground.render();
+  exportMenu.update(playground.query, currentTheme());
+});
 
 const copyButton = document.getElementById('copy-link');
 copyButton.addEventListener('click', async () => {

@@ -25,6 +25,8 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.sgdplayground.server.PlaygroundApp;
+import org.sgdplayground.store.PointStore;
+import org.sgdplayground.store.StoreLimits;
 
 /**
  * The browser tests' harness: the app on a free port and one headless Chromium that never touches the network
@@ -39,7 +41,12 @@ public final class Browser implements AutoCloseable {
     public final ChromeDriver driver;
 
     public Browser() {
-        app = PlaygroundApp.create().start("127.0.0.1", 0);
+        this(PointStore.NONE);
+    }
+
+    /** The app around a point store (closed with the app), for pages that show stored points. */
+    public Browser(PointStore store) {
+        app = PlaygroundApp.create(store, StoreLimits.DEFAULT).start("127.0.0.1", 0);
         try {
             profile = Files.createTempDirectory("sgd-chromium-");
         } catch (IOException e) {
