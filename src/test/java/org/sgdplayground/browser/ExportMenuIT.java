@@ -80,6 +80,8 @@ class ExportMenuIT {
 
         browser.driver.findElement(By.cssSelector("#export-menu > summary")).click();
         assertTrue(links().stream().allMatch(WebElement::isDisplayed), "opened, every entry shows");
+        new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(Keys.TAB).perform();
+        assertEquals("train.py", browser.js("return document.activeElement.dataset.export"), "Tab goes from the button into the list");
         browser.screenshot("export-menu-open");
         links().get(0).sendKeys(Keys.ESCAPE);
         assertFalse(links().get(0).isDisplayed(), "Escape closes it");
