@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sgdplayground.experiment.Limits;
 import org.sgdplayground.experiment.Presets;
 import org.sgdplayground.server.PlaygroundApp;
 import org.sgdplayground.store.Database;
@@ -32,7 +33,7 @@ import org.sgdplayground.store.StoreLimits;
  * The exported programs run under real PyTorch ({@code /usr/bin/python3} with Debian's {@code python3-torch}) and
  * print what the playground's own engine computed: every logged loss and the last frame against {@code /api/train}'s
  * frames for the same query, to 1e-9 relative. Every preset, and momentum, minibatches, standardised inputs, points
- * past the readable-list size (base64) and stored points of one's own.
+ * past the readable-list size (base64) up to the most a run may have, and stored points of one's own.
  */
 class TorchExportTest {
     @TempDir
@@ -58,6 +59,7 @@ class TorchExportTest {
             "preset=fastai-sgd&momentum=0.5&batch=16&seed=3&steps=60",
             "preset=roller-coaster&standardize=1&lr=0.3&steps=40&init=random&seed=5",
             "preset=fastai-sgd&n=1000&batch=64&steps=50&seed=11",
+            "preset=fastai-sgd&n=" + Limits.MAX_POINTS + "&batch=4000&steps=30&seed=2",
             "points=" + ownPoints + "&model=quadratic&batch=50&momentum=0.9&standardize=1&lr=0.02&steps=60&seed=9",
             "points=" + ownPoints + "&lr=0.005&steps=15&init=1,-2"));
         List<Path> programs = new ArrayList<>();
