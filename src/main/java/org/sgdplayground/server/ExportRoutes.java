@@ -9,6 +9,8 @@ import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.PointLookup;
 import org.sgdplayground.export.Export;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /export/train.py}, {@code /export/notebook.ipynb}, {@code /export/frames.csv}, {@code /export/frames.json}
@@ -16,6 +18,8 @@ import org.sgdplayground.export.Export;
  * an unknown {@code points} its 404, before a byte of the export; then the export streams to the client.
  */
 final class ExportRoutes {
+    private static final Logger LOG = LoggerFactory.getLogger(ExportRoutes.class);
+
     private ExportRoutes() {}
 
     static void register(RoutesConfig routes, PointLookup stored) {
@@ -28,7 +32,13 @@ final class ExportRoutes {
         if (export.download()) ctx.header("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"");
         if (ctx.method() == HandlerType.HEAD) return;
         OutputStream out = ctx.outputStream();
-        export.write(e, Pages.origin(ctx), out);
-        out.flush();
+        try {
+            export.write(e, Pages.origin(ctx), out);
+            out.flush();
+        } catch (IOException clientGone) {
+            // the only I/O is the answer's: a client that stopped reading (a cancelled download) has nothing more to hear,
+            // and the 500 the app's handler would try cannot be sent after the first bytes anyway
+            LOG.debug("export {} ended early: {}", export.fileName(), clientGone.toString());
+        }
     }
 }
