@@ -2,7 +2,6 @@ package org.sgdplayground.server;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.sgdplayground.experiment.Experiment;
@@ -30,7 +29,6 @@ final class ExportRoutes {
         Experiment e = ExperimentCodec.decode(Pages.query(ctx), stored);
         ctx.contentType(export.mediaType());
         if (export.download()) ctx.header("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"");
-        if (ctx.method() == HandlerType.HEAD) return;
         OutputStream out = ctx.outputStream();
         try {
             export.write(e, Pages.origin(ctx), out);
