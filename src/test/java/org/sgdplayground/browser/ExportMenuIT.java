@@ -122,4 +122,22 @@ class ExportMenuIT {
         browser.driver.findElement(By.cssSelector("#export-menu > summary")).click();
         browser.screenshot("export-menu-own-points");
     }
+
+    @Test
+    void on_a_phone_the_open_menu_stays_on_screen() {
+        browser.resize(390, 844);
+        try {
+            browser.openPlayground("/?preset=fastai-sgd");
+            browser.driver.findElement(By.cssSelector("#export-menu > summary")).click();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> box = (Map<String, Object>) browser.js("""
+                const r = document.querySelector('#export-menu .export-list').getBoundingClientRect();
+                return {left: r.left, right: r.right, width: document.documentElement.clientWidth};""");
+            double left = ((Number) box.get("left")).doubleValue(), right = ((Number) box.get("right")).doubleValue();
+            assertTrue(left >= 0 && right <= ((Number) box.get("width")).doubleValue(), "the list inside the screen: " + box);
+            browser.screenshot("export-menu-phone");
+        } finally {
+            browser.resize(1280, 1000);
+        }
+    }
 }
