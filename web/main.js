@@ -10,6 +10,7 @@ import { OwnData } from './owndata.js';
 import { GraphPanel } from './graph.js';
 import { applyStoredTheme, toggleTheme, currentTheme } from './theme.js';
 import { installKeys, copyText, embedSnippet, scriptingApi } from './wiring.js';
+import { ExportMenu } from './export.js';
 
 applyStoredTheme();
 const boot = readBoot();
@@ -29,8 +30,11 @@ playground.addView(ownData);
 const graph = new GraphPanel(document, playground, { wideByDefault: true });
 graph.watchPlot(document.getElementById('plot'));
 
+const exportMenu = new ExportMenu(document.getElementById('export-menu'));
+
 function followAddress(query) {
   history.replaceState(null, '', `${location.pathname}?${query}`);
+  exportMenu.update(query, currentTheme());
 }
 
 playground.addEventListener('data', ({ detail }) => {
@@ -75,7 +79,12 @@ installKeys({ toggle: () => playground.toggle(), step: () => graph.step(), reset
 const themeButton = document.getElementById('theme');
 const labelTheme = () => { themeButton.textContent = currentTheme() === 'dark' ? 'Light theme' : 'Dark theme'; };
 labelTheme();
-themeButton.addEventListener('click', () => { toggleTheme(); labelTheme(); playground.render(); });
+themeButton.addEventListener('click', () => {
+  toggleTheme();
+  labelTheme();
+  playground.render();
+  exportMenu.update(playground.query, currentTheme());
+});
 
 const copyButton = document.getElementById('copy-link');
 copyButton.addEventListener('click', async () => {

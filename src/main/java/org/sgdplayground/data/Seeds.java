@@ -27,7 +27,11 @@ public final class Seeds {
         return new Lcg(streamSeed(seed, purpose));
     }
 
-    private static long streamSeed(long seed, String purpose) {
+    /**
+     * The seed of {@code purpose}'s {@link Random} under {@code seed}: SplitMix64's finaliser of
+     * {@code seed·φ + purpose.hashCode()}. Public so an export can seed the same generator in another language.
+     */
+    public static long streamSeed(long seed, String purpose) {
         return mix(seed * 0x9E3779B97F4A7C15L + purpose.hashCode());
     }
 

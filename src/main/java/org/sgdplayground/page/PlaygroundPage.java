@@ -24,7 +24,8 @@ public final class PlaygroundPage {
                     p("Watch stochastic gradient descent fit a curve, one step at a time.").withClass("tagline")),
                 div(button("Light theme").withId("theme").withType("button").withClass("quiet"),
                     button("Copy link").withId("copy-link").withType("button"),
-                    button("Embed").withId("embed-button").withType("button")).withClass("top-actions")
+                    button("Embed").withId("embed-button").withType("button"),
+                    ExportMenu.render(e)).withClass("top-actions")
             ).withClass("top"),
             main(
                 section(

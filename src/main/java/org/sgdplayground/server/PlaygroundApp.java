@@ -91,6 +91,7 @@ public final class PlaygroundApp {
             cfg.routes.post("/api/analyse", new AnalyseApi(store)::analyse);
             pointsApi.register(cfg.routes);
             Pages.register(cfg.routes, store);
+            ExportRoutes.register(cfg.routes, store);
 
             cfg.routes.exception(InvalidParameterException.class, (e, ctx) -> ctx.status(400).contentType(ContentType.APPLICATION_JSON).result(Json.error(e)));
             cfg.routes.exception(Exception.class, (e, ctx) -> internalError(e, ctx));

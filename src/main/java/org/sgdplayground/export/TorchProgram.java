@@ -1,0 +1,173 @@
+package org.sgdplayground.export;
+
+import static org.sgdplayground.export.PythonNumbers.list;
+import static org.sgdplayground.export.PythonNumbers.number;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sgdplayground.analysis.Standardisation;
+import org.sgdplayground.data.Dataset;
+import org.sgdplayground.data.Seeds;
+import org.sgdplayground.experiment.Experiment;
+import org.sgdplayground.experiment.Numbers;
+import org.sgdplayground.experiment.Parameter;
+import org.sgdplayground.experiment.Preset;
+import org.sgdplayground.experiment.Presets;
+import org.sgdplayground.model.Models;
+
+/**
+ * A run as a PyTorch program, written the way fastbook's chapter 4 writes its loop ({@code requires_grad_()},
+ * {@code loss.backward()}, {@code params.data -= lr * params.grad.data}, {@code params.grad = None};
+ * {@code torch.optim.SGD} with momentum), in float64, with everything that fixes the run written out: the points
+ * (bit for bit), the start, and the minibatch order, drawn by the same generator ({@code java.util.Random}, written
+ * in a dozen lines of Python) from the same seed. So it reproduces the playground's frames to rounding: each loss,
+ * gradient and step is the same arithmetic, summed in another order.
+ *
+ * <p>It prints the page's log (the same iterations: every one for runs of up to 20 steps, else every tenth and the
+ * last) with the loss in full, as the notebooks' {@code print(loss.item())} does, and ends with
+ * {@code final iter=K loss=L params=[…]}: the last frame, in Python's {@code repr}.
+ */
+final class TorchProgram {
+    private TorchProgram() {}
+
+    /**
+     * The cells for {@code e} on {@code points} (unscaled, as {@link Experiment#dataset()} gives them); {@code link}
+     * is the experiment's address on the playground; {@code withPlot} adds the matplotlib cell a notebook ends with.
+     */
+    static List<Cell> cells(Experiment e, Dataset points, String link, boolean withPlot) {
+        boolean quadratic = e.model() == Models.QUADRATIC;
+        int n = points.size();
+        boolean minibatches = e.batch() != 0 && e.batch() != n;
+        boolean literal = n <= PythonNumbers.MAX_LITERAL_POINTS;
+        Standardisation scaling = e.standardize() ? Standardisation.of(points) : null;
+        List<Cell> cells = new ArrayList<>();
+
+        cells.add(Cell.markdown(out -> {
+            out.add("# SGD Playground in PyTorch: " + Presets.byName(e.preset()).map(Preset::title).orElse(e.preset()));
+            out.add("");
+            out.add("This reproduces [this run](" + link + ") of the SGD Playground step by step, in float64: the same "
+                + "points, the same start" + (minibatches ? ", the same minibatches" : "") + ". It prints the loss where "
+                + "the page's log does, in full, and ends with the last frame, `final iter=K loss=L params=[…]`, equal "
+                + "to the playground's to rounding. Python 3.9+ and PyTorch 1.13+, nothing else.");
+            out.add("");
+            out.add("Model `" + e.model().formula() + "`, lr " + Numbers.format(e.learningRate()) + ", " + e.steps() + " steps, "
+                + (minibatches ? "minibatches of " + e.batch() : "full batch")
+                + (e.momentum() != 0 ? ", momentum " + Numbers.format(e.momentum()) : "")
+                + (scaling != null ? ", on standardised x" : "") + ".");
+        }));
+
+        cells.add(Cell.code(literal ? Cell.lines("import torch") : Cell.lines("import base64, struct", "import torch")));
+
+        String source = e.points() != null ? "your points (points=" + e.points() + ")"
+            : "data=" + e.data() + ", n=" + n + ", noise=" + Numbers.format(e.noise()) + ", seed=" + e.seed();
+        cells.add(new Cell(Cell.Kind.CODE, !literal, out -> {
+            out.add("# The " + n + " points, " + source + ", exactly as the playground has them"
+                + (literal ? "." : ": x then y, float64 little-endian, base64."));
+            PythonNumbers.points(points, out);
+        }));
+
+        cells.add(Cell.code(out -> {
+            if (scaling != null) {
+                out.add("# standardize=1: train on x' = (x - mean)/sd, with the mean and (population) sd of x the playground used.");
+                out.add("x_mean, x_sd = " + number(scaling.mean()) + ", " + number(scaling.scale()));
+                out.add("x_raw = x");
+                out.add("x = (x - x_mean) / x_sd");
+                out.add("");
+            }
+            out.add("def f(x, params):");
+            out.add(quadratic ? "    a,b,c = params" : "    a,b = params");
+            out.add(quadratic ? "    return a*(x**2) + (b*x) + c" : "    return a*x + b");
+            out.add("");
+            out.add("def mse(preds, targets): return ((preds-targets)**2).mean()");
+        }));
+
+        cells.add(Cell.code(out -> {
+            out.add(e.init() != null ? "# init=" + Parameter.INIT.textIn(e)
+                : "# drawn from N(0,1) with seed " + e.seed() + " by the playground, as torch.randn(" + e.model().parameterCount() + ") would be");
+            out.add("params = torch.tensor(" + list(e.initialParams()) + ", dtype=torch.float64).requires_grad_()");
+            out.add("lr = " + number(e.learningRate()));
+            out.add("steps = " + e.steps());
+            if (e.momentum() != 0) out.add("opt = torch.optim.SGD([params], lr=lr, momentum=" + number(e.momentum()) + ")");
+        }));
+
+        if (minibatches) cells.add(Cell.code(minibatchCell(e)));
+        cells.add(Cell.code(loopCell(minibatches, e.momentum() != 0)));
+        if (withPlot) cells.add(Cell.code(plotCell(scaling != null)));
+        return cells;
+    }
+
+    /** The minibatch order: a fresh shuffle each epoch, as {@code DataLoader(shuffle=True)}, with the playground's generator. */
+    private static Cell.Body minibatchCell(Experiment e) {
+        return Cell.lines(
+            "def minibatches(n, size, seed):",
+            "    \"\"\"The playground's minibatches: each epoch a Fisher-Yates shuffle of 0..n-1, cut into batches of",
+            "    `size` rows. It shuffles with java.util.Random, so here is that generator, bit for bit.\"\"\"",
+            "    mask = (1 << 48) - 1",
+            "    state = (seed ^ 0x5DEECE66D) & mask",
+            "    def next31():",
+            "        nonlocal state",
+            "        state = (state * 0x5DEECE66D + 0xB) & mask",
+            "        return state >> 17",
+            "    def below(bound):  # Random.nextInt(bound)",
+            "        if bound & -bound == bound: return (bound * next31()) >> 31",
+            "        while True:",
+            "            bits = next31()",
+            "            value = bits % bound",
+            "            if bits - value + bound - 1 < 1 << 31: return value",
+            "    while True:",
+            "        order = list(range(n))",
+            "        for i in range(n - 1, 0, -1):",
+            "            j = below(i + 1)",
+            "            order[i], order[j] = order[j], order[i]",
+            "        for start in range(0, n, size): yield order[start:start + size]",
+            "",
+            "# seed " + e.seed() + "'s own stream for the minibatch order",
+            "batches = minibatches(len(x), " + e.batch() + ", " + Seeds.streamSeed(e.seed(), Seeds.BATCHES) + ")");
+    }
+
+    private static Cell.Body loopCell(boolean minibatches, boolean momentum) {
+        List<String> lines = new ArrayList<>(List.of(
+            "def logs(i): return steps <= 20 or i % 10 == 0 or i == steps  # where the page's log prints",
+            "def finite(*ts): return all(bool(torch.isfinite(t).all()) for t in ts)",
+            "",
+            "print(\"iter  loss\")",
+            "last = None",
+            "for i in range(steps + 1):"));
+        if (minibatches) {
+            lines.add("    rows = next(batches)");
+            lines.add("    preds = f(x[rows], params)");
+            lines.add("    loss = mse(preds, y[rows])");
+        } else {
+            lines.add("    preds = f(x, params)");
+            lines.add("    loss = mse(preds, y)");
+        }
+        lines.addAll(List.of(
+            "    loss.backward()",
+            "    if not finite(loss, params, params.grad):",
+            "        print(f\"{i:4d}  diverged\")",
+            "        break",
+            "    last = (i, loss.item(), params.tolist())",
+            "    if logs(i): print(f\"{i:4d}  {loss.item()!r}\")",
+            "    if i < steps:",
+            momentum ? "        opt.step()" : "        params.data -= lr * params.grad.data",
+            "    params.grad = None",
+            "print(f\"final iter={last[0]} loss={last[1]!r} params={last[2]!r}\")"));
+        return Cell.lines(lines.toArray(String[]::new));
+    }
+
+    private static Cell.Body plotCell(boolean standardised) {
+        return Cell.lines(
+            "try:",
+            "    import matplotlib.pyplot as plt",
+            "except ImportError:",
+            "    print(\"matplotlib is not installed, so no plot here (pip install matplotlib to see the points and the curve)\")",
+            "else:",
+            "    p = torch.tensor(last[2], dtype=torch.float64)",
+            standardised ? "    xs = torch.linspace(float(x_raw.min()), float(x_raw.max()), 200, dtype=torch.float64)"
+                : "    xs = torch.linspace(float(x.min()), float(x.max()), 200, dtype=torch.float64)",
+            standardised ? "    plt.scatter(x_raw, y)" : "    plt.scatter(x, y)",
+            standardised ? "    plt.plot(xs, f((xs - x_mean) / x_sd, p), color='red')" : "    plt.plot(xs, f(xs, p), color='red')",
+            "    plt.title(f\"iteration {last[0]}, loss {last[1]:.4g}\")",
+            "    plt.show()");
+    }
+}
