@@ -1,0 +1,45 @@
+package org.sgdplayground.server.api;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.Map;
+import org.sgdplayground.experiment.ExperimentCodec;
+import org.sgdplayground.experiment.PointLookup;
+import org.sgdplayground.export.picture.Palette;
+import org.sgdplayground.export.picture.Pictures;
+import org.sgdplayground.export.picture.Recording;
+
+/**
+ * The picture exports of SPEC §7: {@code GET /export/plot.png}, {@code /export/run.gif} and {@code /export/replay.html},
+ * each for the experiment in its query, decoded and refused exactly as {@code /api/train} decodes and refuses it.
+ */
+public final class PictureApi {
+    /** A run's pictures never change (runs are deterministic, stored points immutable): caches may keep them a day. */
+    private static final String CACHE = "public, max-age=86400";
+
+    private final PointLookup stored;
+
+    /** The exports, finding a query's {@code points=ID} in {@code stored}. */
+    public PictureApi(PointLookup stored) {
+        this.stored = stored;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/export/plot.png", this::png);
+    }
+
+    private void png(Context ctx) {
+        Map<String, String> raw = query(ctx);
+        Recording run = Recording.of(ExperimentCodec.decode(raw, stored));
+        Palette palette = Palette.byName(raw.get(Palette.PARAMETER));
+        int index = run.frameIndex(raw.get(Recording.ITER));
+        ctx.contentType("image/png").header("Cache-Control", CACHE).result(Pictures.png(run, palette, index));
+    }
+
+    private static Map<String, String> query(Context ctx) {
+        Map<String, String> raw = new HashMap<>();
+        ctx.queryParamMap().forEach((k, v) -> raw.put(k, v.isEmpty() ? "" : v.get(0)));
+        return raw;
+    }
+}
