@@ -15,6 +15,8 @@ public final class PictureLimits {
     public static final int MAX_GIF_FRAMES = 101;
     /** The shortest frame delay browsers honour, in hundredths of a second (shorter ones they slow to 10). */
     public static final int MIN_GIF_DELAY_CENTISECONDS = 2;
+    /** The longest frame delay, in hundredths of a second: a slow run's GIF still moves every 10 s. */
+    public static final int MAX_GIF_DELAY_CENTISECONDS = 1000;
     /** How long the GIF holds its last frame before it loops, in hundredths of a second. */
     public static final int GIF_HOLD_CENTISECONDS = 200;
     /** Most frames a replay file carries; a longer run keeps every k-th frame (and always the last). */

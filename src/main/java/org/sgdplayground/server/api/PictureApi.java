@@ -9,6 +9,7 @@ import org.sgdplayground.experiment.PointLookup;
 import org.sgdplayground.export.picture.Palette;
 import org.sgdplayground.export.picture.Pictures;
 import org.sgdplayground.export.picture.Recording;
+import org.sgdplayground.export.picture.RunGif;
 
 /**
  * The picture exports of SPEC §7: {@code GET /export/plot.png}, {@code /export/run.gif} and {@code /export/replay.html},
@@ -27,6 +28,7 @@ public final class PictureApi {
 
     public void register(RoutesConfig routes) {
         routes.get("/export/plot.png", this::png);
+        routes.get("/export/run.gif", this::gif);
     }
 
     private void png(Context ctx) {
@@ -35,6 +37,13 @@ public final class PictureApi {
         Palette palette = Palette.byName(raw.get(Palette.PARAMETER));
         int index = run.frameIndex(raw.get(Recording.ITER));
         ctx.contentType("image/png").header("Cache-Control", CACHE).result(Pictures.png(run, palette, index));
+    }
+
+    private void gif(Context ctx) {
+        Map<String, String> raw = query(ctx);
+        Recording run = Recording.of(ExperimentCodec.decode(raw, stored));
+        Palette palette = Palette.byName(raw.get(Palette.PARAMETER));
+        ctx.contentType("image/gif").header("Cache-Control", CACHE).result(RunGif.of(run, palette));
     }
 
     private static Map<String, String> query(Context ctx) {
