@@ -7,6 +7,7 @@ import java.util.List;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.InvalidParameterException;
+import org.sgdplayground.export.picture.LinkPreview;
 
 /** The full playground page (SPEC §5): the live plot, the loss chart, the readout and every control. */
 public final class PlaygroundPage {
@@ -18,7 +19,12 @@ public final class PlaygroundPage {
 
     /** The page for {@code e}; {@code oembedHref} is its oEmbed discovery address. */
     public static String render(Experiment e, String oembedHref) {
-        return Layout.document("SGD Playground", "page", oembedHref, "main.js",
+        return render(e, oembedHref, null);
+    }
+
+    /** The page for {@code e}, unfurling to {@code preview} when a link to it is shared (none when null). */
+    public static String render(Experiment e, String oembedHref, LinkPreview preview) {
+        return Layout.document("SGD Playground", "page", oembedHref, preview, "main.js",
             header(
                 div(h1(a("SGD Playground").withHref("/")),
                     p("Watch stochastic gradient descent fit a curve, one step at a time.").withClass("tagline")),

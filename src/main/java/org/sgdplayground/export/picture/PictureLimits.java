@@ -22,6 +22,12 @@ public final class PictureLimits {
     /** Most frames a replay file carries; a longer run keeps every k-th frame (and always the last). */
     public static final int MAX_REPLAY_FRAMES = 2001;
 
+    /**
+     * Most point-updates ({@code steps × points a step}) a page trains to put the final loss in its link preview: a
+     * tenth of a run's limit, about 0.1 s. A heavier run's preview says how many steps it takes instead.
+     */
+    public static final long MAX_PREVIEW_WORK = 20_000_000L;
+
     /** Every k-th frame of {@code frames} keeps at most {@code most} of them, the last added when k does not divide. */
     public static int stride(int frames, int most) {
         if (frames <= most) return 1;
