@@ -2,7 +2,17 @@ package org.sgdplayground.server.api;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
+import java.util.function.Function;
+import org.sgdplayground.experiment.Briefing;
+import org.sgdplayground.experiment.Experiment;
+import org.sgdplayground.experiment.Frame;
+import org.sgdplayground.experiment.Presets;
+import org.sgdplayground.export.picture.PictureLimits;
+import org.sgdplayground.export.picture.ReplayPage;
+import org.sgdplayground.server.json.Json;
 import java.util.Map;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.PointLookup;
@@ -20,6 +30,7 @@ public final class PictureApi {
     private static final String CACHE = "public, max-age=86400";
 
     private final PointLookup stored;
+    private final Function<String, String> browserCode = ReplayPage.browserCode();
 
     /** The exports, finding a query's {@code points=ID} in {@code stored}. */
     public PictureApi(PointLookup stored) {
@@ -29,6 +40,7 @@ public final class PictureApi {
     public void register(RoutesConfig routes) {
         routes.get("/export/plot.png", this::png);
         routes.get("/export/run.gif", this::gif);
+        routes.get("/export/replay.html", this::replay);
     }
 
     private void png(Context ctx) {
@@ -44,6 +56,27 @@ public final class PictureApi {
         Recording run = Recording.of(ExperimentCodec.decode(raw, stored));
         Palette palette = Palette.byName(raw.get(Palette.PARAMETER));
         ctx.contentType("image/gif").header("Cache-Control", CACHE).result(RunGif.of(run, palette));
+    }
+
+    private void replay(Context ctx) {
+        Map<String, String> raw = query(ctx);
+        Experiment e = ExperimentCodec.decode(raw, stored);
+        Palette palette = Palette.byName(raw.get(Palette.PARAMETER));
+        Recording run = Recording.of(e);
+        List<Frame> kept = run.sampled(PictureLimits.stride(run.frames().size(), PictureLimits.MAX_REPLAY_FRAMES));
+        StringBuilder recording = new StringBuilder("{\"data\":")
+            .append(utf8(Json.dataMessage(Briefing.of(e, run.points()), false))).append(",\"frames\":[");
+        for (int i = 0; i < kept.size(); i++) recording.append(i == 0 ? "" : ",").append(utf8(Json.frameMessage(kept.get(i))));
+        recording.append("],\"outcome\":").append(utf8(Json.outcomeMessage(run.outcome()))).append('}');
+        String title = "SGD Playground replay: " + Presets.byName(e.preset()).orElse(Presets.defaultPreset()).title();
+        ctx.header("Content-Security-Policy", ReplayPage.CONTENT_SECURITY_POLICY)
+            .header("Content-Disposition", "inline; filename=\"sgd-playground-replay.html\"")
+            .header("Cache-Control", CACHE)
+            .html(ReplayPage.render(title, palette, recording.toString(), browserCode));
+    }
+
+    private static String utf8(byte[] json) {
+        return new String(json, StandardCharsets.UTF_8);
     }
 
     private static Map<String, String> query(Context ctx) {
