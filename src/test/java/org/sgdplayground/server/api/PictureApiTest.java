@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sgdplayground.experiment.Limits;
+import org.sgdplayground.export.picture.PictureLimits;
 import org.sgdplayground.server.PlaygroundApp;
 
 /** {@code GET /export/plot.png}, {@code /export/run.gif} and {@code /export/replay.html} over real HTTP: types, and the 400s of {@code /api/train}. */
@@ -66,8 +67,25 @@ class PictureApiTest {
     }
 
     @Test
+    void a_long_replay_keeps_at_most_the_frame_limit_and_always_the_last_frame() throws Exception {
+        int steps = 5000;
+        HttpResponse<String> r = http.get("/export/replay.html?preset=fastai-sgd&steps=" + steps);
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+        java.util.regex.Matcher block = java.util.regex.Pattern.compile("<script type=\"application/json\" id=\"recording\">(.*?)</script>",
+            java.util.regex.Pattern.DOTALL).matcher(r.body());
+        assertTrue(block.find());
+        JsonNode frames = Http.JSON.readTree(block.group(1)).get("frames");
+        int stride = (int) Math.ceil(steps / (double) (PictureLimits.MAX_REPLAY_FRAMES - 1));
+        assertEquals(steps / stride + 1 + (steps % stride == 0 ? 0 : 1), frames.size());
+        assertTrue(frames.size() <= PictureLimits.MAX_REPLAY_FRAMES);
+        assertEquals(steps, frames.get(frames.size() - 1).get("iter").asInt());
+        assertEquals(stride, frames.get(1).get("iter").asInt());
+    }
+
+    @Test
     void a_bad_setting_gets_the_same_400_as_api_train() throws Exception {
-        for (String path : new String[] {"/export/plot.png", "/export/run.gif"}) {
+        for (String path : new String[] {"/export/plot.png", "/export/run.gif", "/export/replay.html"}) {
             assertRefusedAsTrainRefusesIt(path, "lr=-1");
             assertRefusedAsTrainRefusesIt(path, "model=cubic");
             assertRefusedAsTrainRefusesIt(path, "steps=" + (Limits.MAX_STEPS + 1));
@@ -103,5 +121,6 @@ class PictureApiTest {
         assertEquals("sepia", body.get("value").asText());
         assertEquals("dark or light", body.get("allowed").asText());
         assertEquals(400, http.get("/export/run.gif?theme=sepia").statusCode());
+        assertEquals(400, http.get("/export/replay.html?theme=sepia").statusCode());
     }
 }
