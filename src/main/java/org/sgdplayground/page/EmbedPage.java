@@ -6,7 +6,6 @@ import java.util.List;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.Presets;
-import org.sgdplayground.export.picture.LinkPreview;
 
 /**
  * The compact playground for an {@code <iframe>} in a blog post: the plot, a slim strip of controls, the loss

@@ -3,7 +3,6 @@ package org.sgdplayground.page;
 import static j2html.TagCreator.*;
 
 import j2html.tags.DomContent;
-import org.sgdplayground.export.picture.LinkPreview;
 
 /** The one page skeleton: head (stylesheet, oEmbed discovery, theme), a body class, the content, the page's module. */
 final class Layout {

@@ -10,7 +10,6 @@ import org.sgdplayground.experiment.InvalidParameterException;
 import org.sgdplayground.experiment.PointLookup;
 import org.sgdplayground.experiment.Presets;
 import org.sgdplayground.experiment.QueryStrings;
-import org.sgdplayground.export.picture.PictureLimits;
 
 /**
  * oEmbed 1.0 (https://oembed.com) for playground links: a {@code rich} answer whose {@code html} is the embed's
@@ -71,8 +70,8 @@ public final class OEmbed {
         out.put("width", width);
         out.put("height", height);
         out.put("thumbnail_url", origin + "/export/plot.png?" + ExperimentCodec.encode(e)); // the link preview's picture
-        out.put("thumbnail_width", PictureLimits.PNG_WIDTH);
-        out.put("thumbnail_height", PictureLimits.PNG_HEIGHT);
+        out.put("thumbnail_width", LinkPreview.IMAGE_WIDTH);
+        out.put("thumbnail_height", LinkPreview.IMAGE_HEIGHT);
         out.put("html", "<iframe src=\"" + attribute(src) + "\" width=\"" + width + "\" height=\"" + height
             + "\" title=\"" + attribute(title) + "\" loading=\"lazy\" style=\"border:0;max-width:100%\"></iframe>");
         return out;

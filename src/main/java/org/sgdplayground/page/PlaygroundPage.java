@@ -7,7 +7,6 @@ import java.util.List;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.InvalidParameterException;
-import org.sgdplayground.export.picture.LinkPreview;
 
 /** The full playground page (SPEC §5): the live plot, the loss chart, the readout and every control. */
 public final class PlaygroundPage {

@@ -1,4 +1,4 @@
-package org.sgdplayground.export.picture;
+package org.sgdplayground.page;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,9 +7,8 @@ import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.QueryStrings;
 import org.sgdplayground.experiment.TrainingRun;
-import org.sgdplayground.page.ShownNumbers;
 
-/** The preview's line trains the run for its final loss up to {@link PictureLimits#MAX_PREVIEW_WORK} point-updates, and no further. */
+/** The preview's line trains the run for its final loss up to {@link LinkPreview#MAX_PREVIEW_WORK} point-updates, and no further. */
 class LinkPreviewDescriptionTest {
     private static Experiment experiment(String query) {
         return ExperimentCodec.decode(QueryStrings.parse(query));
@@ -18,7 +17,7 @@ class LinkPreviewDescriptionTest {
     @Test
     void a_run_of_exactly_the_preview_work_is_trained_for_its_final_loss() {
         int n = 100_000;
-        int steps = (int) (PictureLimits.MAX_PREVIEW_WORK / n);
+        int steps = (int) (LinkPreview.MAX_PREVIEW_WORK / n);
         Experiment e = experiment("preset=fastai-sgd&n=" + n + "&steps=" + steps);
         TrainingRun run = new TrainingRun(e);
         run.all();
@@ -29,7 +28,7 @@ class LinkPreviewDescriptionTest {
     @Test
     void a_run_one_step_past_the_preview_work_says_its_steps_instead() {
         int n = 100_000;
-        int steps = (int) (PictureLimits.MAX_PREVIEW_WORK / n) + 1;
+        int steps = (int) (LinkPreview.MAX_PREVIEW_WORK / n) + 1;
         assertEquals("linear p0·x + p1 fitted by SGD at lr 0.1, " + steps + " steps.",
             LinkPreview.description(experiment("preset=fastai-sgd&n=" + n + "&steps=" + steps)));
     }

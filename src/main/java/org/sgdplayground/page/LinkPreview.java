@@ -1,4 +1,4 @@
-package org.sgdplayground.export.picture;
+package org.sgdplayground.page;
 
 import java.util.List;
 import org.sgdplayground.experiment.Experiment;
@@ -6,7 +6,6 @@ import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.Outcome;
 import org.sgdplayground.experiment.Presets;
 import org.sgdplayground.experiment.TrainingRun;
-import org.sgdplayground.page.ShownNumbers;
 
 /**
  * What a shared link unfurls to (Open Graph and Twitter cards): a title, one line with the model, the learning rate
@@ -16,6 +15,14 @@ import org.sgdplayground.page.ShownNumbers;
  * @param image  the absolute address of its plot
  */
 public record LinkPreview(String title, String description, String url, String image) {
+    /** The picture's size: what Open Graph and Twitter's large cards ask for (1.91:1); {@code /export/plot.png} draws it. */
+    public static final int IMAGE_WIDTH = 1200, IMAGE_HEIGHT = 630;
+
+    /**
+     * Most point-updates ({@code steps × points a step}) a page trains to put the final loss in its preview: a tenth of
+     * a run's limit, about 0.1 s. A heavier run's preview says how many steps it takes instead.
+     */
+    public static final long MAX_PREVIEW_WORK = 20_000_000L;
 
     /** One {@code <meta>} tag: {@code property} (Open Graph) or {@code name} (Twitter) as {@code attribute}. */
     public record Tag(String attribute, String key, String content) {}
@@ -34,7 +41,7 @@ public record LinkPreview(String title, String description, String url, String i
      */
     static String description(Experiment e) {
         String fit = e.model().name() + " " + e.model().formula() + " fitted by SGD at lr " + ShownNumbers.format(e.learningRate());
-        if ((long) e.steps() * e.pointsPerStep() > PictureLimits.MAX_PREVIEW_WORK) return fit + ", " + e.steps() + " steps.";
+        if ((long) e.steps() * e.pointsPerStep() > MAX_PREVIEW_WORK) return fit + ", " + e.steps() + " steps.";
         TrainingRun run = new TrainingRun(e);
         run.all();
         Outcome end = run.outcome();
@@ -52,8 +59,8 @@ public record LinkPreview(String title, String description, String url, String i
             new Tag("property", "og:url", url),
             new Tag("property", "og:image", image),
             new Tag("property", "og:image:type", "image/png"),
-            new Tag("property", "og:image:width", Integer.toString(PictureLimits.PNG_WIDTH)),
-            new Tag("property", "og:image:height", Integer.toString(PictureLimits.PNG_HEIGHT)),
+            new Tag("property", "og:image:width", Integer.toString(IMAGE_WIDTH)),
+            new Tag("property", "og:image:height", Integer.toString(IMAGE_HEIGHT)),
             new Tag("property", "og:image:alt", "The points and the curve SGD fitted to them. " + description),
             new Tag("name", "twitter:card", "summary_large_image"),
             new Tag("name", "twitter:title", title),
