@@ -55,6 +55,7 @@ public final class ReplayPage {
             + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + CONTENT_SECURITY_POLICY + "\">\n"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             + "<title>" + text(title) + "</title>\n"
+            + "<link rel=\"icon\" href=\"data:,\">\n" // no favicon request either
             + "<style>\n" + web.apply("style.css").replace("</", "<\\/") + "\n" + LAYOUT + "</style>\n"
             + "<script type=\"importmap\">" + map + "</script>\n</head>\n<body class=\"replay\">\n<main>\n"
             + "<h1>" + text(title) + "</h1>\n"
