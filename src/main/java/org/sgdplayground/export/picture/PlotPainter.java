@@ -14,6 +14,7 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import org.sgdplayground.data.Dataset;
 import org.sgdplayground.experiment.Frame;
+import org.sgdplayground.experiment.Outcome;
 import org.sgdplayground.model.Model;
 import org.sgdplayground.page.ShownNumbers;
 
@@ -182,7 +183,9 @@ public final class PlotPainter {
         var e = run.experiment();
         String line = e.model().name() + " " + e.model().formula() + "  ·  lr " + ShownNumbers.format(e.learningRate())
             + (frame == null ? "  ·  diverged at once"
-               : "  ·  iteration " + frame.iter() + "  ·  loss " + ShownNumbers.format(frame.loss()));
+               : "  ·  iteration " + frame.iter() + "  ·  loss " + ShownNumbers.format(frame.loss()))
+            + (frame != null && frame == run.last() && run.outcome().kind() == Outcome.Kind.DIVERGED
+               ? "  ·  diverged at " + run.outcome().iter() : "");
         g.setFont(font(Font.PLAIN, 18));
         String brand = "SGD Playground";
         double brandWidth = g.getFontMetrics().stringWidth(brand);
