@@ -100,6 +100,27 @@ class PicturesTest {
     }
 
     @Test
+    void each_point_is_a_dot_of_the_points_colour_where_its_coordinates_say() {
+        Experiment e = experiment("preset=fastai-sgd");
+        Recording run = Recording.of(e);
+        BufferedImage image = Pixels.read(Pictures.png(run, Palette.DARK, run.frameIndex("0"))); // frame 0: no earlier curves
+        Viewport view = new PlotPainter(run, Palette.DARK, 1200, 630).viewport();
+        Dataset points = e.dataset();
+        double[] first = run.frames().get(0).params();
+        int beside = 0, found = 0;
+        for (int i = 0; i < points.size(); i++) {
+            double px = view.px(points.x(i)), py = view.py(points.y(i));
+            double curveRow = view.py(e.model().valueAt(points.x(i), first));
+            if (Math.abs(curveRow - py) < 12) continue; // under the curve: the curve is drawn over it
+            beside++;
+            Color at = new Color(image.getRGB((int) px, (int) py));
+            if (Pixels.distance(at, Palette.DARK.lessonPoints()) < 40) found++;
+        }
+        assertTrue(beside > points.size() / 2);
+        assertEquals(beside, found, "points beside the curve found where their coordinates put them");
+    }
+
+    @Test
     void a_run_that_diverges_at_once_still_draws_its_points() {
         Experiment e = experiment("preset=fastai-sgd&init=1e9,1e9&lr=1000");
         Recording run = Recording.of(e);

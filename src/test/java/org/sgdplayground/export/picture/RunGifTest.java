@@ -73,6 +73,24 @@ class RunGifTest {
     }
 
     @Test
+    void the_gif_loops_forever() throws IOException {
+        byte[] gif = RunGif.of(Recording.of(experiment("preset=roller-coaster")), Palette.DARK);
+        ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(gif))) {
+            reader.setInput(in);
+            IIOMetadataNode root = (IIOMetadataNode) reader.getImageMetadata(0).getAsTree(FORMAT);
+            IIOMetadataNode extension = (IIOMetadataNode) root.getElementsByTagName("ApplicationExtension").item(0);
+            assertEquals("NETSCAPE", extension.getAttribute("applicationID"));
+            assertEquals("2.0", extension.getAttribute("authenticationCode"));
+            byte[] loop = (byte[]) extension.getUserObject();
+            assertEquals(1, loop[0]); // the loop sub-block
+            assertEquals(0, loop[1] | loop[2] << 8); // 0 times: forever
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    @Test
     void each_frame_shows_the_curve_of_its_own_iteration() throws IOException {
         Experiment e = experiment("preset=fastai-sgd-es");
         List<Frame> frames = new TrainingRun(e).all();
