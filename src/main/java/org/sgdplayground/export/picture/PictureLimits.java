@@ -25,6 +25,12 @@ public final class PictureLimits {
     /** Most frames a replay file carries; a longer run keeps every k-th frame (and always the last). */
     public static final int MAX_REPLAY_FRAMES = 2001;
 
+    /**
+     * Bytes of recently made pictures kept to answer again (16 MiB): a link preview is fetched by every unfurler that
+     * sees the link, and HEAD asks for what GET made. Runs are deterministic, so a kept picture never goes stale.
+     */
+    public static final long MAX_CACHED_PICTURE_BYTES = 16L << 20;
+
     /** Every k-th frame of {@code frames} keeps at most {@code most} of them, the last added when k does not divide. */
     public static int stride(int frames, int most) {
         if (frames <= most) return 1;

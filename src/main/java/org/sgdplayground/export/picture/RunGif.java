@@ -67,8 +67,7 @@ public final class RunGif {
 
     /** The image's pixels as palette indices, row by row. */
     private static byte[] indexed(BufferedImage image, GifPalette colors) {
-        int w = image.getWidth(), h = image.getHeight();
-        int[] rgb = image.getRGB(0, 0, w, h, null, 0, w);
+        int[] rgb = ((java.awt.image.DataBufferInt) image.getRaster().getDataBuffer()).getData(); // TYPE_INT_RGB: 0xRRGGBB
         byte[] out = new byte[rgb.length];
         for (int i = 0; i < rgb.length; i++) out[i] = colors.indexOf(rgb[i] & 0xffffff);
         return out;

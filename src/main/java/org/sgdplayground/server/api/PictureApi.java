@@ -19,6 +19,7 @@ import org.sgdplayground.experiment.PointLookup;
 import org.sgdplayground.export.picture.Palette;
 import org.sgdplayground.export.picture.Pictures;
 import org.sgdplayground.export.picture.Recording;
+import org.sgdplayground.export.picture.RecentPictures;
 import org.sgdplayground.export.picture.RunGif;
 
 /**
@@ -31,6 +32,7 @@ public final class PictureApi {
 
     private final PointLookup stored;
     private final Function<String, String> browserCode = ReplayPage.browserCode();
+    private final RecentPictures recent = new RecentPictures(PictureLimits.MAX_CACHED_PICTURE_BYTES);
 
     /** The exports, finding a query's {@code points=ID} in {@code stored}. */
     public PictureApi(PointLookup stored) {
@@ -45,17 +47,22 @@ public final class PictureApi {
 
     private void png(Context ctx) {
         Map<String, String> raw = query(ctx);
-        Recording run = Recording.of(ExperimentCodec.decode(raw, stored));
+        Experiment e = ExperimentCodec.decode(raw, stored);
         Palette palette = Palette.byName(raw.get(Palette.PARAMETER));
-        int index = run.frameIndex(raw.get(Recording.ITER));
-        ctx.contentType("image/png").header("Cache-Control", CACHE).result(Pictures.png(run, palette, index));
+        String iter = raw.getOrDefault(Recording.ITER, "").trim();
+        byte[] png = recent.get(key("png", e, palette, iter), () -> {
+            Recording run = Recording.of(e);
+            return Pictures.png(run, palette, run.frameIndex(raw.get(Recording.ITER)));
+        });
+        ctx.contentType("image/png").header("Cache-Control", CACHE).result(png);
     }
 
     private void gif(Context ctx) {
         Map<String, String> raw = query(ctx);
-        Recording run = Recording.of(ExperimentCodec.decode(raw, stored));
+        Experiment e = ExperimentCodec.decode(raw, stored);
         Palette palette = Palette.byName(raw.get(Palette.PARAMETER));
-        ctx.contentType("image/gif").header("Cache-Control", CACHE).result(RunGif.of(run, palette));
+        byte[] gif = recent.get(key("gif", e, palette, ""), () -> RunGif.of(Recording.of(e), palette));
+        ctx.contentType("image/gif").header("Cache-Control", CACHE).result(gif);
     }
 
     private void replay(Context ctx) {
@@ -73,6 +80,11 @@ public final class PictureApi {
             .header("Content-Disposition", "inline; filename=\"sgd-playground-replay.html\"")
             .header("Cache-Control", CACHE)
             .html(ReplayPage.render(title, palette, recording.toString(), browserCode));
+    }
+
+    /** What a picture shows: its kind, its colours, its frame and the experiment's shortest link (points by their id). */
+    private static String key(String kind, Experiment e, Palette palette, String iter) {
+        return kind + " " + palette.name() + " " + iter + " " + ExperimentCodec.encode(e);
     }
 
     private static String utf8(byte[] json) {
