@@ -19,8 +19,13 @@ public final class EmbedPage {
     public static final String CONTENT_SECURITY_POLICY = PlaygroundPage.CONTENT_SECURITY_POLICY + "; frame-ancestors *";
 
     public static String render(Experiment e, List<String> hidden, String oembedHref) {
+        return render(e, hidden, oembedHref, null);
+    }
+
+    /** The embed for {@code e}, unfurling to {@code preview} when a link to it is shared (none when null). */
+    public static String render(Experiment e, List<String> hidden, String oembedHref, LinkPreview preview) {
         String title = "SGD Playground: " + Presets.byName(e.preset()).orElse(Presets.defaultPreset()).title();
-        return Layout.document(title, "embed", oembedHref, "embed.js",
+        return Layout.document(title, "embed", oembedHref, preview, "embed.js",
             main(
                 div(
                     button("Play").withId("play").withType("button").withClass("primary").attr("aria-pressed", "false"),

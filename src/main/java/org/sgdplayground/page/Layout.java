@@ -17,6 +17,11 @@ final class Layout {
      * @param module      the ES module under {@code /static/} that wires the page, or null for none
      */
     static String document(String title, String bodyClass, String oembedHref, String module, DomContent... content) {
+        return document(title, bodyClass, oembedHref, null, module, content);
+    }
+
+    /** {@link #document(String, String, String, String, DomContent...)} with a link preview's tags, or none when null. */
+    static String document(String title, String bodyClass, String oembedHref, LinkPreview preview, String module, DomContent... content) {
         return j2html.TagCreator.document(html(
             head(
                 meta().withCharset("utf-8"),
@@ -27,6 +32,8 @@ final class Layout {
                 link().withRel("icon").withHref("/static/favicon.svg").withType("image/svg+xml"),
                 iff(oembedHref != null, link().withRel("alternate").withType("application/json+oembed")
                     .withHref(oembedHref == null ? "" : oembedHref).withTitle(title)),
+                each(preview == null ? java.util.List.<LinkPreview.Tag>of() : preview.tags(),
+                    t -> meta().attr(t.attribute(), t.key()).withContent(t.content())),
                 iff(module != null, script().withType("module").withSrc("/static/" + module))
             ),
             body(content).withClass(bodyClass)

@@ -69,6 +69,9 @@ public final class OEmbed {
         out.put("provider_url", origin + "/");
         out.put("width", width);
         out.put("height", height);
+        out.put("thumbnail_url", origin + "/export/plot.png?" + ExperimentCodec.encode(e)); // the link preview's picture
+        out.put("thumbnail_width", LinkPreview.IMAGE_WIDTH);
+        out.put("thumbnail_height", LinkPreview.IMAGE_HEIGHT);
         out.put("html", "<iframe src=\"" + attribute(src) + "\" width=\"" + width + "\" height=\"" + height
             + "\" title=\"" + attribute(title) + "\" loading=\"lazy\" style=\"border:0;max-width:100%\"></iframe>");
         return out;

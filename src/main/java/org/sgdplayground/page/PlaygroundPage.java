@@ -18,7 +18,12 @@ public final class PlaygroundPage {
 
     /** The page for {@code e}; {@code oembedHref} is its oEmbed discovery address. */
     public static String render(Experiment e, String oembedHref) {
-        return Layout.document("SGD Playground", "page", oembedHref, "main.js",
+        return render(e, oembedHref, null);
+    }
+
+    /** The page for {@code e}, unfurling to {@code preview} when a link to it is shared (none when null). */
+    public static String render(Experiment e, String oembedHref, LinkPreview preview) {
+        return Layout.document("SGD Playground", "page", oembedHref, preview, "main.js",
             header(
                 div(h1(a("SGD Playground").withHref("/")),
                     p("Watch stochastic gradient descent fit a curve, one step at a time.").withClass("tagline")),

@@ -18,6 +18,7 @@ import org.sgdplayground.experiment.InvalidParameterException;
 import org.sgdplayground.experiment.PointLookup;
 import org.sgdplayground.experiment.UnknownPointsException;
 import org.sgdplayground.page.EmbedPage;
+import org.sgdplayground.page.LinkPreview;
 import org.sgdplayground.page.OEmbed;
 import org.sgdplayground.page.PlaygroundPage;
 import org.sgdplayground.page.UnknownPointsPage;
@@ -41,7 +42,7 @@ final class Pages {
         try {
             Experiment e = ExperimentCodec.decode(raw, stored);
             List<String> hidden = Arrays.stream(raw.getOrDefault("hide", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-            ctx.html(EmbedPage.render(e, hidden, oembedHref(ctx, "/embed")));
+            ctx.html(EmbedPage.render(e, hidden, oembedHref(ctx, "/embed"), LinkPreview.of(e, origin(ctx), "/embed")));
         } catch (UnknownPointsException e) {
             ctx.status(404).html(UnknownPointsPage.render(e, "/embed" + queryWithout(raw, e.parameter())));
         } catch (InvalidParameterException e) {
@@ -64,7 +65,7 @@ final class Pages {
         ctx.header("Content-Security-Policy", PlaygroundPage.CONTENT_SECURITY_POLICY + "; frame-ancestors 'self'");
         try {
             Experiment e = ExperimentCodec.decode(raw, stored);
-            ctx.html(PlaygroundPage.render(e, oembedHref(ctx, "/")));
+            ctx.html(PlaygroundPage.render(e, oembedHref(ctx, "/"), LinkPreview.of(e, origin(ctx), "/")));
         } catch (UnknownPointsException e) {
             ctx.status(404).html(UnknownPointsPage.render(e, "/" + queryWithout(raw, e.parameter())));
         } catch (InvalidParameterException e) {

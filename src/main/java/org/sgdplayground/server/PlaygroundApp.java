@@ -1,6 +1,7 @@
 package org.sgdplayground.server;
 
 import org.sgdplayground.server.api.AnalyseApi;
+import org.sgdplayground.server.api.PictureApi;
 import org.sgdplayground.server.api.PointsApi;
 import org.sgdplayground.server.api.TrainApi;
 import org.sgdplayground.server.json.Json;
@@ -90,6 +91,7 @@ public final class PlaygroundApp {
             cfg.routes.post("/api/train", trainApi::train);
             cfg.routes.post("/api/analyse", new AnalyseApi(store)::analyse);
             pointsApi.register(cfg.routes);
+            new PictureApi(store).register(cfg.routes); // /export/plot.png, run.gif, replay.html
             Pages.register(cfg.routes, store);
             ExportRoutes.register(cfg.routes, store);
 
