@@ -19,10 +19,11 @@ public record LinkPreview(String title, String description, String url, String i
     public static final int IMAGE_WIDTH = 1200, IMAGE_HEIGHT = 630;
 
     /**
-     * Most point-updates ({@code steps × points a step}) a page trains to put the final loss in its preview: a tenth of
-     * a run's limit, about 0.1 s. A heavier run's preview says how many steps it takes instead.
+     * Most point-updates ({@code steps × points a step}) a page trains to put the final loss in its preview: every
+     * preset and the default run with room to spare, a few milliseconds, so a page stays cheap to render. A heavier
+     * run's preview says how many steps it takes instead.
      */
-    public static final long MAX_PREVIEW_WORK = 20_000_000L;
+    public static final long MAX_PREVIEW_WORK = 1_000_000L;
 
     /** One {@code <meta>} tag: {@code property} (Open Graph) or {@code name} (Twitter) as {@code attribute}. */
     public record Tag(String attribute, String key, String content) {}
@@ -37,7 +38,7 @@ public record LinkPreview(String title, String description, String url, String i
 
     /**
      * {@code "quadratic p0·x² + p1·x + p2 at lr 1e-5: loss 3.2e4 after 10 steps."}: the run is trained to its end for
-     * the loss when that costs at most {@link PictureLimits#MAX_PREVIEW_WORK} point-updates.
+     * the loss when that costs at most {@link #MAX_PREVIEW_WORK} point-updates.
      */
     static String description(Experiment e) {
         String fit = e.model().name() + " " + e.model().formula() + " fitted by SGD at lr " + ShownNumbers.format(e.learningRate());
