@@ -40,7 +40,7 @@ playground.addEventListener('outcome', () => {
   readout.showOutcome(playground.run);
   if (playground.run.outcome !== 'diverged') return;
   const { surface, experiment } = playground.run.data;
-  controls.showDivergenceHint(surface, Number(experiment.momentum), () => playground.restart(buildQuery(boot, controls.values())));
+  controls.showDivergenceHint(surface, experiment, () => playground.restart(buildQuery(boot, controls.values())));
 });
 playground.addEventListener('running', () => readout.showRunning(playground.running, playground.run.outcome));
 playground.addEventListener('status', ({ detail }) => readout.showStatus(detail));

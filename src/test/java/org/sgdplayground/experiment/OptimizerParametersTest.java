@@ -83,4 +83,32 @@ class OptimizerParametersTest {
             assertTrue(Double.isNaN(decode("optimizer=" + adaptive).hyperparameters().stabilityLimit(lambda)), adaptive);
         }
     }
+
+    @Test
+    void an_adaptive_optimizers_briefing_gives_no_limit_and_sgds_gives_the_one_its_settings_make() {
+        Experiment adam = decode("preset=fastai-sgd&optimizer=adam");
+        assertTrue(Briefing.of(adam, adam.dataset()).surface().stabilityLimit().isEmpty());
+        Experiment nesterov = decode("preset=momentum&nesterov=1");
+        double lambda = org.sgdplayground.analysis.LossSurface.of(nesterov.model(), nesterov.dataset()).largestCurvature();
+        assertEquals(2 * 1.9 / (2.8 * lambda), Briefing.of(nesterov, nesterov.dataset()).surface().stabilityLimit().getAsDouble(), 1e-12);
+    }
+
+    /**
+     * The limit is where runs change: a little below it the run converges, a little above it the steepest direction
+     * grows by a few per cent a step (for Nesterov at μ = ½ and 1.03 × the limit, the root −1.07 of
+     * z² − (1 − h(1+μ) + μ)z + μ(1 − h)), which overflows a double well within 20,000 steps.
+     */
+    @Test
+    void just_below_the_limit_a_run_converges_and_just_above_it_diverges() {
+        for (String settings : new String[] {"momentum=0.5&nesterov=1", "momentum=0.8&dampening=0.5", "weight_decay=2", "momentum=0.9"}) {
+            Experiment e = decode("preset=fastai-sgd&steps=20000&" + settings);
+            double limit = Briefing.of(e, e.dataset()).surface().stabilityLimit().getAsDouble();
+            TrainingRun below = new TrainingRun(decode("preset=fastai-sgd&steps=20000&" + settings + "&lr=" + Numbers.format(0.97 * limit)));
+            below.all();
+            assertEquals(Outcome.Kind.DONE, below.outcome().kind(), settings + " at 0.97 × the limit");
+            TrainingRun above = new TrainingRun(decode("preset=fastai-sgd&steps=20000&" + settings + "&lr=" + Numbers.format(1.03 * limit)));
+            above.all();
+            assertEquals(Outcome.Kind.DIVERGED, above.outcome().kind(), settings + " at 1.03 × the limit");
+        }
+    }
 }
