@@ -40,9 +40,11 @@ public final class Race {
         List<Lane> lanes = new ArrayList<>();
         int at = 0, length = text.length();
         while (true) {
+            at = skipSpaces(text, at);
             int start = at;
             while (at < length && Character.isLetter(text.charAt(at))) at++;
-            String name = text.substring(start, at).trim();
+            String name = text.substring(start, at);
+            at = skipSpaces(text, at);
             if (!Hyperparameters.NAMES.contains(name)) {
                 throw refuse(text, start, "an optimizer's name (" + String.join(", ", Hyperparameters.NAMES) + "), found '"
                     + (name.isEmpty() && at < length ? text.charAt(at) : name) + "'");
@@ -56,7 +58,7 @@ public final class Race {
                     readSetting(text, from, pair, settings);
                     from += pair.length() + 1;
                 }
-                at = close + 1;
+                at = skipSpaces(text, close + 1);
             }
             lanes.add(new Lane(label(name, settings), name, settings));
             if (lanes.size() > Limits.MAX_RACE_LANES) throw refuse(text, start, "at most " + Limits.MAX_RACE_LANES + " lanes");
@@ -64,6 +66,11 @@ public final class Race {
             if (text.charAt(at) != ',') throw refuse(text, at, "a ',' between lanes or the end, found '" + text.charAt(at) + "'");
             at++;
         }
+    }
+
+    private static int skipSpaces(String text, int at) {
+        while (at < text.length() && text.charAt(at) == ' ') at++;
+        return at;
     }
 
     private static void readSetting(String text, int from, String pair, Map<String, String> settings) {
