@@ -16,13 +16,19 @@ import org.sgdplayground.optim.Hyperparameters;
  * @param alpha       RMSprop's smoothing
  * @param amsgrad     Adam's AMSGrad variant
  * @param centered    RMSprop's centred variant
- * @param race        the race's lanes as a link writes them ({@link Race}), empty for a single run
+ * @param race        the race's lanes as a link writes them ({@link Race}), or {@link #NO_RACE} for a single run
  */
 public record OptimizerSettings(String optimizer, boolean nesterov, double dampening, double weightDecay, double beta1,
                                 double beta2, double eps, double alpha, boolean amsgrad, boolean centered, String race) {
+    /**
+     * The {@code race} of a single run. A word rather than nothing, so that a lane of a race preset, run alone,
+     * can say so in its link ({@code preset=race-adam&race=none&optimizer=adam}) instead of inheriting the race.
+     */
+    public static final String NO_RACE = "none";
+
     /** Plain SGD, no race: every experiment before optimizers were a choice. */
     public static final OptimizerSettings SGD = new OptimizerSettings(Hyperparameters.SGD, false, 0, 0, 0.9, 0.999,
-        Hyperparameters.defaultEps(Hyperparameters.SGD), 0.99, false, false, "");
+        Hyperparameters.defaultEps(Hyperparameters.SGD), 0.99, false, false, NO_RACE);
 
     /** These settings with {@code learningRate} and {@code momentum}, for the optimizer to run with. */
     public Hyperparameters hyperparameters(double learningRate, double momentum) {
@@ -32,11 +38,11 @@ public record OptimizerSettings(String optimizer, boolean nesterov, double dampe
 
     /** The same settings run alone, not as a race. */
     public OptimizerSettings single() {
-        return new OptimizerSettings(optimizer, nesterov, dampening, weightDecay, beta1, beta2, eps, alpha, amsgrad, centered, "");
+        return new OptimizerSettings(optimizer, nesterov, dampening, weightDecay, beta1, beta2, eps, alpha, amsgrad, centered, NO_RACE);
     }
 
     /** Whether this is a race of several lanes. */
     public boolean isRace() {
-        return !race.isEmpty();
+        return !race.equals(NO_RACE);
     }
 }

@@ -92,8 +92,8 @@ public final class Parameter<T> {
         "an L2 penalty: weight_decay·p is added to the gradient before the step");
     /** Several optimizers side by side (SPEC §8), read by {@link Race}. */
     public static final Parameter<String> RACE = new Parameter<>("race", "Race", Group.MODEL_AND_OPTIMIZER.at(80),
-        new Domain.Token(Pattern.compile("[^&#]{0," + Limits.MAX_RACE_TEXT + "}"), Race.ALLOWED), "", e -> e.optimizer().race(),
-        "optimizers side by side from the same start on the same batches, e.g. sgd,sgd(momentum=0.9),adam(lr=0.05)");
+        new Domain.Token(Pattern.compile("[^&#]{0," + Limits.MAX_RACE_TEXT + "}"), Race.ALLOWED), OptimizerSettings.NO_RACE, e -> e.optimizer().race(),
+        "optimizers side by side from the same start on the same batches, e.g. sgd,sgd(momentum=0.9),adam(lr=0.05); none for a single run");
     public static final Parameter<Boolean> STANDARDIZE = new Parameter<>("standardize", "Standardize x", Group.MODEL_AND_OPTIMIZER.at(70),
         new Domain.Flag(), "0", Experiment::standardize,
         "1 trains on x' = (x − mean)/sd: the same curves, a far rounder loss (frames and optimum are then in scaled units)");

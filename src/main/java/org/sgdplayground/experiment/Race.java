@@ -21,7 +21,7 @@ public final class Race {
         Parameter.NESTEROV, Parameter.BETA1, Parameter.BETA2, Parameter.AMSGRAD, Parameter.ALPHA, Parameter.CENTERED,
         Parameter.EPS, Parameter.WEIGHT_DECAY);
 
-    static final String ALLOWED = "lanes such as sgd,sgd(momentum=0.9),adam(lr=0.05;beta1=0.8): 1 to "
+    static final String ALLOWED = OptimizerSettings.NO_RACE + " or lanes such as sgd,sgd(momentum=0.9),adam(lr=0.05;beta1=0.8): 1 to "
         + Limits.MAX_RACE_LANES + " optimizers (" + String.join(", ", Hyperparameters.NAMES) + "), each optionally with "
         + "its own settings in parentheses, separated by ;";
 
@@ -126,7 +126,7 @@ public final class Race {
 
     static Experiment laneExperiment(Experiment race, Lane lane, int position) {
         Map<String, String> raw = new LinkedHashMap<>(QueryStrings.parse(ExperimentCodec.encode(race)));
-        raw.remove(Parameter.RACE.key());
+        raw.put(Parameter.RACE.key(), OptimizerSettings.NO_RACE);
         raw.put(Parameter.OPTIMIZER.key(), lane.optimizer());
         raw.putAll(lane.settings());
         try {

@@ -117,7 +117,7 @@ class ParameterTest {
         expected.put("batch", "5");
         expected.put("momentum", "0.9");
         for (String[] atDefault : new String[][] {{"optimizer", "sgd"}, {"dampening", "0"}, {"nesterov", "0"}, {"beta1", "0.9"},
-            {"beta2", "0.999"}, {"amsgrad", "0"}, {"alpha", "0.99"}, {"centered", "0"}, {"eps", "1e-8"}, {"weight_decay", "0"}, {"race", ""}}) {
+            {"beta2", "0.999"}, {"amsgrad", "0"}, {"alpha", "0.99"}, {"centered", "0"}, {"eps", "1e-8"}, {"weight_decay", "0"}, {"race", "none"}}) {
             expected.put(atDefault[0], atDefault[1]);
         }
         expected.put("standardize", "1");

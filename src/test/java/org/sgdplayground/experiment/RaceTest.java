@@ -54,6 +54,15 @@ class RaceTest {
     }
 
     @Test
+    void a_lane_of_a_race_preset_run_alone_says_race_none_in_its_link() {
+        List<Race.Entry> entries = Race.entries(decode("preset=race-adam"));
+        Experiment adam = entries.get(entries.size() - 1).experiment();
+        assertEquals("preset=race-adam&lr=0.3&optimizer=adam&race=none", ExperimentCodec.encode(adam));
+        assertEquals(adam, decode("preset=race-adam&race=none&optimizer=adam&lr=0.3"));
+        assertArrayEquals(bits(new TrainingRun(adam).all()), bits(new TrainingRun(decode(ExperimentCodec.encode(adam))).all()));
+    }
+
+    @Test
     void a_lane_inherits_the_experiments_settings_it_does_not_override() {
         Experiment race = decode("preset=fastai-sgd&momentum=0.5&lr=0.02&race=sgd,sgd(lr=0.05)");
         List<Race.Entry> entries = Race.entries(race);
