@@ -6,6 +6,7 @@ import { Readout } from './readout.js';
 import { TeachViews } from './teach.js';
 import { StripView } from './strip.js';
 import { GradientBars } from './gradbars.js';
+import { Leaderboard } from './leaderboard.js';
 import { applyStoredTheme, toggleTheme, currentTheme } from './theme.js';
 import { installKeys, copyText, embedSnippet, scriptingApi } from './wiring.js';
 
@@ -22,6 +23,7 @@ const teach = new TeachViews(document, {
 playground.addView(teach);
 playground.addView(new StripView(document, () => playground.requestRender()));
 playground.addView(new GradientBars(document));
+playground.addView(new Leaderboard(document));
 
 function followAddress(query) {
   history.replaceState(null, '', `${location.pathname}?${query}`);

@@ -106,6 +106,7 @@ export class TeachViews {
     if (!this.landscape || !run.data) return;
     const scene = landscapeScene(run, { ...colors, ...LANDSCAPE_COLOURS }, this.pair);
     if (!scene) return;
+    run.race?.decorateLandscape(scene, this.pair);
     this.lastScene = scene;
     this.landscape.render(scene);
     this.showLegend(scene);
