@@ -72,6 +72,15 @@ class OptimizerParametersTest {
     }
 
     @Test
+    void weight_decay_stops_at_its_limit() {
+        String atLimit = Numbers.format(Limits.MAX_WEIGHT_DECAY);
+        assertEquals(Limits.MAX_WEIGHT_DECAY, decode("weight_decay=" + atLimit).hyperparameters().weightDecay());
+        InvalidParameterException beyond = refusal("weight_decay=" + Numbers.format(Limits.MAX_WEIGHT_DECAY * 1.001));
+        assertEquals("weight_decay", beyond.parameter());
+        assertTrue(beyond.allowed().contains("at most " + atLimit) || beyond.allowed().contains("to " + atLimit), beyond.allowed());
+    }
+
+    @Test
     void the_stability_limit_is_gradient_descents_and_none_for_the_adaptive_optimizers() {
         double lambda = 4;
         assertEquals(2 / lambda, decode("lr=0.1").hyperparameters().stabilityLimit(lambda));

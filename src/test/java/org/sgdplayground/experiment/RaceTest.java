@@ -91,6 +91,17 @@ class RaceTest {
     }
 
     @Test
+    void a_race_text_longer_than_the_limit_is_refused() {
+        String lane = "sgd(lr=0.1;momentum=0.5;weight_decay=0.001;dampening=0.25;eps=1e-8;alpha=0.99;beta1=0.9;beta2=0.999)";
+        String six = String.join(",", java.util.Collections.nCopies(Limits.MAX_RACE_LANES, lane));
+        assertTrue(six.length() > Limits.MAX_RACE_TEXT, "six long lanes are more text than a race may hold");
+        InvalidParameterException e = refusal(six);
+        assertEquals(Parameter.RACE.domain().allowed(), e.allowed(), "refused as too long, before its lanes are read");
+        String three = String.join(",", java.util.Collections.nCopies(3, lane));
+        assertEquals(3, Race.entries(decode("race=" + three)).size(), three.length() + " characters are within the limit");
+    }
+
+    @Test
     void a_race_has_at_most_the_limits_lanes_and_work() {
         String seven = String.join(",", java.util.Collections.nCopies(Limits.MAX_RACE_LANES + 1, "sgd"));
         assertTrue(refusal(seven).allowed().contains("at most " + Limits.MAX_RACE_LANES + " lanes"));
