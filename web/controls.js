@@ -8,6 +8,7 @@
 import { presetValues, parameterCount, list } from './state.js';
 import { formatSetting } from './format.js';
 import { limitText } from './surface.js';
+import { applies } from './optimizers.js';
 
 const SLIDER_SETTLE_MS = 150;
 /** A range input's thumb, about: its centre travels from half a thumb in to half a thumb short of the end. */
@@ -27,6 +28,7 @@ export class ControlPanel extends EventTarget {
 
     form.addEventListener('submit', event => event.preventDefault());
     form.addEventListener('change', event => this.fieldChanged(event.target));
+    form.addEventListener('change', () => this.showApplicable());
     const lr = this.field('lr');
     if (lr) {
       lr.addEventListener('input', () => {
@@ -67,6 +69,15 @@ export class ControlPanel extends EventTarget {
     }
     this.syncSlider();
     this.showLesson();
+    this.showApplicable();
+  }
+
+  /** Shows the optimizer's own settings and hides the others' (optimizers.js), as the server first drew them. */
+  showApplicable() {
+    const optimizer = this.field('optimizer')?.value ?? 'sgd';
+    for (const el of this.form.elements) {
+      if (el.name) el.closest('.field')?.classList.toggle('hidden', !applies(optimizer, el.name));
+    }
   }
 
   /**

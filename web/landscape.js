@@ -60,6 +60,18 @@ export class Landscape {
       if (fill) { ctx.fillStyle = fill; ctx.fill(); }
       if (stroke) { ctx.strokeStyle = stroke; ctx.lineWidth = 2; ctx.stroke(); }
     };
+    for (const lane of scene.lanePaths ?? []) { // a race: one path a lane, each ending at a dot (race.js)
+      if (!lane.points.length) continue;
+      ctx.beginPath();
+      lane.points.forEach(([x, y], k) => (k ? ctx.lineTo(toX(x), toY(y)) : ctx.moveTo(toX(x), toY(y))));
+      ctx.strokeStyle = 'rgba(0, 0, 0, 0.45)';
+      ctx.lineWidth = 3.4;
+      ctx.stroke();
+      ctx.strokeStyle = lane.color;
+      ctx.lineWidth = 1.8;
+      ctx.stroke();
+      at(lane.points[lane.points.length - 1], lane.color, colors.background, 5);
+    }
     if (scene.start) at(scene.start, null, colors.path, 5);
     star(ctx, toX(scene.optimum[0]), toY(scene.optimum[1]), colors.optimum);
     if (scene.current) {

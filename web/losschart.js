@@ -14,14 +14,14 @@ export class LossChart {
    * @param chart {{history: number[][], steps: number, floor: number|null, colors: object, diverged: boolean}}
    *   history holds [iter, loss] pairs; floor is the best loss any parameters could reach.
    */
-  render({ history, steps, floor, colors, diverged }) {
+  render({ history, steps, floor, colors, diverged, lanes = [] }) {
     const { ctx, width, height } = sharpContext(this.canvas);
     ctx.fillStyle = colors.background;
     ctx.fillRect(0, 0, width, height);
     const box = { left: MARGIN.left, top: MARGIN.top, right: width - MARGIN.right, bottom: height - MARGIN.bottom };
     if (box.right - box.left < 20 || box.bottom - box.top < 20) return;
 
-    const positive = history.map(h => h[1]).filter(v => Number.isFinite(v) && v > 0);
+    const positive = [history, ...lanes.map(l => l.history)].flat().map(h => h[1]).filter(v => Number.isFinite(v) && v > 0);
     if (Number.isFinite(floor) && floor > 0) positive.push(floor);
     let lo = positive.length ? Math.min(...positive) : 0.1;
     let hi = positive.length ? Math.max(...positive) : 10;
@@ -47,21 +47,25 @@ export class LossChart {
       ctx.stroke();
       ctx.setLineDash([]);
     }
-    ctx.strokeStyle = diverged ? colors.danger : colors.loss;
-    ctx.lineWidth = 2;
-    ctx.beginPath();
-    history.forEach(([i, v], k) => {
-      const y = toY(Number.isFinite(v) && v > 0 ? v : lo);
-      if (k === 0) ctx.moveTo(toX(i), y); else ctx.lineTo(toX(i), y);
-    });
-    ctx.stroke();
-    if (history.length) {
-      const [i, v] = history[history.length - 1];
-      ctx.fillStyle = diverged ? colors.danger : colors.loss;
+    const line = (points, color) => {
+      ctx.strokeStyle = color;
+      ctx.lineWidth = 2;
       ctx.beginPath();
-      ctx.arc(toX(i), toY(Number.isFinite(v) && v > 0 ? v : lo), 3.5, 0, 2 * Math.PI);
-      ctx.fill();
-    }
+      points.forEach(([i, v], k) => {
+        const y = toY(Number.isFinite(v) && v > 0 ? v : lo);
+        if (k === 0) ctx.moveTo(toX(i), y); else ctx.lineTo(toX(i), y);
+      });
+      ctx.stroke();
+      if (points.length) {
+        const [i, v] = points[points.length - 1];
+        ctx.fillStyle = color;
+        ctx.beginPath();
+        ctx.arc(toX(i), toY(Number.isFinite(v) && v > 0 ? v : lo), 3.5, 0, 2 * Math.PI);
+        ctx.fill();
+      }
+    };
+    line(history, diverged ? colors.danger : colors.loss);
+    for (const lane of lanes) line(lane.history, lane.color); // a race: one line a lane (race.js)
     ctx.restore();
   }
 }

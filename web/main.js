@@ -8,6 +8,7 @@ import { StripView } from './strip.js';
 import { GradientBars } from './gradbars.js';
 import { OwnData } from './owndata.js';
 import { GraphPanel } from './graph.js';
+import { Leaderboard } from './leaderboard.js';
 import { applyStoredTheme, toggleTheme, currentTheme } from './theme.js';
 import { installKeys, copyText, embedSnippet, scriptingApi } from './wiring.js';
 import { ExportMenu } from './export.js';
@@ -31,6 +32,7 @@ const graph = new GraphPanel(document, playground, { wideByDefault: true });
 graph.watchPlot(document.getElementById('plot'));
 
 const exportMenu = new ExportMenu(document.getElementById('export-menu'));
+playground.addView(new Leaderboard(document));
 
 function followAddress(query) {
   history.replaceState(null, '', `${location.pathname}?${query}`);
@@ -51,7 +53,7 @@ playground.addEventListener('outcome', () => {
   readout.showOutcome(playground.run);
   if (playground.run.outcome !== 'diverged') return;
   const { surface, experiment } = playground.run.data;
-  controls.showDivergenceHint(surface, Number(experiment.momentum), () => playground.restart(buildQuery(boot, controls.values())));
+  controls.showDivergenceHint(surface, experiment, () => playground.restart(buildQuery(boot, controls.values())));
 });
 playground.addEventListener('running', () => readout.showRunning(playground.running, playground.run.outcome));
 playground.addEventListener('status', ({ detail }) => readout.showStatus(detail));

@@ -11,6 +11,7 @@ import { Plot } from './plot.js';
 import { LossChart } from './losschart.js';
 import { plotScene, lossScene } from './scene.js';
 import { plotColors } from './theme.js';
+import { Race } from './race.js';
 
 export class Playground extends EventTarget {
   #query;
@@ -142,6 +143,7 @@ export class Playground extends EventTarget {
       query: this.query,
       connected: this.connected,
       resumedWith: this.resumedWith ?? null,
+      lanes: r.race ? r.race.standings().map(({ color, ...s }) => s) : null,
     };
   }
 
@@ -164,17 +166,21 @@ export class Playground extends EventTarget {
         this.resuming = false;
         this.#query = message.query;
         this.run.applyData(message, sameRun);
+        this.run.race = message.lanes ? new Race(message) : null; // SPEC §8: every lane's frames come in one message
         if (!sameRun && !this.#askedAhead) this.setRunning(Boolean(message.running));
         this.#awaitingData = this.#askedAhead = false;
         this.emit('data', message);
         break;
       }
-      case 'frame':
-        this.run.applyFrame(message);
+      case 'frame': {
+        const frame = this.run.race ? this.run.race.applyFrame(message) : message;
+        if (frame) this.run.applyFrame(frame);
         this.emit('frame', message);
         break;
+      }
       case 'done':
       case 'diverged':
+        this.run.race?.applyOutcome(message);
         this.run.applyOutcome(message);
         this.setRunning(false);
         this.emit('outcome', message);
@@ -213,8 +219,11 @@ export class Playground extends EventTarget {
   render() {
     if (!this.run.data) return;
     const colors = plotColors();
-    this.plot.render(plotScene(this.run, colors));
-    if (this.lossChart) this.lossChart.render(lossScene(this.run, colors));
+    const plot = plotScene(this.run, colors), loss = lossScene(this.run, colors);
+    this.run.race?.decoratePlot(plot, this.run.data);
+    this.run.race?.decorateLoss(loss);
+    this.plot.render(plot);
+    if (this.lossChart) this.lossChart.render(loss);
     for (const view of this.#views) view.render(this.run, colors);
   }
 

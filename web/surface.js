@@ -1,3 +1,4 @@
+import { limitFormula } from './optimizers.js';
 import { formatNumber } from './format.js';
 
 /**
@@ -97,8 +98,12 @@ export function stabilityVerdict(surface, learningRate) {
   return { limit, diverges: learningRate > limit, ratio: learningRate / limit };
 }
 
-/** "2/λmax ≈ 1.01", or "2(1+μ)/λmax ≈ 3.8" with momentum: the one way the limit is written. */
-export function limitText(surface, momentum) {
-  const formula = momentum > 0 ? '2(1+μ)/λmax' : '2/λmax';
+/**
+ * "2/λmax ≈ 1.01", or "2(1+μ)/λmax ≈ 3.8" with momentum: the one way the limit is written. `settings` is the
+ * momentum, or the run's settings by key (optimizers.js writes the formula for dampening, Nesterov, weight decay).
+ */
+export function limitText(surface, settings) {
+  const formula = typeof settings === 'object' && settings ? limitFormula(settings) ?? '2/λmax'
+    : settings > 0 ? '2(1+μ)/λmax' : '2/λmax';
   return `${formula} ≈ ${formatNumber(surface.stabilityLimit)}`;
 }

@@ -9,6 +9,7 @@ import { landscapeScene } from './landscapescene.js';
 import { axisPairs, stabilityVerdict, limitText } from './surface.js';
 import { formatNumber, formatSetting } from './format.js';
 import { scalingNote } from './scalingnote.js';
+import { adaptiveNote, limitFormula } from './optimizers.js';
 
 export class TeachViews {
   /**
@@ -50,6 +51,7 @@ export class TeachViews {
     }
     this.surface = surface ?? null;
     this.momentum = Number(experiment.momentum) || 0;
+    this.settings = experiment;
     const k = model.params.length;
     if (this.el.pairs) {
       const pairs = axisPairs(k);
@@ -69,7 +71,8 @@ export class TeachViews {
       this.el.conditioning.textContent = kappa == null
         ? 'Some direction of this loss is flat (κ = ∞): many parameters fit equally well.'
         : `Condition number κ = λmax/λmin ≈ ${formatNumber(kappa)}: even at the best single lr the flattest direction `
-          + `closes only about 1/κ of its gap a step, so it takes on the order of κ steps${kappa > 1000 ? ' — a crawl' : ' (1 would be a round bowl)'}.`;
+          + `closes only about 1/κ of its gap a step, so it takes on the order of κ steps${kappa > 1000 ? ' — a crawl' : ' (1 would be a round bowl)'}.`
+          + (adaptiveNote(experiment) ? ` ${adaptiveNote(experiment)}` : '');
     }
     this.showLimit();
   }
@@ -84,17 +87,17 @@ export class TeachViews {
 
   /** The mark at the limit on the log slider, and the warning when the lr in the field is past it. */
   showLimit() {
-    const { controls, surface, momentum } = this;
+    const { controls, surface, settings } = this;
     const lr = controls.learningRateText();
     const verdict = surface && lr != null ? stabilityVerdict(surface, Number(lr)) : null;
     const hasLimit = surface?.stabilityLimit > 0;
     controls.markLearningRate(hasLimit ? {
       value: surface.stabilityLimit,
-      label: momentum > 0 ? '2(1+μ)/λmax' : '2/λmax',
-      title: `stability limit ${limitText(surface, momentum)}`,
+      label: limitFormula(settings) ?? '2/λmax',
+      title: `stability limit ${limitText(surface, settings)}`,
     } : null);
     controls.warnLearningRate(verdict?.diverges
-      ? `This run will diverge: lr = ${lr} > ${limitText(surface, momentum)}, `
+      ? `This run will diverge: lr = ${lr} > ${limitText(surface, settings)}, `
         + 'so every step overshoots the valley by more than it was off.'
       : null);
   }
@@ -103,6 +106,7 @@ export class TeachViews {
     if (!this.landscape || !run.data) return;
     const scene = landscapeScene(run, { ...colors, ...LANDSCAPE_COLOURS }, this.pair);
     if (!scene) return;
+    run.race?.decorateLandscape(scene, this.pair);
     this.lastScene = scene;
     this.landscape.render(scene);
     this.showLegend(scene);

@@ -8,6 +8,7 @@ import org.sgdplayground.analysis.Optimum;
 import org.sgdplayground.analysis.Standardisation;
 import org.sgdplayground.data.Dataset;
 import org.sgdplayground.model.Model;
+import org.sgdplayground.optim.Hyperparameters;
 
 /**
  * What a client needs to draw a run before its first frame, worked out once: the settings, the model, the points,
@@ -28,15 +29,17 @@ public record Briefing(String query, Map<String, String> settings, Model model, 
      *
      * @param gram            {@code G = AᵀA/n}, row-major
      * @param curvatures      the Hessian's eigenvalues, smallest first
-     * @param stabilityLimit  the largest learning rate that does not diverge at the run's momentum, {@code 2(1+μ)/λmax};
-     *                        empty when there is none to give (every direction flat, or the limit beyond a double)
+     * @param stabilityLimit  the largest learning rate that does not diverge with the run's optimizer, {@code 2(1+μ)/λmax}
+     *                        for SGD with momentum ({@link org.sgdplayground.optim.Hyperparameters#stabilityLimit});
+     *                        empty when there is none to give (every direction flat, the limit beyond a double, or an
+     *                        adaptive optimizer, whose step does not scale with the curvature)
      * @param conditionNumber {@code κ = λmax/λmin}; empty when some direction is flat (the optimum is not unique)
      */
     public record Surface(double[] gram, double[] optimum, double optimumLoss, double[] curvatures,
                           OptionalDouble stabilityLimit, OptionalDouble conditionNumber) {
 
-        static Surface of(LossSurface s, double momentum) {
-            double limit = s.largestCurvature() > 0 ? s.stabilityLimit(momentum) : Double.POSITIVE_INFINITY;
+        static Surface of(LossSurface s, Hyperparameters optimizer) {
+            double limit = s.largestCurvature() > 0 ? optimizer.stabilityLimit(s.largestCurvature()) : Double.POSITIVE_INFINITY;
             return new Surface(s.gram(), s.optimum(), s.optimumLoss(), s.curvatures(), finite(limit), finite(s.conditionNumber()));
         }
 
@@ -50,7 +53,7 @@ public record Briefing(String query, Map<String, String> settings, Model model, 
         Optional<Standardisation> scaling = e.standardize() ? Optional.of(Standardisation.of(points)) : Optional.empty();
         Dataset trained = scaling.map(s -> s.apply(points)).orElse(points);
         Optimum optimum = Optimum.of(e.model(), trained);
-        Surface surface = Surface.of(LossSurface.of(e.model(), trained, optimum), e.momentum());
+        Surface surface = Surface.of(LossSurface.of(e.model(), trained, optimum), e.hyperparameters());
         return new Briefing(ExperimentCodec.encode(e), ExperimentCodec.settingsByKey(e), e.model(), e.steps(), e.speed(),
             points, scaling, optimum, surface);
     }

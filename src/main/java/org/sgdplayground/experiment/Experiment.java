@@ -27,14 +27,35 @@ import org.sgdplayground.model.Model;
  * @param customPoints  points sent to the API instead of a generator, or null
  * @param standardize   whether the run trains on {@code x' = (x − mean)/sd} (analysis.Standardisation) rather than x
  * @param points        the id of stored points ({@code customPoints} holds them), or null
+ * @param optimizer     the optimizer and its settings beyond lr and momentum, or the race (SPEC §8)
  */
 public record Experiment(String preset, Model model, String data, int n, double noise, long seed, double[] init,
                          double learningRate, int steps, int batch, double momentum, double speed, boolean autoplay,
-                         Dataset customPoints, boolean standardize, String points) {
+                         Dataset customPoints, boolean standardize, String points, OptimizerSettings optimizer) {
 
     public Experiment {
         Objects.requireNonNull(model);
+        Objects.requireNonNull(optimizer);
         init = init == null ? null : init.clone();
+    }
+
+    /** An experiment trained by plain SGD (with {@code momentum}), as every experiment was before SPEC §8. */
+    public Experiment(String preset, Model model, String data, int n, double noise, long seed, double[] init,
+                      double learningRate, int steps, int batch, double momentum, double speed, boolean autoplay,
+                      Dataset customPoints, boolean standardize, String points) {
+        this(preset, model, data, n, noise, seed, init, learningRate, steps, batch, momentum, speed, autoplay, customPoints,
+            standardize, points, OptimizerSettings.SGD);
+    }
+
+    /** This experiment with another learning rate, momentum and optimizer: a lane of a race, or a lane run alone. */
+    public Experiment withOptimizer(double learningRate, double momentum, OptimizerSettings optimizer) {
+        return new Experiment(preset, model, data, n, noise, seed, init, learningRate, steps, batch, momentum, speed, autoplay,
+            customPoints, standardize, points, optimizer);
+    }
+
+    /** The optimizer's settings, {@code lr} and {@code momentum} included. */
+    public org.sgdplayground.optim.Hyperparameters hyperparameters() {
+        return optimizer.hyperparameters(learningRate, momentum);
     }
 
     /** An experiment on generated points or points given as they are (no stored id). */

@@ -1,6 +1,17 @@
 package org.sgdplayground.experiment;
 
+import static org.sgdplayground.experiment.Parameter.ALPHA;
+import static org.sgdplayground.experiment.Parameter.AMSGRAD;
 import static org.sgdplayground.experiment.Parameter.AUTOPLAY;
+import static org.sgdplayground.experiment.Parameter.BETA1;
+import static org.sgdplayground.experiment.Parameter.BETA2;
+import static org.sgdplayground.experiment.Parameter.CENTERED;
+import static org.sgdplayground.experiment.Parameter.DAMPENING;
+import static org.sgdplayground.experiment.Parameter.EPS;
+import static org.sgdplayground.experiment.Parameter.NESTEROV;
+import static org.sgdplayground.experiment.Parameter.OPTIMIZER;
+import static org.sgdplayground.experiment.Parameter.RACE;
+import static org.sgdplayground.experiment.Parameter.WEIGHT_DECAY;
 import static org.sgdplayground.experiment.Parameter.BATCH;
 import static org.sgdplayground.experiment.Parameter.DATA;
 import static org.sgdplayground.experiment.Parameter.INIT;
@@ -26,6 +37,7 @@ import java.nio.charset.StandardCharsets;
 import org.sgdplayground.data.Dataset;
 import org.sgdplayground.model.Model;
 import org.sgdplayground.model.Models;
+import org.sgdplayground.optim.Hyperparameters;
 
 /**
  * Reads an {@link Experiment} from a link's parameters (or an API body's fields) and writes one back as a link.
@@ -61,6 +73,11 @@ public final class ExperimentCodec {
      * @throws UnknownPointsException    when {@code stored} has no points under the link's id
      */
     public static Experiment decode(Map<String, String> raw, double[] x, double[] y, PointLookup stored) {
+        return decode(raw, x, y, stored, true);
+    }
+
+    /** {@link #decode}, the lanes of a race decoded alone too when {@code checkLanes} (a preset's, for a link, need not be). */
+    private static Experiment decode(Map<String, String> raw, double[] x, double[] y, PointLookup stored, boolean checkLanes) {
         Map<Parameter<?>, String> explicit = new HashMap<>();
         for (Map.Entry<String, String> e : raw.entrySet()) {
             if (e.getValue() == null || e.getValue().isBlank()) continue;
@@ -70,7 +87,8 @@ public final class ExperimentCodec {
             explicit.keySet().removeAll(List.of(DATA, N, NOISE)); // the stored points replace what they describe
         }
         String presetName = PRESET.parse(explicit.getOrDefault(PRESET, PRESET.defaultText()));
-        Values v = new Values(explicit, presetSettings(presetName));
+        Map<Parameter<?>, String> fromPreset = presetSettings(presetName);
+        Values v = new Values(explicit, fromPreset);
 
         Model model = Models.byName(v.get(MODEL)).orElseThrow();
         double[] init = v.get(INIT);
@@ -99,8 +117,39 @@ public final class ExperimentCodec {
                 "at most " + Limits.MAX_WORK / (batch == 0 ? n : batch) + " with " + (batch == 0 ? n : batch)
                     + " points a step (steps × points a step ≤ " + Limits.MAX_WORK + ")");
         }
-        return new Experiment(presetName, model, v.get(DATA), n, v.get(NOISE), v.get(SEED), init, v.get(LR), steps, batch,
-            v.get(MOMENTUM), v.get(SPEED), v.get(AUTOPLAY), points, v.get(STANDARDIZE), pointsId);
+        Experiment e = new Experiment(presetName, model, v.get(DATA), n, v.get(NOISE), v.get(SEED), init, v.get(LR), steps, batch,
+            v.get(MOMENTUM), v.get(SPEED), v.get(AUTOPLAY), points, v.get(STANDARDIZE), pointsId,
+            optimizerSettings(v, explicit.containsKey(EPS) || fromPreset.containsKey(EPS)));
+        String[] refused = e.hyperparameters().check();
+        if (refused != null) {
+            Parameter<?> p = Parameter.byKey(refused[0]).orElseThrow();
+            throw new InvalidParameterException(p.key(), p.textIn(e), refused[1]);
+        }
+        return e.optimizer().isRace() ? checkedRace(e, work, checkLanes) : e;
+    }
+
+    /** The optimizer's settings; {@code eps} is PyTorch's default for the optimizer unless the link or preset sets one. */
+    private static OptimizerSettings optimizerSettings(Values v, boolean epsGiven) {
+        String optimizer = v.get(OPTIMIZER);
+        double eps = epsGiven ? v.get(EPS) : Hyperparameters.defaultEps(optimizer);
+        String race = v.get(RACE);
+        return new OptimizerSettings(optimizer, v.get(NESTEROV), v.get(DAMPENING), v.get(WEIGHT_DECAY), v.get(BETA1), v.get(BETA2),
+            eps, v.get(ALPHA), v.get(AMSGRAD), v.get(CENTERED), race.trim());
+    }
+
+    /** A race whose every lane decodes alone, its text normalised, its total work within the limit. */
+    private static Experiment checkedRace(Experiment e, long workPerLane, boolean checkLanes) {
+        String text = e.optimizer().race();
+        java.util.List<Race.Lane> lanes = Race.parse(text);
+        if (workPerLane * lanes.size() > Limits.MAX_WORK) {
+            throw Race.refuse(text, 0, lanes.size() + " lanes of " + workPerLane + " point-updates each: at most "
+                + Limits.MAX_WORK + " in all (fewer lanes or steps)");
+        }
+        OptimizerSettings o = e.optimizer();
+        Experiment normal = e.withOptimizer(e.learningRate(), e.momentum(), new OptimizerSettings(o.optimizer(), o.nesterov(),
+            o.dampening(), o.weightDecay(), o.beta1(), o.beta2(), o.eps(), o.alpha(), o.amsgrad(), o.centered(), Race.normalised(lanes)));
+        if (checkLanes) Race.entries(normal); // each lane must be a run of its own
+        return normal;
     }
 
     /** Each parameter's value from the layer that wins, parsed in table order so that the first bad one is named. */
@@ -174,7 +223,8 @@ public final class ExperimentCodec {
      * equals {@code e} (for generated or stored points, given the store).
      */
     public static String encode(Experiment e) {
-        Experiment base = decode(Map.of(PRESET.key(), e.preset()));
+        // a preset's lanes are checked by the presets' tests; decoding them here would encode each lane, and so on
+        Experiment base = decode(Map.of(PRESET.key(), e.preset()), null, null, PointLookup.NONE, false);
         StringJoiner query = new StringJoiner("&");
         query.add(PRESET.key() + "=" + e.preset());
         for (Parameter<?> p : Parameter.values()) {

@@ -38,4 +38,11 @@ public final class Limits {
     public static final long MAX_STORED_POINT_BYTES = 1L << 30;
     /** Points of recently saved or read sets kept in memory (16 MB), so that each viewer of a link is not a query. */
     public static final int MAX_CACHED_POINTS = 1_000_000;
+
+    /** Most lanes in one race (SPEC §8): six curves are as many as a plot keeps apart by colour. */
+    public static final int MAX_RACE_LANES = 6;
+    /** Longest {@code race} text. */
+    public static final int MAX_RACE_TEXT = 400;
+    /** Largest weight decay: beyond it the penalty, not the points, decides every fit. */
+    public static final double MAX_WEIGHT_DECAY = 1000;
 }

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.sgdplayground.data.Generators;
 import org.sgdplayground.model.Models;
+import org.sgdplayground.optim.Hyperparameters;
 
 /**
  * The one table of URL parameters (SPEC §1). A row says a parameter's name in links, what it accepts, its
@@ -58,6 +59,41 @@ public final class Parameter<T> {
     public static final Parameter<Double> MOMENTUM = new Parameter<>("momentum", "Momentum", Group.MODEL_AND_OPTIMIZER.at(50),
         new Domain.Real(0, true, 1, false), "0", Experiment::momentum,
         "how much of the last step each step keeps (PyTorch convention)");
+    /** The optimizer and its PyTorch settings (SPEC §8); each row below applies to the optimizers that take it. */
+    public static final Parameter<String> OPTIMIZER = new Parameter<>("optimizer", "Optimizer", Group.MODEL_AND_OPTIMIZER.at(15),
+        new Domain.Choice(Hyperparameters.NAMES), Hyperparameters.SGD, e -> e.optimizer().optimizer(),
+        "which torch.optim rule moves the parameters");
+    public static final Parameter<Double> DAMPENING = new Parameter<>("dampening", "Dampening", Group.MODEL_AND_OPTIMIZER.at(51),
+        new Domain.Real(0, true, 1, true), "0", e -> e.optimizer().dampening(),
+        "SGD: the velocity takes (1 − dampening)·g after its first step");
+    public static final Parameter<Boolean> NESTEROV = new Parameter<>("nesterov", "Nesterov", Group.MODEL_AND_OPTIMIZER.at(52),
+        new Domain.Flag(), "0", e -> e.optimizer().nesterov(),
+        "SGD: 1 steps by g + μ·v, looking ahead along the velocity (needs momentum > 0 and dampening 0)");
+    public static final Parameter<Double> BETA1 = new Parameter<>("beta1", "β1", Group.MODEL_AND_OPTIMIZER.at(53),
+        new Domain.Real(0, true, 1, false), "0.9", e -> e.optimizer().beta1(),
+        "Adam: how slowly the running mean of the gradient forgets");
+    public static final Parameter<Double> BETA2 = new Parameter<>("beta2", "β2", Group.MODEL_AND_OPTIMIZER.at(54),
+        new Domain.Real(0, true, 1, false), "0.999", e -> e.optimizer().beta2(),
+        "Adam: how slowly the running mean of the squared gradient forgets");
+    public static final Parameter<Boolean> AMSGRAD = new Parameter<>("amsgrad", "AMSGrad", Group.MODEL_AND_OPTIMIZER.at(55),
+        new Domain.Flag(), "0", e -> e.optimizer().amsgrad(),
+        "Adam: 1 divides by the largest squared-gradient mean so far, so a step never grows back");
+    public static final Parameter<Double> ALPHA = new Parameter<>("alpha", "α", Group.MODEL_AND_OPTIMIZER.at(56),
+        new Domain.Real(0, true, 1, true), "0.99", e -> e.optimizer().alpha(),
+        "RMSprop: how slowly the running mean of the squared gradient forgets");
+    public static final Parameter<Boolean> CENTERED = new Parameter<>("centered", "Centered", Group.MODEL_AND_OPTIMIZER.at(57),
+        new Domain.Flag(), "0", e -> e.optimizer().centered(),
+        "RMSprop: 1 divides by the gradient's spread rather than its size");
+    public static final Parameter<Double> EPS = new Parameter<>("eps", "ε", Group.MODEL_AND_OPTIMIZER.at(58),
+        new Domain.Real(0, true, 1, true), "1e-8", e -> e.optimizer().eps(),
+        "Adam, RMSprop, Adagrad: added to the divisor; Adagrad's own default 1e-10 applies when the link sets none");
+    public static final Parameter<Double> WEIGHT_DECAY = new Parameter<>("weight_decay", "Weight decay", Group.MODEL_AND_OPTIMIZER.at(59),
+        new Domain.Real(0, true, Limits.MAX_WEIGHT_DECAY, true), "0", e -> e.optimizer().weightDecay(),
+        "an L2 penalty: weight_decay·p is added to the gradient before the step");
+    /** Several optimizers side by side (SPEC §8), read by {@link Race}. */
+    public static final Parameter<String> RACE = new Parameter<>("race", "Race", Group.MODEL_AND_OPTIMIZER.at(80),
+        new Domain.Token(Pattern.compile("[^&#]{0," + Limits.MAX_RACE_TEXT + "}"), Race.ALLOWED), OptimizerSettings.NO_RACE, e -> e.optimizer().race(),
+        "optimizers side by side from the same start on the same batches, e.g. sgd,sgd(momentum=0.9),adam(lr=0.05); none for a single run");
     public static final Parameter<Boolean> STANDARDIZE = new Parameter<>("standardize", "Standardize x", Group.MODEL_AND_OPTIMIZER.at(70),
         new Domain.Flag(), "0", Experiment::standardize,
         "1 trains on x' = (x − mean)/sd: the same curves, a far rounder loss (frames and optimum are then in scaled units)");
@@ -78,7 +114,8 @@ public final class Parameter<T> {
 
     /** The rows in link order: a link writes its settings in this order, and the browser's state reads it. */
     private static final List<Parameter<?>> VALUES = List.of(PRESET, MODEL, DATA, POINTS, N, NOISE, SEED, INIT, LR, STEPS, BATCH,
-        MOMENTUM, STANDARDIZE, SPEED, AUTOPLAY, SHOW, EVERY);
+        MOMENTUM, OPTIMIZER, DAMPENING, NESTEROV, BETA1, BETA2, AMSGRAD, ALPHA, CENTERED, EPS, WEIGHT_DECAY, RACE, STANDARDIZE, SPEED,
+        AUTOPLAY, SHOW, EVERY);
 
     /** Where a parameter's control sits on the full page. */
     public enum Group {

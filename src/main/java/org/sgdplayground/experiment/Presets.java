@@ -56,7 +56,23 @@ public final class Presets {
         new Preset("standardised", "Standardised: the roller coaster, rescaled",
             "t² reaches 361 while 1 stays 1, so one lr is too big for a and too small for c; rescaling t makes every direction alike.",
             "fastbook chapter 4, trained on t' = (t − mean)/sd",
-            COASTER + "&standardize=1&lr=" + standardisedLearningRate() + "&steps=100&speed=20"));
+            COASTER + "&standardize=1&lr=" + standardisedLearningRate() + "&steps=100&speed=20"),
+        new Preset("race-momentum", "Race: momentum down the long valley",
+            "On the roller coaster's long, flat valley plain SGD at its best lr crawls; momentum 0.995 gathers speed along the floor and gets there.",
+            "Goh, Why Momentum Really Works (Distill, 2017)",
+            COASTER + "&lr=3.4e-5&steps=2000&speed=200&race=sgd,sgd(momentum=0.995;lr=6e-5)"),
+        new Preset("race-adam", "Race: Adam's step for each parameter",
+            "∂L/∂a is thousands of times ∂L/∂c, so no one lr suits both; Adam divides each parameter's step by its own gradient's size and fits the parabola.",
+            "Kingma and Ba, Adam (2014), on the roller coaster",
+            COASTER + "&lr=3.4e-5&steps=1000&speed=100&race=sgd,sgd(momentum=0.9),adam(lr=0.3)"),
+        new Preset("race-noisy", "Race: who copes with noisy minibatches",
+            "Five points a step: a big lr gets near first and then keeps bouncing; momentum at a small lr averages the batches' noise and ends nearest the best fit.",
+            "fastai lesson 2's minibatches, raced",
+            LESSON_2.replace("batch=0", "batch=5") + "&init=0.5,0.75&lr=0.1&steps=300&speed=50&race=sgd(lr=0.5),sgd(momentum=0.9;lr=0.01),adam(lr=0.1),adagrad(lr=0.5)"),
+        new Preset("race-overshoot", "Race: momentum overshoots, Adam stays calm",
+            "Just under momentum's limit the heavy ball swings the loss far above where it started; Adam's steps stay about lr long, so its loss never climbs back.",
+            "the stability limit 2(1+μ)/λmax against Adam's bounded step",
+            COASTER.replace("momentum=0", "momentum=0.9") + "&lr=6.5e-5&steps=1000&speed=100&race=sgd(momentum=0.9),adam(lr=0.3)"));
 
     /**
      * {@link #BOUNCY_SHARE_OF_LIMIT} of lesson 2's stability limit 2/λmax (from the exact loss surface of its

@@ -12,12 +12,12 @@ import org.sgdplayground.autograd.Tensor;
 import org.sgdplayground.data.Dataset;
 import org.sgdplayground.data.Seeds;
 import org.sgdplayground.model.MeanSquaredError;
-import org.sgdplayground.optim.Sgd;
+import org.sgdplayground.optim.Optimizer;
 
 /**
  * One run of an experiment, frame by frame (SPEC §2). Frame {@code i} holds {@code p_i}, {@code loss_i =
  * mean((model(x, p_i) − y)²)} over step {@code i}'s batch and its gradient {@code ∇loss_i} from autograd; then
- * SGD moves to {@code p_{i+1}}. A run of {@code steps} updates has {@code steps + 1} frames, unless it diverges.
+ * the experiment's optimizer (SGD unless SPEC §8's {@code optimizer} says otherwise) moves to {@code p_{i+1}}. A run of {@code steps} updates has {@code steps + 1} frames, unless it diverges.
  *
  * <p>Minibatches follow PyTorch's {@code DataLoader(shuffle=True)}: each epoch is a fresh permutation drawn
  * from the seed, cut into batches of {@code batch} points, the last one smaller when {@code batch} does not
@@ -41,7 +41,7 @@ public final class TrainingRun {
     private final int chunkRows;
     private final Dataset points;
     private final Tensor params;
-    private final Sgd sgd;
+    private final Optimizer optimizer;
     private final Map<Long, LossGraph> graphs = new HashMap<>();
     private final Batches batches;
     private final DMatrixRMaj[] fullX, fullY;
@@ -70,7 +70,7 @@ public final class TrainingRun {
         this.points = experiment.standardize() ? Standardisation.of(points).apply(points) : points;
         points = this.points;
         this.params = Tensor.parameters(experiment.initialParams());
-        this.sgd = new Sgd(params, experiment.learningRate(), experiment.momentum());
+        this.optimizer = experiment.hyperparameters().create(params);
         int n = points.size();
         this.batches = experiment.batch() == 0 || experiment.batch() == n ? null
             : new Batches(n, experiment.batch(), Seeds.stream(experiment.seed(), Seeds.BATCHES));
@@ -103,9 +103,9 @@ public final class TrainingRun {
     /** The next frame, or null once the run has ended (then {@link #outcome()} says how). */
     public Frame next() {
         if (outcome != null) return null;
-        if (iter > 0) sgd.step();
+        if (iter > 0) optimizer.step();
         double[] p = params.values();
-        sgd.zeroGrad();
+        optimizer.zeroGrad();
         int[] rows = batches == null ? null : batches.next();
         double loss = rows == null ? fullBatchLoss() : minibatchLoss(rows);
         double[] grad = params.gradient();

@@ -16,6 +16,7 @@ import org.sgdplayground.experiment.Preset;
 import org.sgdplayground.experiment.Presets;
 import org.sgdplayground.model.Model;
 import org.sgdplayground.model.Models;
+import org.sgdplayground.optim.Hyperparameters;
 
 /**
  * The experiment's form fields, generated from the {@link Parameter} table: each field's {@code name} is its URL
@@ -83,7 +84,7 @@ public final class Controls {
             p == Parameter.STANDARDIZE ? p(ScalingNote.of(e)).withId("scaling-note").withClass("why") : null,
             p == Parameter.LR ? p().withId("lr-warning").withClass("hint warning hidden").attr("role", "status") : null,
             p == Parameter.LR ? p().withId("lr-hint").withClass("hint hidden") : null
-        ).withClass("field field-" + p.key());
+        ).withClass("field field-" + p.key() + (Hyperparameters.takes(e.optimizer().optimizer(), p.key()) ? "" : " hidden"));
     }
 
     /** A log-scale slider beside the exact entry: lr spans orders of magnitude, so equal slides are equal ratios. */
@@ -110,7 +111,7 @@ public final class Controls {
         }
         if (d instanceof Domain.Flag) {
             return select(option("off").withValue("0").withCondSelected(!"1".equals(value)),
-                option("on: x' = (x − mean)/sd").withValue("1").withCondSelected("1".equals(value)))
+                option(p == Parameter.STANDARDIZE ? "on: x' = (x − mean)/sd" : "on").withValue("1").withCondSelected("1".equals(value)))
                 .withName(p.key()).withId(id).withTitle(p.help());
         }
         InputTag in = j2html.TagCreator.input().withName(p.key()).withId(id).withValue(value).withTitle(p.help() + " (" + d.allowed() + ")");

@@ -83,7 +83,7 @@ public final class ReferenceSgd {
         return 2 * Math.log10(maxResidual) + Math.log10(scaled / r.length);
     }
 
-    private static int[] allRows(int n) {
+    static int[] allRows(int n) {
         int[] rows = new int[n];
         for (int i = 0; i < n; i++) rows[i] = i;
         return rows;
@@ -99,7 +99,7 @@ public final class ReferenceSgd {
      * {@code i = n−1 … 1}) over the batch stream, applied to the previous epoch's order (0…n−1 the first time),
      * then batches cut in order, the last one smaller.
      */
-    private static final class BatchOrder {
+    static final class BatchOrder {
         private final int n, size;
         private final Random random;
         private int[] permutation;

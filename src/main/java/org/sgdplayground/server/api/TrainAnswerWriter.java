@@ -63,6 +63,28 @@ final class TrainAnswerWriter {
         return this;
     }
 
+    /** One lane of a race: its label, its kept frames and how it ended. */
+    record LaneResult(String lane, List<Frame> frames, Outcome outcome) {}
+
+    /** Writes {@code "lanes":[{"lane","frames":[…],"outcome":{…}}, …]} and closes the answer. */
+    TrainAnswerWriter finishLanes(List<LaneResult> lanes) throws IOException {
+        g.writeArrayFieldStart("lanes");
+        for (LaneResult lane : lanes) {
+            g.writeStartObject();
+            g.writeStringField("lane", lane.lane());
+            g.writeArrayFieldStart("frames");
+            for (Frame f : lane.frames()) Json.frame(g, f);
+            g.writeEndArray();
+            g.writeFieldName("outcome");
+            Json.outcome(g, lane.outcome());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.close();
+        return this;
+    }
+
     /** Bytes written (all of the answer, once finished). */
     int size() {
         return bytes.size();

@@ -27,6 +27,7 @@ import org.sgdplayground.experiment.Limits;
 import org.sgdplayground.experiment.Parameter;
 import org.sgdplayground.experiment.PointLookup;
 import org.sgdplayground.experiment.Presets;
+import org.sgdplayground.experiment.Race;
 import org.sgdplayground.experiment.TrainingRun;
 import org.sgdplayground.json.Jackson;
 import org.sgdplayground.server.json.Json;
@@ -51,7 +52,10 @@ public final class TrainApi implements AutoCloseable {
         partWriters.shutdownNow();
     }
 
-    /** Trains the experiment in the query string and the JSON body (the body wins) and answers every kept frame. */
+    /**
+     * Trains the experiment in the query string and the JSON body (the body wins) and answers every kept frame; a race
+     * answers each lane's ({@code lanes: [{lane, frames, outcome}]}, SPEC §8), each lane the experiment run alone.
+     */
     public void train(Context ctx) throws IOException {
         Map<String, String> raw = new HashMap<>();
         ctx.queryParamMap().forEach((k, v) -> raw.put(k, v.isEmpty() ? "" : v.get(0)));
@@ -79,19 +83,39 @@ public final class TrainApi implements AutoCloseable {
         Experiment experiment = ExperimentCodec.decode(raw, x, y, stored);
         int every = raw.containsKey("every") && !raw.get("every").isBlank()
             ? ((Long) Parameter.EVERY.parse(raw.get("every"))).intValue() : 1;
+        List<Race.Entry> lanes = experiment.optimizer().isRace() ? Race.entries(experiment) : List.of();
         int kept = experiment.steps() / every + 1 + (experiment.steps() % every == 0 ? 0 : 1);
-        if (kept > Limits.MAX_RESPONSE_FRAMES) {
+        int runs = Math.max(1, lanes.size());
+        if ((long) kept * runs > Limits.MAX_RESPONSE_FRAMES) {
             throw new InvalidParameterException("every", Integer.toString(every), "at least "
-                + (int) Math.ceil(experiment.steps() / (double) (Limits.MAX_RESPONSE_FRAMES - 2))
-                + " for " + experiment.steps() + " steps (an answer carries at most " + Limits.MAX_RESPONSE_FRAMES + " frames)");
+                + (int) Math.ceil(experiment.steps() / (double) (Limits.MAX_RESPONSE_FRAMES / runs - 2))
+                + " for " + experiment.steps() + " steps" + (runs > 1 ? " in each of " + runs + " lanes" : "")
+                + " (an answer carries at most " + Limits.MAX_RESPONSE_FRAMES + " frames)");
         }
 
         Dataset points = experiment.dataset();
         // The briefing (settings, points, optimum, surface) does not depend on the run: another core works it out and
         // writes it while this one trains. If no core took it, this thread does so after training (run() below).
-        FutureTask<TrainAnswerWriter> answer = new FutureTask<>(() -> TrainAnswerWriter.begin(Briefing.of(experiment, points), kept));
+        FutureTask<TrainAnswerWriter> answer = new FutureTask<>(() -> TrainAnswerWriter.begin(Briefing.of(experiment, points), kept * runs));
         partWriters.execute(answer);
-        TrainingRun run = new TrainingRun(experiment, points);
+        if (lanes.isEmpty()) {
+            TrainingRun run = new TrainingRun(experiment, points);
+            List<Frame> frames = keptFrames(run, every, kept);
+            answer.run(); // does nothing once a writer has started it
+            send(ctx, joined(answer).finish(frames, run.outcome()));
+            return;
+        }
+        List<TrainAnswerWriter.LaneResult> results = new ArrayList<>();
+        for (Race.Entry lane : lanes) {
+            TrainingRun run = new TrainingRun(lane.experiment(), points);
+            results.add(new TrainAnswerWriter.LaneResult(lane.label(), keptFrames(run, every, kept), run.outcome()));
+        }
+        answer.run();
+        send(ctx, joined(answer).finishLanes(results));
+    }
+
+    /** Every {@code every}-th frame of the run, and always its last. */
+    private static List<Frame> keptFrames(TrainingRun run, int every, int kept) {
         List<Frame> frames = new ArrayList<>(kept);
         Frame previous = null;
         for (Frame f = run.next(); f != null; f = run.next()) {
@@ -99,8 +123,7 @@ public final class TrainApi implements AutoCloseable {
             previous = f;
         }
         if (previous != null && previous.iter() % every != 0) frames.add(previous);
-        answer.run(); // does nothing once a writer has started it
-        send(ctx, joined(answer).finish(frames, run.outcome()));
+        return frames;
     }
 
     /**

@@ -2,17 +2,13 @@ package org.sgdplayground.server.live;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.sgdplayground.data.Dataset;
-import org.sgdplayground.experiment.Briefing;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.Frame;
-import org.sgdplayground.experiment.TrainingRun;
-import org.sgdplayground.server.json.Json;
 
 /**
  * The socket messages of one run, as UTF-8 bytes ready to write: the {@code data} message, then message
  * {@code i} is frame {@code i}, and the message after the last frame is the outcome ({@code done} or
- * {@code diverged}). Runs are deterministic, so a tape is computed once, a few frames ahead at a time, and
+ * {@code diverged}); a race's messages carry every lane ({@link TapeSource.Lanes}). Runs are deterministic, so a tape is computed once, a few frames ahead at a time, and
  * shared by every session watching the same experiment.
  *
  * <p>A shared tape keeps every message it has computed. A private tape (a run too long to share) keeps only a
@@ -26,7 +22,7 @@ public final class FrameTape {
     private final byte[] dataRunning, dataPaused;
     private final boolean shared;
     private final List<byte[]> messages = new ArrayList<>();
-    private TrainingRun run;
+    private TapeSource source;
     private int base;
     private volatile int end = -1;
     // A shared tape's messages as read without a lock by every session: the count is written last, read first.
@@ -36,11 +32,9 @@ public final class FrameTape {
     public FrameTape(Experiment experiment, boolean shared) {
         this.experiment = experiment;
         this.shared = shared;
-        Dataset points = experiment.dataset();
-        this.run = new TrainingRun(experiment, points);
-        Briefing briefing = Briefing.of(experiment, points);
-        this.dataRunning = Json.dataMessage(briefing, true);
-        this.dataPaused = Json.dataMessage(briefing, false);
+        this.source = TapeSource.of(experiment, experiment.dataset());
+        this.dataRunning = source.data(true);
+        this.dataPaused = source.data(false);
     }
 
     /** The experiment as the tape plays it (its speed and autoplay are those of whoever opened it first). */
@@ -104,12 +98,10 @@ public final class FrameTape {
 
     private void computeBatch() {
         for (int k = 0; k < BATCH && end < 0; k++) {
-            Frame f = run.next();
-            byte[] m = f != null ? Json.frameMessage(f) : Json.outcomeMessage(run.outcome());
-            messages.add(m);
-            if (f == null) {
+            messages.add(source.next());
+            if (source.ended()) {
                 end = base + messages.size() - 1;
-                run = null; // the engine's buffers are no longer needed
+                source = null; // the engine's buffers are no longer needed
             }
         }
         if (shared) publish();
@@ -132,6 +124,7 @@ public final class FrameTape {
         long perFrame = 32 + 25L * (1 + 2L * e.model().parameterCount());
         boolean listsRows = e.batch() > 0 && e.batch() < e.n() && e.n() <= Frame.MAX_POINTS_FOR_BATCH_ROWS;
         if (listsRows) perFrame += 12 + 4L * e.batch(); // ",\"batch\":[…]", up to three digits and a comma a row
-        return 2 * 50L * e.n() + (e.steps() + 2L) * perFrame;
+        long lanes = e.optimizer().isRace() ? e.optimizer().race().split(",(?![^(]*\\))").length : 1;
+        return 2 * 50L * e.n() + (e.steps() + 2L) * perFrame * lanes;
     }
 }
