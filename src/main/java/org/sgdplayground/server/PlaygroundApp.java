@@ -108,14 +108,20 @@ public final class PlaygroundApp {
     /**
      * Answers HEAD on every GET route, added now or later, by the GET handler itself, so HEAD gets the same status
      * and headers (a bad parameter the same 400) and Jetty sends no body. Javalin alone answers such a HEAD
-     * {@code 200 text/plain}, empty, without running the handler. Answers up to Jetty's 32 KB output buffer (the
+     * {@code 200 text/plain}, empty, without running the handler. Answers up to {@link #WHOLE_ANSWER_BYTES} (the
      * pages, the small JSON) are held whole until done, so both carry a {@code Content-Length}, as link checkers want.
      */
+    /** The largest answer sent whole, with its length: the full page (36 KB with every panel) with room to grow. */
+    static final int WHOLE_ANSWER_BYTES = 64 * 1024;
+
     private static void answerHeadAsGet(JavalinConfig cfg) {
         cfg.events.handlerAdded(route -> {
             if (route.getHttpMethod() == HandlerType.GET) cfg.routes.head(route.getPath(), route.getHandler());
         });
-        cfg.jetty.modifyHttpConfiguration(http -> http.setOutputAggregationSize(http.getOutputBufferSize()));
+        cfg.jetty.modifyHttpConfiguration(http -> {
+            http.setOutputBufferSize(WHOLE_ANSWER_BYTES);
+            http.setOutputAggregationSize(WHOLE_ANSWER_BYTES);
+        });
     }
 
     /**
