@@ -21,6 +21,9 @@ export class Session {
     this.lastArrival = 0;
     this.segmentStart = null; // [iter, arrival] of this connection's first frame
     this.longestStall = 0;
+    this.longestReconnectStall = 0; // from the last frame before a drop to the first new one after it
+    this.longestStreamingStall = 0; // between two frames on one connection: the server or the box was busy
+    this.afterResume = false;
     this.lateness = [];
     this.duplicates = 0;
     this.gaps = 0;
@@ -69,6 +72,7 @@ export class Session {
       this.segmentStart = [iter, now];
       if (this.last >= 0 && iter === this.last) { // the resume's first frame is the one seen last
         if (raw === this.lastRaw) this.resumedBitForBit++; else this.resumedDifferent++;
+        this.afterResume = true;
         return;
       }
     } else if (this.measuring) {
@@ -80,6 +84,9 @@ export class Session {
     if (this.last >= 0) {
       const stall = now - this.lastArrival;
       this.longestStall = Math.max(this.longestStall, stall);
+      if (this.afterResume) this.longestReconnectStall = Math.max(this.longestReconnectStall, stall);
+      else this.longestStreamingStall = Math.max(this.longestStreamingStall, stall);
+      this.afterResume = false;
       if (stall > LONG_STALL_MS) LONG_STALLS.push({ endedAt: now, ms: stall, reconnects: this.reconnects });
     }
     this.last = iter;
@@ -133,6 +140,8 @@ export function summarise(sessions) {
     duplicates: sum(s => s.duplicates),
     gaps: sum(s => s.gaps),
     longestStall: sessions.reduce((m, s) => Math.max(m, s.longestStall), 0),
+    longestReconnectStall: sessions.reduce((m, s) => Math.max(m, s.longestReconnectStall), 0),
+    longestStreamingStall: sessions.reduce((m, s) => Math.max(m, s.longestStreamingStall), 0),
     lateP99: lateness.length ? lateness[Math.min(lateness.length - 1, Math.floor(lateness.length * 0.99))] : 0,
   };
 }
