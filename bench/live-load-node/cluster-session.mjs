@@ -81,14 +81,14 @@ export class Session {
     }
     if (iter <= this.last) { this.duplicates++; return; }
     if (iter !== this.last + 1) this.gaps++;
-    if (this.last >= 0) {
+    if (this.last >= 0 && this.measuring) { // the finish, at --finish-speed, is not part of the scenario
       const stall = now - this.lastArrival;
       this.longestStall = Math.max(this.longestStall, stall);
       if (this.afterResume) this.longestReconnectStall = Math.max(this.longestReconnectStall, stall);
       else this.longestStreamingStall = Math.max(this.longestStreamingStall, stall);
-      this.afterResume = false;
-      if (stall > LONG_STALL_MS) LONG_STALLS.push({ endedAt: now, ms: stall, reconnects: this.reconnects });
+      if (stall > LONG_STALL_MS) LONG_STALLS.push({ endedAt: now, ms: stall, acrossReconnect: this.afterResume });
     }
+    this.afterResume = false;
     this.last = iter;
     this.lastRaw = raw;
     this.lastArrival = now;

@@ -10,7 +10,8 @@
 //   whole      the session saw `done` (or `diverged`) and every frame from 0 to the last, in order, none twice; after
 //              a reconnect with at=K the server sends frame K again, which must be the same bytes as the first K
 //              (counted as resumed bit for bit, and not as a second copy);
-//   stall      the time between two successive new frames of one session, reconnects included;
+//   stall      the time between two successive new frames of one session, reconnects included, until the faults
+//              are over and the sessions speed up;
 //   lateness   frame i of a connection is due (i - i0) periods after that connection's first frame i0 arrived,
 //              measured at the session's own speed (the sessions speed up to --finish-speed once the faults are
 //              over, so that they end without waiting out their length: frames after that are not counted).
@@ -32,7 +33,7 @@ const { values: opt } = parseArgs({
     servers: { type: 'string', default: '3' },
     sessions: { type: 'string', default: '600' },
     speed: { type: 'string', default: '10' },
-    'finish-speed': { type: 'string', default: '100' },
+    'finish-speed': { type: 'string', default: '40' },
     'db-stop': { type: 'string', default: '10' },
     'max-stall': { type: 'string', default: '2000' },
     baseline: { type: 'boolean', default: false },
@@ -229,8 +230,8 @@ function report(r, baseline, probes, recoveredMs, acknowledged, lost, linksEvery
     + `503s without Retry-After ${without503RetryAfter}; 500s or no answer ${fivehundreds}`);
   console.log(`store again after it returned: ${recoveredMs === null ? 'NOT within 30 s' : `${(recoveredMs / 1000).toFixed(1)} s`}; `
     + `acknowledged uploads ${acknowledged}, missing from a server afterwards ${lost}; links read the same on every server: ${linksEverywhere}`);
-  const worst = [...LONG_STALLS].sort((a, b) => b.ms - a.ms).slice(0, 8)
-    .map(s => `${(s.ms / 1000).toFixed(2)} s ending at ${(s.endedAt / 1000).toFixed(1)} s`);
+  const worst = [...LONG_STALLS].sort((a, b) => b.ms - a.ms).slice(0, 8).map(s => `${(s.ms / 1000).toFixed(2)} s `
+    + `${s.acrossReconnect ? 'across a reconnect' : 'on one connection'} ending at ${(s.endedAt / 1000).toFixed(1)} s`);
   console.log(`stalls over 1 s: ${LONG_STALLS.length}${worst.length ? `; the longest: ${worst.join(', ')}` : ''}`);
   const failures = [];
   if (r.whole !== r.count) failures.push(`${r.count - r.whole} sessions not whole`);
