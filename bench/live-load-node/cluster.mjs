@@ -61,7 +61,10 @@ const stopCluster = async () => {
   if (!clusterExited) cluster.kill('SIGTERM');
   for (let i = 0; i < 300 && !clusterExited; i++) await sleep(100);
 };
-process.on('SIGINT', () => stopCluster().then(() => process.exit(130)));
+process.on('SIGINT', () => stopCluster().then(() => {
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(130);
+}));
 
 const file = name => join(dir, name);
 const portOf = k => Number(readFileSync(file(`server-${k}.port`), 'utf8'));
