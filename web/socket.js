@@ -5,9 +5,16 @@
  * still opening wait for it and go first, in order.
  */
 
-const BACKOFF_MS = [500, 1000, 2000, 4000, 8000];
+const BACKOFF_MS = [250, 500, 1000, 2000, 4000, 8000];
+/**
+ * A server that is restarting has already stopped taking sockets and its balancer sends new ones elsewhere, so the
+ * first try comes at once, spread over this many ms so that a server's viewers do not all land in the same instant.
+ */
+const RESTART_SPREAD_MS = 200;
 /** The server refused the experiment itself: reconnecting would only be refused again. */
 const POLICY_VIOLATION = 1008;
+/** The server is restarting (it said so first with a `restarting` message). */
+const SERVICE_RESTART = 1012;
 
 export function socketUrl(query, loc = location) {
   const scheme = loc.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -63,7 +70,7 @@ export class LiveConnection {
       }
       this.attempt = 0;
       if (message.type === 'restarting') {
-        this.dropped();
+        this.dropped(true);
         return;
       }
       this.onMessage(message);
@@ -76,7 +83,7 @@ export class LiveConnection {
         this.onStatus({ state: 'closed' });
         return;
       }
-      this.dropped();
+      this.dropped(event.code === SERVICE_RESTART);
     };
   }
 
@@ -101,9 +108,12 @@ export class LiveConnection {
     this.detach();
   }
 
-  dropped() {
+  /** Reconnects after a backoff; `restarting`: the server said it is restarting, so the first try comes at once. */
+  dropped(restarting = false) {
     this.detach();
-    const delay = BACKOFF_MS[Math.min(this.attempt, BACKOFF_MS.length - 1)];
+    const delay = restarting && this.attempt === 0
+      ? Math.round(Math.random() * RESTART_SPREAD_MS)
+      : BACKOFF_MS[Math.min(this.attempt, BACKOFF_MS.length - 1)];
     this.attempt++;
     this.onStatus({ state: 'lost', retryInMs: delay });
     clearTimeout(this.retryTimer);

@@ -17,6 +17,7 @@ import org.sgdplayground.server.live.LiveLimits;
 import org.sgdplayground.store.Database;
 import org.sgdplayground.store.JdbcPointStore;
 import org.sgdplayground.store.PointStore;
+import org.sgdplayground.store.RetryingPointStore;
 import org.sgdplayground.store.StoreLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +25,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts the playground on {@code $PORT} (default 7070), its point store on {@code $DATABASE_URL} (PostgreSQL) or
  * else H2 under {@code $DATA_DIR} (default {@code ./data}), limited by {@code POINTS_MAX_SETS}, {@code POINTS_MAX_BYTES}
- * and {@code POINTS_PER_MINUTE} when set. {@code /healthz} answers 503 {@code warming} until the
+ * and {@code POINTS_PER_MINUTE} when set; a database that cannot be reached at start is tried again every 2 s while the
+ * server serves everything else, and {@code /healthz} says so. {@code /healthz} answers 503 {@code warming} until the
  * server has run its hot paths over its own loopback ({@link WarmUp}), then {@code ok}. On SIGTERM it stops taking
- * sessions ({@code /healthz} answers 503 {@code stopping}), tells each live client {@code {"type":"restarting"}}
- * and exits within 10 s.
+ * sessions ({@code /healthz} answers 503 {@code stopping}), lets the open ones stream on while a balancer notices
+ * ({@link Drain}), then tells each live client {@code {"type":"restarting"}} and exits within 10 s.
  */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -61,9 +63,11 @@ public final class Main {
         try {
             limits = StoreLimits.fromEnvironment(System.getenv());
             Database database = Database.fromEnvironment(System.getenv());
-            store = JdbcPointStore.open(database, limits);
-            System.out.println("points are stored in " + database);
-        } catch (IllegalArgumentException | PointStore.Unavailable e) {
+            StoreLimits storeLimits = limits;
+            // a database that is down at start does not keep the server down: it serves what needs no store
+            store = RetryingPointStore.open(() -> JdbcPointStore.open(database, storeLimits), RetryingPointStore.RETRY_EVERY);
+            System.out.println("points are stored in " + database + store.trouble().map(t -> ": " + t).orElse(""));
+        } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
             return;
@@ -71,8 +75,9 @@ public final class Main {
         // -Dsgd.warmUpMillis=0 starts cold (to measure what the warm-up is worth, or in development)
         WarmUp.Plan plan = WarmUp.Plan.DEFAULT.lasting(Duration.ofMillis(
             Long.getLong("sgd.warmUpMillis", WarmUp.Plan.DEFAULT.time().toMillis())));
-        var app = start(p, store, limits, plan);
-        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
+        LiveHub hub = new LiveHub(LiveLimits.DEFAULT, PlaygroundApp.TICKER_THREADS, store);
+        var app = start(p, hub, store, limits, plan);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> Drain.stop(app, hub, Drain.NOTICE), "shutdown"));
     }
 
     /** Starts the app on {@code port} with its points in {@code store}, warmed up by {@code plan}, and returns it ready. */

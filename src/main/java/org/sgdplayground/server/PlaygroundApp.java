@@ -85,7 +85,7 @@ public final class PlaygroundApp {
             cfg.routes.get("/healthz", ctx -> {
                 if (hub.stopping()) ctx.status(503).result("stopping");
                 else if (hub.warming()) ctx.status(503).result("warming");
-                else ctx.result("ok");
+                else ctx.result(store.trouble().map(t -> "ok; " + t).orElse("ok")); // still 200: live runs need no store
             });
             cfg.routes.get("/api/presets", TrainApi::presets);
             cfg.routes.post("/api/train", trainApi::train);

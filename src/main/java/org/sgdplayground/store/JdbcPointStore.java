@@ -51,8 +51,15 @@ public final class JdbcPointStore implements PointStore {
         config.setAutoCommit(false);
         config.setMaximumPoolSize(database.isPostgres() ? 8 : 4);
         config.setMinimumIdle(1);
-        config.setConnectionTimeout(5_000); // a database that is down answers 503 in seconds, not after Hikari's 30
-        config.setInitializationFailTimeout(10_000);
+        // a database that is down answers 503 within about two seconds, not after Hikari's 30; a server starting
+        // while it is down gives up as soon and tries again in the background (RetryingPointStore)
+        config.setConnectionTimeout(2_000);
+        config.setValidationTimeout(1_000);
+        config.setInitializationFailTimeout(2_000);
+        if (database.isPostgres()) {
+            config.addDataSourceProperty("connectTimeout", "2"); // seconds, as PgJDBC counts them
+            config.addDataSourceProperty("socketTimeout", "10"); // a database that hangs mid-query frees the request
+        }
         HikariDataSource pool;
         try {
             if (database.jdbcUrl().startsWith("jdbc:h2:file:")) createFolderOf(database);

@@ -50,6 +50,11 @@ public interface PointStore extends PointLookup, AutoCloseable {
     /** What the store holds now. */
     Usage usage();
 
+    /** Why the store cannot serve just now, for {@code /healthz}; empty when nothing is known to be wrong. */
+    default Optional<String> trouble() {
+        return Optional.empty();
+    }
+
     @Override
     void close();
 

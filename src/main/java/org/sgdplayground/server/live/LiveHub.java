@@ -142,6 +142,11 @@ public final class LiveHub implements AutoCloseable {
         for (LiveSession s : snapshot()) s.expireIfIdle(now);
     }
 
+    /** Refuses new sessions ({@code /healthz} says {@code stopping}) while the ones open stream on: a drain's start. */
+    public void refuseNewSessions() {
+        stopping = true;
+    }
+
     /**
      * Stops taking sessions, tells every client the server is restarting, and waits up to the grace period for
      * them to hang up.

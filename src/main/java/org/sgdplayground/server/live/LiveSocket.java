@@ -1,6 +1,7 @@
 package org.sgdplayground.server.live;
 
 import org.sgdplayground.server.json.Json;
+import org.sgdplayground.store.PointStore;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -108,6 +109,9 @@ public final class LiveSocket {
                 session.start(query);
             } catch (InvalidParameterException e) {
                 session.refuse(Json.errorMessage(e), 1008, "bad parameter: " + e.parameter());
+            } catch (PointStore.Unavailable e) { // points=ID while the database is down: the page tries again
+                session.refuse(Json.errorMessage("the point store cannot be reached just now; trying again in a few seconds"),
+                    1013, "point store unavailable");
             }
         }
 
