@@ -58,6 +58,8 @@ class DrainTest {
             long began = System.nanoTime();
             Thread stopping = new Thread(() -> Drain.stop(app, hub, NOTICE));
             stopping.start();
+            long asked = System.nanoTime(); // the drain begins on its own thread: wait for it to turn, not for a race
+            while (!hub.stopping() && System.nanoTime() - asked < TimeUnit.SECONDS.toNanos(5)) Thread.sleep(1);
 
             HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/healthz")).build(),
                 HttpResponse.BodyHandlers.ofString());
