@@ -41,6 +41,7 @@ export class GraphPanel {
   }
 
   #subscribe() {
+    if (this.playground.run.race) return; // a race has a graph per lane: the panel follows single runs (SPEC §9)
     this.playground.connection.send(this.isOpen ? { type: 'graph', open: true, row: this.row } : { type: 'graph', open: false });
     if (this.isOpen) requestAnimationFrame(() => this.#drawEdges());
   }

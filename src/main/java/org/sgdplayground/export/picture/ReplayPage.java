@@ -32,6 +32,14 @@ public final class ReplayPage {
 
     private static final String ENTRY = "replay.js";
     private static final String PREFIX = "sgd/";
+    /** A stylesheet's {@code @import url("name.css");} of another of the browser's files: inlined, as a request would be refused. */
+    private static final Pattern CSS_IMPORT = Pattern.compile("@import\\s+url\\((['\"]?)([A-Za-z0-9_-]+\\.css)\\1\\)\\s*;");
+
+    /** The stylesheet {@code name} with the sheets it imports put in place of their {@code @import}s. */
+    static String inlined(Function<String, String> web, String name) {
+        return CSS_IMPORT.matcher(web.apply(name)).replaceAll(m -> Matcher.quoteReplacement(inlined(web, m.group(2))));
+    }
+
     private static final Pattern IMPORT = Pattern.compile("(\\bfrom\\s*|\\bimport\\s*)(['\"])\\./([A-Za-z0-9_-]+\\.js)\\2");
 
     /**
@@ -56,7 +64,7 @@ public final class ReplayPage {
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             + "<title>" + text(title) + "</title>\n"
             + "<link rel=\"icon\" href=\"data:,\">\n" // no favicon request either
-            + "<style>\n" + web.apply("style.css").replace("</", "<\\/") + "\n" + LAYOUT + "</style>\n"
+            + "<style>\n" + inlined(web, "style.css").replace("</", "<\\/") + "\n" + LAYOUT + "</style>\n"
             + "<script type=\"importmap\">" + map + "</script>\n</head>\n<body class=\"replay\">\n<main>\n"
             + "<h1>" + text(title) + "</h1>\n"
             + "<div class=\"transport\"><button id=\"play\" type=\"button\" class=\"primary\" aria-pressed=\"false\">Play</button>"

@@ -105,6 +105,7 @@ public final class LiveSession implements Pacer.Paced {
     private void begin(Experiment e, FrameTape t, boolean paused, int at) {
         pause();
         experiment = e;
+        if (e.optimizer().isRace()) graphOpen = false; // a race has a graph per lane: the panel follows single runs
         tape = t;
         ended = false;
         schedule.speed(e.speed());
@@ -198,7 +199,7 @@ public final class LiveSession implements Pacer.Paced {
 
     /** Opens or closes the Graph panel's values; opening during a run sends the structure and the shown frame's values. */
     private void graph(ControlMessage.GraphRequest request) {
-        if (!request.open()) {
+        if (!request.open() || experiment.optimizer().isRace()) { // a race has a graph per lane: the panel follows single runs
             graphOpen = false;
             graph = null;
             return;
