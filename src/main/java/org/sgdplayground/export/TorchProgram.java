@@ -18,7 +18,7 @@ import org.sgdplayground.model.Models;
 /**
  * A run as a PyTorch program, written the way fastbook's chapter 4 writes its loop ({@code requires_grad_()},
  * {@code loss.backward()}, {@code params.data -= lr * params.grad.data}, {@code params.grad = None};
- * {@code torch.optim.SGD} with momentum), in float64, with everything that fixes the run written out: the points
+ * or the run's own {@code torch.optim} optimizer, {@link OptimizerCode}), in float64, with everything that fixes the run written out: the points
  * (bit for bit), the start, and the minibatch order, drawn by the same generator ({@code java.util.Random}, written
  * in a dozen lines of Python) from the same seed. So it reproduces the playground's frames to rounding: each loss,
  * gradient and step is the same arithmetic, summed in another order.
@@ -50,9 +50,9 @@ final class TorchProgram {
                 + "the page's log does, in full, and ends with the last frame, `final iter=K loss=L params=[…]`, equal "
                 + "to the playground's to rounding. Python 3.9+ and PyTorch 1.13+, nothing else.");
             out.add("");
-            out.add("Model `" + e.model().formula() + "`, lr " + Numbers.format(e.learningRate()) + ", " + e.steps() + " steps, "
+            out.add("Model `" + e.model().formula() + "`, " + OptimizerCode.describe(e.hyperparameters()) + ", lr "
+                + Numbers.format(e.learningRate()) + ", " + e.steps() + " steps, "
                 + (minibatches ? "minibatches of " + e.batch() : "full batch")
-                + (e.momentum() != 0 ? ", momentum " + Numbers.format(e.momentum()) : "")
                 + (scaling != null ? ", on standardised x" : "") + ".");
         }));
 
@@ -87,11 +87,11 @@ final class TorchProgram {
             out.add("params = torch.tensor(" + list(e.initialParams()) + ", dtype=torch.float64).requires_grad_()");
             out.add("lr = " + number(e.learningRate()));
             out.add("steps = " + e.steps());
-            if (e.momentum() != 0) out.add("opt = torch.optim.SGD([params], lr=lr, momentum=" + number(e.momentum()) + ")");
+            if (!OptimizerCode.plain(e.hyperparameters())) out.add("opt = " + OptimizerCode.constructor(e.hyperparameters(), "params"));
         }));
 
         if (minibatches) cells.add(Cell.code(minibatchCell(e)));
-        cells.add(Cell.code(loopCell(minibatches, e.momentum() != 0)));
+        cells.add(Cell.code(loopCell(minibatches, !OptimizerCode.plain(e.hyperparameters()))));
         if (withPlot) cells.add(Cell.code(plotCell(scaling != null)));
         return cells;
     }
@@ -125,7 +125,7 @@ final class TorchProgram {
             "batches = minibatches(len(x), " + e.batch() + ", " + Seeds.streamSeed(e.seed(), Seeds.BATCHES) + ")");
     }
 
-    private static Cell.Body loopCell(boolean minibatches, boolean momentum) {
+    private static Cell.Body loopCell(boolean minibatches, boolean optimizer) {
         List<String> lines = new ArrayList<>(List.of(
             "def logs(i): return steps <= 20 or i % 10 == 0 or i == steps  # where the page's log prints",
             "def finite(*ts): return all(bool(torch.isfinite(t).all()) for t in ts)",
@@ -149,7 +149,7 @@ final class TorchProgram {
             "    last = (i, loss.item(), params.tolist())",
             "    if logs(i): print(f\"{i:4d}  {loss.item()!r}\")",
             "    if i < steps:",
-            momentum ? "        opt.step()" : "        params.data -= lr * params.grad.data",
+            optimizer ? "        opt.step()" : "        params.data -= lr * params.grad.data",
             "    params.grad = None",
             "print(f\"final iter={last[0]} loss={last[1]!r} params={last[2]!r}\")"));
         return Cell.lines(lines.toArray(String[]::new));
