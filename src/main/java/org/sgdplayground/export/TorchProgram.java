@@ -13,6 +13,7 @@ import org.sgdplayground.experiment.Numbers;
 import org.sgdplayground.experiment.Parameter;
 import org.sgdplayground.experiment.Preset;
 import org.sgdplayground.experiment.Presets;
+import org.sgdplayground.experiment.Race;
 import org.sgdplayground.model.Models;
 
 /**
@@ -40,18 +41,33 @@ final class TorchProgram {
         boolean minibatches = e.batch() != 0 && e.batch() != n;
         boolean literal = n <= PythonNumbers.MAX_LITERAL_POINTS;
         Standardisation scaling = e.standardize() ? Standardisation.of(points) : null;
+        List<Race.Entry> lanes = e.optimizer().isRace() ? Race.entries(e) : List.of();
         List<Cell> cells = new ArrayList<>();
 
         cells.add(Cell.markdown(out -> {
             out.add("# SGD Playground in PyTorch: " + Presets.byName(e.preset()).map(Preset::title).orElse(e.preset()));
             out.add("");
-            out.add("This reproduces [this run](" + link + ") of the SGD Playground step by step, in float64: the same "
-                + "points, the same start" + (minibatches ? ", the same minibatches" : "") + ". It prints the loss where "
-                + "the page's log does, in full, and ends with the last frame, `final iter=K loss=L params=[…]`, equal "
-                + "to the playground's to rounding. Python 3.9+ and PyTorch 1.13+, nothing else.");
+            if (lanes.isEmpty()) {
+                out.add("This reproduces [this run](" + link + ") of the SGD Playground step by step, in float64: the same "
+                    + "points, the same start" + (minibatches ? ", the same minibatches" : "") + ". It prints the loss where "
+                    + "the page's log does, in full, and ends with the last frame, `final iter=K loss=L params=[…]`, equal "
+                    + "to the playground's to rounding. Python 3.9+ and PyTorch 1.13+, nothing else.");
+            } else {
+                out.add("This reproduces [this race](" + link + ") of the SGD Playground step by step, in float64: each of its "
+                    + lanes.size() + " lanes in turn, from the same points and the same start" + (minibatches ? ", on the same minibatches" : "")
+                    + ", with its own optimizer. For each lane it prints `lane LABEL`, the loss where the page's log does, in full, "
+                    + "and the lane's last frame, `final lane=LABEL iter=K loss=L params=[…]`, equal to the playground's to "
+                    + "rounding. Python 3.9+ and PyTorch 1.13+, nothing else.");
+                out.add("");
+                for (Race.Entry lane : lanes) {
+                    out.add("- `" + lane.label() + "`: " + OptimizerCode.describe(lane.experiment().hyperparameters()) + ", lr "
+                        + Numbers.format(lane.experiment().learningRate()));
+                }
+            }
             out.add("");
-            out.add("Model `" + e.model().formula() + "`, " + OptimizerCode.describe(e.hyperparameters()) + ", lr "
-                + Numbers.format(e.learningRate()) + ", " + e.steps() + " steps, "
+            out.add("Model `" + e.model().formula() + "`, "
+                + (lanes.isEmpty() ? OptimizerCode.describe(e.hyperparameters()) + ", lr " + Numbers.format(e.learningRate()) + ", " : "")
+                + e.steps() + " steps, "
                 + (minibatches ? "minibatches of " + e.batch() : "full batch")
                 + (scaling != null ? ", on standardised x" : "") + ".");
         }));
@@ -84,20 +100,33 @@ final class TorchProgram {
         cells.add(Cell.code(out -> {
             out.add(e.init() != null ? "# init=" + Parameter.INIT.textIn(e)
                 : "# drawn from N(0,1) with seed " + e.seed() + " by the playground, as torch.randn(" + e.model().parameterCount() + ") would be");
-            out.add("params = torch.tensor(" + list(e.initialParams()) + ", dtype=torch.float64).requires_grad_()");
-            out.add("lr = " + number(e.learningRate()));
             out.add("steps = " + e.steps());
-            if (!OptimizerCode.plain(e.hyperparameters())) out.add("opt = " + OptimizerCode.constructor(e.hyperparameters(), "params"));
+            if (lanes.isEmpty()) {
+                out.add("params = torch.tensor(" + list(e.initialParams()) + ", dtype=torch.float64).requires_grad_()");
+                out.add("lr = " + number(e.learningRate()));
+                if (!OptimizerCode.plain(e.hyperparameters())) out.add("opt = " + OptimizerCode.constructor(e.hyperparameters(), "params"));
+                return;
+            }
+            out.add("start = " + list(e.initialParams()) + "  # every lane starts here");
+            out.add("");
+            out.add("# The lanes: each one's label, learning rate and optimizer over its own copy of the start.");
+            out.add("lanes = [");
+            for (Race.Entry lane : lanes) {
+                out.add("    (\"" + lane.label() + "\", " + number(lane.experiment().learningRate()) + ",");
+                out.add("     lambda params, lr: " + OptimizerCode.constructor(lane.experiment().hyperparameters(), "params") + "),");
+            }
+            out.add("]");
         }));
 
-        if (minibatches) cells.add(Cell.code(minibatchCell(e)));
-        cells.add(Cell.code(loopCell(minibatches, !OptimizerCode.plain(e.hyperparameters()))));
-        if (withPlot) cells.add(Cell.code(plotCell(scaling != null)));
+        if (minibatches) cells.add(Cell.code(minibatchCell(e, lanes.isEmpty())));
+        cells.add(Cell.code(lanes.isEmpty() ? loopCell(minibatches, !OptimizerCode.plain(e.hyperparameters()))
+            : RaceLoop.loopCell(minibatches, e)));
+        if (withPlot) cells.add(Cell.code(lanes.isEmpty() ? plotCell(scaling != null) : RaceLoop.plotCell(scaling != null)));
         return cells;
     }
 
     /** The minibatch order: a fresh shuffle each epoch, as {@code DataLoader(shuffle=True)}, with the playground's generator. */
-    private static Cell.Body minibatchCell(Experiment e) {
+    private static Cell.Body minibatchCell(Experiment e, boolean oneRun) {
         return Cell.lines(
             "def minibatches(n, size, seed):",
             "    \"\"\"The playground's minibatches: each epoch a Fisher-Yates shuffle of 0..n-1, cut into batches of",
@@ -121,8 +150,13 @@ final class TorchProgram {
             "            order[i], order[j] = order[j], order[i]",
             "        for start in range(0, n, size): yield order[start:start + size]",
             "",
-            "# seed " + e.seed() + "'s own stream for the minibatch order",
-            "batches = minibatches(len(x), " + e.batch() + ", " + Seeds.streamSeed(e.seed(), Seeds.BATCHES) + ")");
+            oneRun ? "# seed " + e.seed() + "'s own stream for the minibatch order" : "# each lane draws its own, the same, from here",
+            (oneRun ? "batches = " : "def lane_batches(): return ") + batchesCall(e));
+    }
+
+    /** The call that starts {@code e}'s minibatch order: seed {@code e.seed()}'s own stream. */
+    static String batchesCall(Experiment e) {
+        return "minibatches(len(x), " + e.batch() + ", " + Seeds.streamSeed(e.seed(), Seeds.BATCHES) + ")";
     }
 
     private static Cell.Body loopCell(boolean minibatches, boolean optimizer) {
