@@ -33,10 +33,10 @@ public final class PictureLimits {
 
     /**
      * What {@code race} may be on {@code run.gif} and {@code replay.html}, which show one run: a race's lanes are
-     * run by the four take-home exports.
+     * drawn by {@code plot.png} and run by the four take-home exports.
      */
     public static final String RACE_NOT_ANIMATED = "none on run.gif and replay.html, which show one run; a race's every "
-        + "lane is in train.py, notebook.ipynb, frames.csv and frames.json";
+        + "lane is in plot.png, train.py, notebook.ipynb, frames.csv and frames.json";
 
     /** Every k-th frame of {@code frames} keeps at most {@code most} of them, the last added when k does not divide. */
     public static int stride(int frames, int most) {

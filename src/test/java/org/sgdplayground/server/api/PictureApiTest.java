@@ -138,5 +138,6 @@ class PictureApiTest {
             assertEquals(400, http.get(path + "?preset=race-momentum").statusCode(), path + ": a race preset too");
         }
         assertEquals(200, http.get("/export/run.gif?preset=race-momentum&race=none").statusCode(), "a lane run alone plays");
+        assertEquals(200, http.get("/export/plot.png?preset=race-momentum").statusCode(), "the still picture draws the race");
     }
 }
