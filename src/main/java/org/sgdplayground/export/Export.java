@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import org.sgdplayground.data.Dataset;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
-import org.sgdplayground.experiment.TrainingRun;
 
 /**
  * The run taken home (SPEC §7): each export's file name under {@code /export/}, its media type, and how it writes an
@@ -35,14 +34,14 @@ public enum Export {
     FRAMES_CSV("frames.csv", "text/csv; charset=utf-8", true) {
         @Override void write(Experiment e, Dataset points, String origin, OutputStream out) throws IOException {
             Writer text = text(out);
-            FramesCsv.write(new TrainingRun(e, points), text);
+            FramesCsv.write(e, points, text);
             text.flush();
         }
     },
     /** Every frame as JSON. */
     FRAMES_JSON("frames.json", "application/json", false) {
         @Override void write(Experiment e, Dataset points, String origin, OutputStream out) throws IOException {
-            FramesJson.write(new TrainingRun(e, points), ExperimentCodec.encode(e), out);
+            FramesJson.write(e, points, ExperimentCodec.encode(e), out);
         }
     };
 

@@ -13,12 +13,13 @@ import org.sgdplayground.experiment.Numbers;
 import org.sgdplayground.experiment.Parameter;
 import org.sgdplayground.experiment.Preset;
 import org.sgdplayground.experiment.Presets;
+import org.sgdplayground.experiment.Race;
 import org.sgdplayground.model.Models;
 
 /**
  * A run as a PyTorch program, written the way fastbook's chapter 4 writes its loop ({@code requires_grad_()},
  * {@code loss.backward()}, {@code params.data -= lr * params.grad.data}, {@code params.grad = None};
- * {@code torch.optim.SGD} with momentum), in float64, with everything that fixes the run written out: the points
+ * or the run's own {@code torch.optim} optimizer, {@link OptimizerCode}), in float64, with everything that fixes the run written out: the points
  * (bit for bit), the start, and the minibatch order, drawn by the same generator ({@code java.util.Random}, written
  * in a dozen lines of Python) from the same seed. So it reproduces the playground's frames to rounding: each loss,
  * gradient and step is the same arithmetic, summed in another order.
@@ -40,19 +41,34 @@ final class TorchProgram {
         boolean minibatches = e.batch() != 0 && e.batch() != n;
         boolean literal = n <= PythonNumbers.MAX_LITERAL_POINTS;
         Standardisation scaling = e.standardize() ? Standardisation.of(points) : null;
+        List<Race.Entry> lanes = e.optimizer().isRace() ? Race.entries(e) : List.of();
         List<Cell> cells = new ArrayList<>();
 
         cells.add(Cell.markdown(out -> {
             out.add("# SGD Playground in PyTorch: " + Presets.byName(e.preset()).map(Preset::title).orElse(e.preset()));
             out.add("");
-            out.add("This reproduces [this run](" + link + ") of the SGD Playground step by step, in float64: the same "
-                + "points, the same start" + (minibatches ? ", the same minibatches" : "") + ". It prints the loss where "
-                + "the page's log does, in full, and ends with the last frame, `final iter=K loss=L params=[…]`, equal "
-                + "to the playground's to rounding. Python 3.9+ and PyTorch 1.13+, nothing else.");
+            if (lanes.isEmpty()) {
+                out.add("This reproduces [this run](" + link + ") of the SGD Playground step by step, in float64: the same "
+                    + "points, the same start" + (minibatches ? ", the same minibatches" : "") + ". It prints the loss where "
+                    + "the page's log does, in full, and ends with the last frame, `final iter=K loss=L params=[…]`, equal "
+                    + "to the playground's to rounding. Python 3.9+ and PyTorch 1.13+, nothing else.");
+            } else {
+                out.add("This reproduces [this race](" + link + ") of the SGD Playground step by step, in float64: each of its "
+                    + lanes.size() + " lanes in turn, from the same points and the same start" + (minibatches ? ", on the same minibatches" : "")
+                    + ", with its own optimizer. For each lane it prints `lane LABEL`, the loss where the page's log does, in full, "
+                    + "and the lane's last frame, `final lane=LABEL iter=K loss=L params=[…]`, equal to the playground's to "
+                    + "rounding. Python 3.9+ and PyTorch 1.13+, nothing else.");
+                out.add("");
+                for (Race.Entry lane : lanes) {
+                    out.add("- `" + lane.label() + "`: " + OptimizerCode.describe(lane.experiment().hyperparameters()) + ", lr "
+                        + Numbers.format(lane.experiment().learningRate()));
+                }
+            }
             out.add("");
-            out.add("Model `" + e.model().formula() + "`, lr " + Numbers.format(e.learningRate()) + ", " + e.steps() + " steps, "
+            out.add("Model `" + e.model().formula() + "`, "
+                + (lanes.isEmpty() ? OptimizerCode.describe(e.hyperparameters()) + ", lr " + Numbers.format(e.learningRate()) + ", " : "")
+                + e.steps() + " steps, "
                 + (minibatches ? "minibatches of " + e.batch() : "full batch")
-                + (e.momentum() != 0 ? ", momentum " + Numbers.format(e.momentum()) : "")
                 + (scaling != null ? ", on standardised x" : "") + ".");
         }));
 
@@ -84,20 +100,33 @@ final class TorchProgram {
         cells.add(Cell.code(out -> {
             out.add(e.init() != null ? "# init=" + Parameter.INIT.textIn(e)
                 : "# drawn from N(0,1) with seed " + e.seed() + " by the playground, as torch.randn(" + e.model().parameterCount() + ") would be");
-            out.add("params = torch.tensor(" + list(e.initialParams()) + ", dtype=torch.float64).requires_grad_()");
-            out.add("lr = " + number(e.learningRate()));
             out.add("steps = " + e.steps());
-            if (e.momentum() != 0) out.add("opt = torch.optim.SGD([params], lr=lr, momentum=" + number(e.momentum()) + ")");
+            if (lanes.isEmpty()) {
+                out.add("params = torch.tensor(" + list(e.initialParams()) + ", dtype=torch.float64).requires_grad_()");
+                out.add("lr = " + number(e.learningRate()));
+                if (!OptimizerCode.plain(e.hyperparameters())) out.add("opt = " + OptimizerCode.constructor(e.hyperparameters(), "params"));
+                return;
+            }
+            out.add("start = " + list(e.initialParams()) + "  # every lane starts here");
+            out.add("");
+            out.add("# The lanes: each one's label, learning rate and optimizer over its own copy of the start.");
+            out.add("lanes = [");
+            for (Race.Entry lane : lanes) {
+                out.add("    (\"" + lane.label() + "\", " + number(lane.experiment().learningRate()) + ",");
+                out.add("     lambda params, lr: " + OptimizerCode.constructor(lane.experiment().hyperparameters(), "params") + "),");
+            }
+            out.add("]");
         }));
 
-        if (minibatches) cells.add(Cell.code(minibatchCell(e)));
-        cells.add(Cell.code(loopCell(minibatches, e.momentum() != 0)));
-        if (withPlot) cells.add(Cell.code(plotCell(scaling != null)));
+        if (minibatches) cells.add(Cell.code(minibatchCell(e, lanes.isEmpty())));
+        cells.add(Cell.code(lanes.isEmpty() ? loopCell(minibatches, !OptimizerCode.plain(e.hyperparameters()))
+            : RaceLoop.loopCell(minibatches, e)));
+        if (withPlot) cells.add(Cell.code(lanes.isEmpty() ? plotCell(scaling != null) : RaceLoop.plotCell(scaling != null)));
         return cells;
     }
 
     /** The minibatch order: a fresh shuffle each epoch, as {@code DataLoader(shuffle=True)}, with the playground's generator. */
-    private static Cell.Body minibatchCell(Experiment e) {
+    private static Cell.Body minibatchCell(Experiment e, boolean oneRun) {
         return Cell.lines(
             "def minibatches(n, size, seed):",
             "    \"\"\"The playground's minibatches: each epoch a Fisher-Yates shuffle of 0..n-1, cut into batches of",
@@ -121,11 +150,16 @@ final class TorchProgram {
             "            order[i], order[j] = order[j], order[i]",
             "        for start in range(0, n, size): yield order[start:start + size]",
             "",
-            "# seed " + e.seed() + "'s own stream for the minibatch order",
-            "batches = minibatches(len(x), " + e.batch() + ", " + Seeds.streamSeed(e.seed(), Seeds.BATCHES) + ")");
+            oneRun ? "# seed " + e.seed() + "'s own stream for the minibatch order" : "# each lane draws its own, the same, from here",
+            (oneRun ? "batches = " : "def lane_batches(): return ") + batchesCall(e));
     }
 
-    private static Cell.Body loopCell(boolean minibatches, boolean momentum) {
+    /** The call that starts {@code e}'s minibatch order: seed {@code e.seed()}'s own stream. */
+    static String batchesCall(Experiment e) {
+        return "minibatches(len(x), " + e.batch() + ", " + Seeds.streamSeed(e.seed(), Seeds.BATCHES) + ")";
+    }
+
+    private static Cell.Body loopCell(boolean minibatches, boolean optimizer) {
         List<String> lines = new ArrayList<>(List.of(
             "def logs(i): return steps <= 20 or i % 10 == 0 or i == steps  # where the page's log prints",
             "def finite(*ts): return all(bool(torch.isfinite(t).all()) for t in ts)",
@@ -149,7 +183,7 @@ final class TorchProgram {
             "    last = (i, loss.item(), params.tolist())",
             "    if logs(i): print(f\"{i:4d}  {loss.item()!r}\")",
             "    if i < steps:",
-            momentum ? "        opt.step()" : "        params.data -= lr * params.grad.data",
+            optimizer ? "        opt.step()" : "        params.data -= lr * params.grad.data",
             "    params.grad = None",
             "print(f\"final iter={last[0]} loss={last[1]!r} params={last[2]!r}\")"));
         return Cell.lines(lines.toArray(String[]::new));

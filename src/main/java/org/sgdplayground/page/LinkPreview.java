@@ -1,11 +1,15 @@
 package org.sgdplayground.page;
 
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.Outcome;
 import org.sgdplayground.experiment.Presets;
+import org.sgdplayground.experiment.Race;
 import org.sgdplayground.experiment.TrainingRun;
+import org.sgdplayground.optim.Hyperparameters;
 
 /**
  * What a shared link unfurls to (Open Graph and Twitter cards): a title, one line with the model, the learning rate
@@ -41,13 +45,41 @@ public record LinkPreview(String title, String description, String url, String i
      * the loss when that costs at most {@link #MAX_PREVIEW_WORK} point-updates.
      */
     static String description(Experiment e) {
-        String fit = e.model().name() + " " + e.model().formula() + " fitted by SGD at lr " + ShownNumbers.format(e.learningRate());
+        if (e.optimizer().isRace()) return raceDescription(e);
+        String fit = e.model().name() + " " + e.model().formula() + " fitted by " + TORCH_NAMES.get(e.optimizer().optimizer())
+            + " at lr " + ShownNumbers.format(e.learningRate());
         if ((long) e.steps() * e.pointsPerStep() > MAX_PREVIEW_WORK) return fit + ", " + e.steps() + " steps.";
         TrainingRun run = new TrainingRun(e);
         run.all();
         Outcome end = run.outcome();
         if (end.kind() == Outcome.Kind.DIVERGED) return fit + ": the loss stops being finite at iteration " + end.iter() + ".";
         return fit + ": loss " + ShownNumbers.format(end.lastFrame().loss()) + " after " + e.steps() + " steps.";
+    }
+
+    /** The optimizers as PyTorch names them, by their URL name. */
+    private static final Map<String, String> TORCH_NAMES = Map.of(Hyperparameters.SGD, "SGD", Hyperparameters.ADAM, "Adam",
+        Hyperparameters.RMSPROP, "RMSprop", Hyperparameters.ADAGRAD, "Adagrad");
+
+    /**
+     * {@code "linear p0·x + p1, a race of 2 lanes after 100 steps: sgd loss 0.5, adam(lr=0.05) loss 0.01."}: every lane
+     * by its label, each with its final loss (or where it diverged) when all the lanes together cost at most
+     * {@link #MAX_PREVIEW_WORK} point-updates.
+     */
+    private static String raceDescription(Experiment e) {
+        List<Race.Entry> lanes = Race.entries(e);
+        String race = e.model().name() + " " + e.model().formula() + ", a race of " + lanes.size() + " lanes";
+        if ((long) e.steps() * e.pointsPerStep() * lanes.size() > MAX_PREVIEW_WORK) {
+            return race + ", " + e.steps() + " steps: " + String.join(", ", lanes.stream().map(Race.Entry::label).toList()) + ".";
+        }
+        StringJoiner each = new StringJoiner(", ", race + " after " + e.steps() + " steps: ", ".");
+        for (Race.Entry lane : lanes) {
+            TrainingRun run = new TrainingRun(lane.experiment());
+            run.all();
+            Outcome end = run.outcome();
+            each.add(lane.label() + (end.kind() == Outcome.Kind.DIVERGED ? " diverged at iteration " + end.iter()
+                : " loss " + ShownNumbers.format(end.lastFrame().loss())));
+        }
+        return each.toString();
     }
 
     /** The Open Graph and Twitter card tags, in order. */

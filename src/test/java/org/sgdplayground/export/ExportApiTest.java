@@ -77,6 +77,40 @@ class ExportApiTest {
     }
 
     @Test
+    void a_race_s_frames_csv_starts_each_row_with_its_lane_and_holds_every_lane_s_frames_to_the_last_bit() throws Exception {
+        String q = "preset=fastai-sgd&steps=30&batch=10&race=sgd,adam(lr=0.05),rmsprop(lr=0.01;centered=1)";
+        JsonNode lanes = JSON.readTree(send("POST", "/api/train?" + q).body()).path("lanes");
+        List<String> rows = send("GET", "/export/frames.csv?" + q).body().lines().toList();
+        assertEquals("lane,iter,loss,p0,p1,g0,g1", rows.get(0), "the lane first, then a single run's columns");
+        int row = 1;
+        for (JsonNode lane : lanes) {
+            for (JsonNode f : lane.path("frames")) {
+                String[] cells = rows.get(row++).split(",");
+                assertEquals(lane.path("lane").asText(), cells[0], q);
+                assertEquals(f.path("iter").asInt(), Integer.parseInt(cells[1]), q);
+                assertSameDouble(f.path("loss").asDouble(), cells[2], q);
+                assertSameDouble(f.path("params").get(1).asDouble(), cells[4], q + " b");
+                assertSameDouble(f.path("grad").get(0).asDouble(), cells[5], q + " g0");
+            }
+        }
+        assertEquals(3, lanes.size(), q);
+        assertEquals(rows.size(), row, q + ": a row a frame of each lane, nothing more");
+    }
+
+    @Test
+    void a_race_s_frames_json_holds_api_train_s_lanes_each_with_its_frames_and_outcome() throws Exception {
+        for (String q : List.of("preset=race-overshoot", "preset=fastai-sgd&lr=0.5&race=sgd,adam")) {
+            JsonNode train = JSON.readTree(send("POST", "/api/train?" + q).body());
+            JsonNode export = JSON.readTree(send("GET", "/export/frames.json?" + q).body());
+            for (JsonNode lane : train.path("lanes")) for (JsonNode f : lane.path("frames")) ((ObjectNode) f).remove("batch");
+            assertTrue(train.path("lanes").size() > 1, q);
+            assertEquals(train.path("lanes"), export.path("lanes"), q);
+            assertTrue(export.path("frames").isMissingNode(), q + ": the frames are the lanes'");
+            assertEquals(train.path("query"), export.path("query"), q);
+        }
+    }
+
+    @Test
     void a_bad_query_gets_the_same_400_as_api_train_on_every_export() throws Exception {
         List<String> bad = List.of("lr=abc", "model=cubic", "init=1,2,3", "steps=" + (Limits.MAX_STEPS + 1),
             "n=" + (Limits.MAX_POINTS + 1), "n=10&batch=11", "n=" + Limits.MAX_POINTS + "&steps=" + (Limits.MAX_WORK / Limits.MAX_POINTS + 1),

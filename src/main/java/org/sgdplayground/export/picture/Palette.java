@@ -1,6 +1,7 @@
 package org.sgdplayground.export.picture;
 
 import java.awt.Color;
+import java.util.List;
 import org.sgdplayground.experiment.InvalidParameterException;
 
 /**
@@ -12,6 +13,10 @@ public record Palette(String name, Color background, Color text, Color muted, Co
                       Color fastbookPredictions, Color reference) {
 
     /** The notebooks' {@code dark_background}, the page's default. */
+    /** The lanes' colours, as {@code web/race.js} has them (LANE_COLOURS): told apart on either theme. */
+    public static final List<Color> LANE_COLOURS = List.of(rgb(0x3fa7ff), rgb(0xff4d6d), rgb(0x3ddc84), rgb(0xc77dff),
+        rgb(0xffd23f), rgb(0xff8c1a));
+
     public static final Palette DARK = new Palette("dark", rgb(0x000000), rgb(0xf2f2f2), rgb(0xb9bcc4),
         new Color(255, 255, 255, alpha(0.09)), new Color(255, 255, 255, alpha(0.55)),
         rgb(0xffa500), rgb(0x8dd3c7), rgb(0x5aa9e6), new Color(255, 90, 90, alpha(0.45)), rgb(0xff4d4d),

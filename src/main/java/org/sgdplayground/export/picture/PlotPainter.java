@@ -64,13 +64,20 @@ public final class PlotPainter {
         Frame frame = index < 0 ? null : run.frames().get(index);
         Shape box = new java.awt.geom.Rectangle2D.Double(view.left(), view.top(), view.right() - view.left(), view.bottom() - view.top());
         g.setClip(box);
-        List<Frame> trail = trail(index);
+        List<Frame> trail = run.lanes().isEmpty() ? trail(index) : List.of();
         for (int i = 0; i < trail.size(); i++) {
             g.setColor(withAlpha(palette.trail(fastbook), 0.12 + 0.28 * (i + 1) / trail.size()));
             g.setStroke(new BasicStroke((float) (2 * s), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             g.draw(curve(trail.get(i).params()));
         }
-        if (frame != null) {
+        for (int k = 0; k < run.lanes().size(); k++) {
+            List<Frame> lane = run.lanes().get(k).frames();
+            if (lane.isEmpty() || index < 0) continue;
+            g.setColor(Palette.LANE_COLOURS.get(k % Palette.LANE_COLOURS.size()));
+            g.setStroke(new BasicStroke((float) (4 * s), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            g.draw(curve(lane.get(Math.min(index, lane.size() - 1)).params()));
+        }
+        if (frame != null && run.lanes().isEmpty()) {
             double[] p = run.inPointUnits(frame.params());
             g.setColor(palette.curve(fastbook));
             g.setStroke(new BasicStroke((float) (4 * s), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
@@ -153,6 +160,13 @@ public final class PlotPainter {
         g.setFont(font(Font.PLAIN, 17));
         double x = 40 * s, cy = 86 * s;
         x = legendItem(g, x, cy, "dot", palette.points(fastbook), fastbook ? "measured speed" : "data");
+        if (!run.lanes().isEmpty()) {
+            for (int k = 0; k < run.lanes().size(); k++) {
+                x = legendItem(g, x, cy, "line", Palette.LANE_COLOURS.get(k % Palette.LANE_COLOURS.size()), run.lanes().get(k).label());
+            }
+            legendItem(g, x, cy, "dashed", palette.reference(), "least squares");
+            return;
+        }
         x = fastbook ? legendItem(g, x, cy, "dot", palette.fastbookPredictions(), "predictions")
             : legendItem(g, x, cy, "line", palette.curve(false), "model " + run.experiment().model().formula());
         x = legendItem(g, x, cy, "faint", palette.trail(fastbook), "earlier steps");
@@ -181,10 +195,11 @@ public final class PlotPainter {
 
     private void title(Graphics2D g, Frame frame) {
         var e = run.experiment();
-        String line = e.model().name() + " " + e.model().formula() + "  ·  lr " + ShownNumbers.format(e.learningRate())
+        String line = e.model().name() + " " + e.model().formula()
+            + (run.lanes().isEmpty() ? "  ·  lr " + ShownNumbers.format(e.learningRate()) : "  ·  race of " + run.lanes().size() + " lanes")
             + (frame == null ? "  ·  diverged at once"
-               : "  ·  iteration " + frame.iter() + "  ·  loss " + ShownNumbers.format(frame.loss()))
-            + (frame != null && frame == run.last() && run.outcome().kind() == Outcome.Kind.DIVERGED
+               : "  ·  iteration " + frame.iter() + (run.lanes().isEmpty() ? "  ·  loss " + ShownNumbers.format(frame.loss()) : ""))
+            + (frame != null && frame == run.last() && run.lanes().isEmpty() && run.outcome().kind() == Outcome.Kind.DIVERGED
                ? "  ·  diverged at " + run.outcome().iter() : "");
         g.setFont(font(Font.PLAIN, 18));
         String brand = "SGD Playground";

@@ -10,23 +10,39 @@ import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.Frame;
 import org.sgdplayground.experiment.InvalidParameterException;
 import org.sgdplayground.experiment.Outcome;
+import org.sgdplayground.experiment.Race;
 import org.sgdplayground.experiment.TrainingRun;
 
 /**
  * A whole run, trained once, as the pictures need it: the points as measured, every frame, how it ended, the
- * least-squares optimum, and the scaling a standardised run trains under (its frames are in scaled units).
+ * least-squares optimum, and the scaling a standardised run trains under (its frames are in scaled units). A race
+ * also has its lanes, each trained alone; its frames and outcome are then those of the lane that lasted longest.
  */
 public record Recording(Experiment experiment, Dataset points, List<Frame> frames, Outcome outcome,
-                        Optional<Standardisation> standardisation, double[] optimum) {
+                        Optional<Standardisation> standardisation, double[] optimum, List<Lane> lanes) {
 
-    /** Trains {@code e} to its end (bounded by the experiment's own limits). */
+    /** One lane of a race: its label as the link writes it, every frame and how it ended. */
+    public record Lane(String label, List<Frame> frames, Outcome outcome) {}
+
+    /** Trains {@code e} to its end (bounded by the experiment's own limits), each lane of a race. */
     public static Recording of(Experiment e) {
         Dataset points = e.dataset();
-        TrainingRun run = new TrainingRun(e, points);
-        List<Frame> frames = run.all();
         Optional<Standardisation> scaling = e.standardize() ? Optional.of(Standardisation.of(points)) : Optional.empty();
+        List<Lane> lanes = new ArrayList<>();
+        if (e.optimizer().isRace()) {
+            for (Race.Entry entry : Race.entries(e)) {
+                TrainingRun run = new TrainingRun(entry.experiment(), points);
+                lanes.add(new Lane(entry.label(), List.copyOf(run.all()), run.outcome()));
+            }
+        }
+        TrainingRun run = new TrainingRun(e, points);
         double[] optimum = Optimum.of(e.model(), run.points()).params();
-        return new Recording(e, points, List.copyOf(frames), run.outcome(), scaling, optimum);
+        if (!lanes.isEmpty()) {
+            Lane longest = lanes.stream().max(java.util.Comparator.comparingInt(l -> l.frames().size())).orElseThrow();
+            return new Recording(e, points, longest.frames(), longest.outcome(), scaling, optimum, List.copyOf(lanes));
+        }
+        List<Frame> frames = run.all();
+        return new Recording(e, points, List.copyOf(frames), run.outcome(), scaling, optimum, List.of());
     }
 
     /** The last frame, or null when even frame 0 diverged. */

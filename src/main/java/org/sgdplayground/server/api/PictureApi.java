@@ -15,6 +15,8 @@ import org.sgdplayground.export.picture.ReplayPage;
 import org.sgdplayground.server.json.Json;
 import java.util.Map;
 import org.sgdplayground.experiment.ExperimentCodec;
+import org.sgdplayground.experiment.Parameter;
+import org.sgdplayground.experiment.InvalidParameterException;
 import org.sgdplayground.experiment.PointLookup;
 import org.sgdplayground.export.picture.Palette;
 import org.sgdplayground.export.picture.Pictures;
@@ -59,7 +61,7 @@ public final class PictureApi {
 
     private void gif(Context ctx) {
         Map<String, String> raw = query(ctx);
-        Experiment e = ExperimentCodec.decode(raw, stored);
+        Experiment e = oneRun(ExperimentCodec.decode(raw, stored));
         Palette palette = Palette.byName(raw.get(Palette.PARAMETER));
         byte[] gif = recent.get(key("gif", e, palette, ""), () -> RunGif.of(Recording.of(e), palette));
         ctx.contentType("image/gif").header("Cache-Control", CACHE).result(gif);
@@ -67,7 +69,7 @@ public final class PictureApi {
 
     private void replay(Context ctx) {
         Map<String, String> raw = query(ctx);
-        Experiment e = ExperimentCodec.decode(raw, stored);
+        Experiment e = oneRun(ExperimentCodec.decode(raw, stored));
         Palette palette = Palette.byName(raw.get(Palette.PARAMETER));
         Recording run = Recording.of(e);
         List<Frame> kept = run.sampled(PictureLimits.stride(run.frames().size(), PictureLimits.MAX_REPLAY_FRAMES));
@@ -80,6 +82,12 @@ public final class PictureApi {
             .header("Content-Disposition", "inline; filename=\"sgd-playground-replay.html\"")
             .header("Cache-Control", CACHE)
             .html(ReplayPage.render(title, palette, recording.toString(), browserCode));
+    }
+
+    /** {@code e}, or a 400 naming {@code race} when it is one: the animation and the replay show a single run. */
+    private static Experiment oneRun(Experiment e) {
+        if (!e.optimizer().isRace()) return e;
+        throw new InvalidParameterException(Parameter.RACE.key(), e.optimizer().race(), PictureLimits.RACE_NOT_ANIMATED);
     }
 
     /** What a picture shows: its kind, its colours, its frame and the experiment's shortest link (points by their id). */

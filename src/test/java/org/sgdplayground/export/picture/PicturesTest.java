@@ -66,6 +66,32 @@ class PicturesTest {
     }
 
     @Test
+    void a_race_draws_every_lane_s_curve_at_the_frame_in_the_page_s_lane_colours() {
+        String race = "preset=fastai-sgd&steps=30&race=sgd,adam(lr=0.5)";
+        Recording run = Recording.of(experiment(race));
+        byte[] png = Pictures.png(run, Palette.DARK, run.frameIndex("4"));
+        Pixels.save("race-dark.png", png);
+        Viewport view = new PlotPainter(run, Palette.DARK, 1200, 630).viewport();
+        BufferedImage image = Pixels.read(png);
+        List<String> alone = List.of("preset=fastai-sgd&steps=30", "preset=fastai-sgd&steps=30&optimizer=adam&lr=0.5");
+        List<double[]> params = alone.stream().map(q -> new TrainingRun(experiment(q)).all().get(4).params()).toList();
+        Experiment e = experiment(alone.get(0));
+        int checked = 0;
+        for (int k = 1; k <= 9; k++) {
+            int px = (int) (view.left() + (view.right() - view.left()) * k / 10);
+            double[] rows = params.stream().mapToDouble(p -> view.py(e.model().valueAt(view.xAt(px + 0.5), p)) - 0.5).toArray();
+            if (Math.abs(rows[0] - rows[1]) < 20) continue; // where the curves cross, the later one covers the other
+            for (int lane = 0; lane < 2; lane++) {
+                double row = Pixels.meanRowOf(image, px, Palette.LANE_COLOURS.get(lane), (int) rows[lane] - 15, (int) rows[lane] + 15, 40);
+                assertEquals(rows[lane], row, 1.5, "lane " + lane + "'s curve in column " + px);
+                checked++;
+            }
+        }
+        assertTrue(checked >= 12, "most columns hold both curves apart: " + checked);
+        assertEquals(List.of("sgd", "adam(lr=0.5)"), run.lanes().stream().map(Recording.Lane::label).toList());
+    }
+
+    @Test
     void a_standardised_run_draws_its_curve_in_the_points_own_units() {
         Experiment e = experiment("preset=standardised");
         Recording run = Recording.of(e);

@@ -8,6 +8,7 @@ import io.javalin.Javalin;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
+import java.util.List;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import javax.imageio.ImageIO;
@@ -122,5 +123,21 @@ class PictureApiTest {
         assertEquals("dark or light", body.get("allowed").asText());
         assertEquals(400, http.get("/export/run.gif?theme=sepia").statusCode());
         assertEquals(400, http.get("/export/replay.html?theme=sepia").statusCode());
+    }
+
+    @Test
+    void a_race_is_refused_by_the_animation_and_the_replay_naming_race_and_the_exports_that_take_one() throws Exception {
+        for (String path : List.of("/export/run.gif", "/export/replay.html")) {
+            HttpResponse<String> r = http.get(path + "?preset=fastai-sgd&race=sgd,adam(lr=0.05)");
+            assertEquals(400, r.statusCode(), path);
+            JsonNode body = Http.json(r);
+            assertEquals("race", body.get("parameter").asText(), path);
+            assertEquals("sgd,adam(lr=0.05)", body.get("value").asText(), path);
+            assertEquals(PictureLimits.RACE_NOT_ANIMATED, body.get("allowed").asText(), path);
+            assertTrue(body.get("allowed").asText().contains("train.py"), path + " says where a race goes");
+            assertEquals(400, http.get(path + "?preset=race-momentum").statusCode(), path + ": a race preset too");
+        }
+        assertEquals(200, http.get("/export/run.gif?preset=race-momentum&race=none").statusCode(), "a lane run alone plays");
+        assertEquals(200, http.get("/export/plot.png?preset=race-momentum").statusCode(), "the still picture draws the race");
     }
 }

@@ -1,0 +1,74 @@
+package org.sgdplayground.export;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sgdplayground.experiment.Experiment;
+
+/**
+ * A race's training loop in the exported program: the single run's loop, once a lane, each lane from a fresh copy
+ * of the start with its own optimizer (and, with minibatches, the same batches drawn again), so that every lane is
+ * that lane's run alone, as the playground runs it.
+ */
+final class RaceLoop {
+    private RaceLoop() {}
+
+    /** The loop over {@code lanes}: a header line, the log and {@code final lane=LABEL iter=K loss=L params=[…]} each. */
+    static Cell.Body loopCell(boolean minibatches, Experiment e) {
+        List<String> lines = new ArrayList<>(List.of(
+            "def logs(i): return steps <= 20 or i % 10 == 0 or i == steps  # where the page's log prints",
+            "def finite(*ts): return all(bool(torch.isfinite(t).all()) for t in ts)",
+            "",
+            "def train(label, lr, make_optimizer):",
+            "    \"\"\"One lane, run alone: its log, then its last frame, which it returns.\"\"\"",
+            "    params = torch.tensor(start, dtype=torch.float64).requires_grad_()",
+            "    opt = make_optimizer(params, lr)"));
+        if (minibatches) lines.add("    batches = lane_batches()");
+        lines.addAll(List.of(
+            "    print(\"iter  loss\")",
+            "    last = None",
+            "    for i in range(steps + 1):"));
+        if (minibatches) {
+            lines.add("        rows = next(batches)");
+            lines.add("        loss = mse(f(x[rows], params), y[rows])");
+        } else {
+            lines.add("        loss = mse(f(x, params), y)");
+        }
+        lines.addAll(List.of(
+            "        loss.backward()",
+            "        if not finite(loss, params, params.grad):",
+            "            print(f\"{i:4d}  diverged\")",
+            "            break",
+            "        last = (i, loss.item(), params.tolist())",
+            "        if logs(i): print(f\"{i:4d}  {loss.item()!r}\")",
+            "        if i < steps:",
+            "            opt.step()",
+            "        params.grad = None",
+            "    print(f\"final lane={label} iter={last[0]} loss={last[1]!r} params={last[2]!r}\")",
+            "    return last",
+            "",
+            "results = {}",
+            "for label, lr, make_optimizer in lanes:",
+            "    print(f\"lane {label}\")",
+            "    results[label] = train(label, lr, make_optimizer)"));
+        return Cell.lines(lines.toArray(String[]::new));
+    }
+
+    /** The points and each lane's last curve, labelled, in matplotlib's own colour cycle. */
+    static Cell.Body plotCell(boolean standardised) {
+        return Cell.lines(
+            "try:",
+            "    import matplotlib.pyplot as plt",
+            "except ImportError:",
+            "    print(\"matplotlib is not installed, so no plot here (pip install matplotlib to see the points and the curves)\")",
+            "else:",
+            standardised ? "    xs = torch.linspace(float(x_raw.min()), float(x_raw.max()), 200, dtype=torch.float64)"
+                : "    xs = torch.linspace(float(x.min()), float(x.max()), 200, dtype=torch.float64)",
+            standardised ? "    plt.scatter(x_raw, y, color='grey')" : "    plt.scatter(x, y, color='grey')",
+            "    for label, (i, loss, p) in results.items():",
+            "        p = torch.tensor(p, dtype=torch.float64)",
+            standardised ? "        plt.plot(xs, f((xs - x_mean) / x_sd, p), label=f\"{label}: iteration {i}, loss {loss:.4g}\")"
+                : "        plt.plot(xs, f(xs, p), label=f\"{label}: iteration {i}, loss {loss:.4g}\")",
+            "    plt.legend()",
+            "    plt.show()");
+    }
+}
