@@ -2,6 +2,9 @@
  * The Export menu: every link is `/export/FILE?` + the run's query (own points included), kept in step with the run
  * the page shows; the picture also follows the page's theme. Closes on Escape and when a click lands elsewhere.
  */
+/** The exports that animate one run, not a race's lanes. */
+const SINGLE_RUN_ONLY = ['run.gif', 'replay.html'];
+
 export class ExportMenu {
   constructor(root) {
     this.root = root;
@@ -17,9 +20,13 @@ export class ExportMenu {
     });
   }
 
-  /** Points every link at the run of `query`; `theme` (`dark` or `light`) goes to the picture. */
-  update(query, theme) {
+  /**
+   * Points every link at the run of `query`; `theme` (`dark` or `light`) goes to the picture. A race (`race` true)
+   * hides the animation and the replay, which play single runs only (they answer a race with a 400).
+   */
+  update(query, theme, race = false) {
     for (const a of this.links) {
+      (a.closest('li') ?? a).hidden = race && SINGLE_RUN_ONLY.includes(a.dataset.export);
       const themed = a.dataset.export === 'plot.png' && theme ? `&theme=${encodeURIComponent(theme)}` : '';
       a.href = `/export/${a.dataset.export}?${query}${themed}`;
     }

@@ -36,7 +36,7 @@ playground.addView(new Leaderboard(document));
 
 function followAddress(query) {
   history.replaceState(null, '', `${location.pathname}?${query}`);
-  exportMenu.update(query, currentTheme());
+  exportMenu.update(query, currentTheme(), Boolean(playground.run.race));
 }
 
 playground.addEventListener('data', ({ detail }) => {
@@ -85,7 +85,7 @@ themeButton.addEventListener('click', () => {
   toggleTheme();
   labelTheme();
   playground.render();
-  exportMenu.update(playground.query, currentTheme());
+  exportMenu.update(playground.query, currentTheme(), Boolean(playground.run.race));
 });
 
 const copyButton = document.getElementById('copy-link');

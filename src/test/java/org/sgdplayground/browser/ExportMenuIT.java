@@ -68,6 +68,24 @@ class ExportMenuIT {
     }
 
     @Test
+    void a_race_offers_what_exports_races_and_hides_the_single_run_animations() throws Exception {
+        browser.resize(1280, 1000);
+        browser.openPlayground("/?preset=race-adam");
+        browser.driver.findElement(By.cssSelector("#export-menu > summary")).click();
+        List<String> shown = new ArrayList<>();
+        for (WebElement a : links()) if (a.isDisplayed()) shown.add(a.getDomAttribute("data-export"));
+        assertEquals(FILES.stream().filter(f -> !f.equals("run.gif") && !f.equals("replay.html")).toList(), shown);
+        HttpClient http = HttpClient.newHttpClient();
+        for (WebElement a : links()) {
+            int status = http.send(HttpRequest.newBuilder(URI.create(browser.url(a.getDomAttribute("href")))).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+            assertEquals(a.isDisplayed() ? 200 : 400, status, a.getDomAttribute("href") + ": shown links work, hidden ones are refused");
+        }
+        browser.openPlayground("/?preset=roller-coaster");
+        assertTrue(links().stream().noneMatch(a -> Boolean.parseBoolean(a.getDomAttribute("hidden"))), "a single run offers all seven");
+    }
+
+    @Test
     void the_menu_lists_every_export_each_carrying_the_run_s_query_and_follows_the_controls() {
         browser.resize(1280, 1000);
         browser.openPlayground("/?preset=roller-coaster");
