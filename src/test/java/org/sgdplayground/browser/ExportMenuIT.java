@@ -8,16 +8,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -26,27 +21,9 @@ import org.openqa.selenium.WebElement;
  * The Export menu in headless Chromium: it lists every export, each link carries the run's query as the run changes
  * (stored points included), the picture follows the theme, the files behind the links open, and Escape closes it.
  */
-class ExportMenuIT {
+class ExportMenuIT extends StoredPageTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final List<String> FILES = List.of("train.py", "notebook.ipynb", "frames.csv", "frames.json", "plot.png", "run.gif", "replay.html");
-    @TempDir
-    static Path dataDir;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.withStore(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-    }
-
-    @AfterEach
-    void noConsoleProblems() {
-        assertEquals(List.of(), browser.consoleProblems(), "the page logged errors or warnings");
-    }
 
     private List<WebElement> links() {
         return browser.driver.findElements(By.cssSelector("#export-menu a[data-export]"));

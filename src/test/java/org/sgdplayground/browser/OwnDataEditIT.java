@@ -2,15 +2,10 @@ package org.sgdplayground.browser;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
@@ -24,27 +19,13 @@ import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.QueryStrings;
 
 /** Editing the points on the plot in headless Chromium (SPEC §6): click to add, drag, delete, long press, undo. */
-class OwnDataEditIT {
+class OwnDataEditIT extends StoredPageTest {
     private static final String START = "/?preset=fastai-sgd&n=12";
-    private static Path data;
-    private static Browser browser;
     private static OwnPoints own;
 
     @BeforeAll
-    static void start() throws IOException {
-        data = Files.createTempDirectory("sgd-own-edit-");
-        browser = Browser.withStore(data);
+    static void helpers() {
         own = new OwnPoints(browser);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-    }
-
-    @AfterEach
-    void noConsoleProblems() {
-        assertEquals(List.of(), browser.consoleProblems(), "the page logged errors or warnings");
     }
 
     private static Dataset generated() {

@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -23,27 +21,13 @@ import org.sgdplayground.experiment.Limits;
  * Bringing a table to the page in headless Chromium (SPEC §6): paste, upload, drop, refusals that keep what is shown,
  * the way back to generated points, and a copied link that shows the same points and run after a server restart.
  */
-class OwnDataTableIT {
+class OwnDataTableIT extends StoredPageTest {
     private static final String START = "/?preset=fastai-sgd&n=12";
-    private static Path data;
-    private static Browser browser;
     private static OwnPoints own;
 
     @BeforeAll
-    static void start() throws IOException {
-        data = Files.createTempDirectory("sgd-own-table-");
-        browser = Browser.withStore(data);
+    static void helpers() {
         own = new OwnPoints(browser);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-    }
-
-    @AfterEach
-    void noConsoleProblems() {
-        assertEquals(List.of(), browser.consoleProblems(), "the page logged errors or warnings");
     }
 
     private static WebElement byId(String id) {
@@ -117,7 +101,7 @@ class OwnDataTableIT {
     @Test
     void an_uploaded_three_column_tsv_picks_its_numeric_columns_and_a_dropped_csv_replaces_it() throws IOException {
         browser.openPlayground(START);
-        Path tsv = Files.createTempFile(data, "speeds-", ".tsv");
+        Path tsv = Files.createTempFile(dataDir, "speeds-", ".tsv");
         Files.writeString(tsv, "time\tlabel\tspeed\n0\ta\t1.5\n1\tb\t2.5\n2\tc\t4\n");
         openPanel();
         byId("own-file").sendKeys(tsv.toAbsolutePath().toString());
@@ -137,7 +121,7 @@ class OwnDataTableIT {
     @Test
     void a_file_over_the_body_limit_is_refused_before_it_is_sent() throws IOException {
         browser.openPlayground(START);
-        Path big = Files.createTempFile(data, "big-", ".csv");
+        Path big = Files.createTempFile(dataDir, "big-", ".csv");
         byte[] row = "1.0,2.0\n".getBytes(StandardCharsets.US_ASCII);
         long rows = Limits.MAX_BODY_BYTES / row.length + 1;
         try (var out = Files.newOutputStream(big)) {
