@@ -50,7 +50,14 @@ export class GraphPanel {
     if (m.type === 'data') {
       this.values = null;
       this.row = null;
-      if (m.graph) this.#build(m.graph);
+      if (this.playground.run.race) {
+        this.structure = null;
+        const note = document.createElement('p');
+        note.className = 'graph-hint';
+        note.textContent = 'A race trains one graph per lane: this panel follows single runs. Run one lane alone (race=none) to see its graph.';
+        this.box.replaceChildren(note);
+        this.mathsBox.replaceChildren();
+      } else if (m.graph) this.#build(m.graph);
       else if (this.isOpen) this.#subscribe(); // a new socket (a reconnect) starts with the panel shut on its side
       this.steps.follow(this.playground.run, this.playground.running);
     } else if (m.type === 'graph') {

@@ -123,6 +123,9 @@ class RaceIT extends PageTest {
     @Test
     void pause_step_and_reset_act_on_every_lane() {
         browser.openPlayground("/?preset=race-adam");
+        assertNull(browser.state().get("graph"), "no graph for a race: one per lane is not built");
+        assertTrue(browser.driver.findElement(org.openqa.selenium.By.id("graph")).getText().contains("one graph per lane"),
+            "the open Graph panel says why it is empty");
         browser.js("window.sgdPlayground.step(); window.sgdPlayground.step(); window.sgdPlayground.step()");
         browser.waitUntil("three steps", Duration.ofSeconds(10), () -> Long.valueOf(3).equals(browser.state().get("iter")));
         for (Map<String, Object> lane : lanes()) assertEquals(3L, lane.get("iter"), String.valueOf(lane.get("lane")));
