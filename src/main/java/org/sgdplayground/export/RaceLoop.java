@@ -27,22 +27,8 @@ final class RaceLoop {
             "    print(\"iter  loss\")",
             "    last = None",
             "    for i in range(steps + 1):"));
-        if (minibatches) {
-            lines.add("        rows = next(batches)");
-            lines.add("        loss = mse(f(x[rows], params), y[rows])");
-        } else {
-            lines.add("        loss = mse(f(x, params), y)");
-        }
+        lines.addAll(TorchProgram.stepLines("        ", minibatches, "opt.step()"));
         lines.addAll(List.of(
-            "        loss.backward()",
-            "        if not finite(loss, params, params.grad):",
-            "            print(f\"{i:4d}  diverged\")",
-            "            break",
-            "        last = (i, loss.item(), params.tolist())",
-            "        if logs(i): print(f\"{i:4d}  {loss.item()!r}\")",
-            "        if i < steps:",
-            "            opt.step()",
-            "        params.grad = None",
             "    print(f\"final lane={label} iter={last[0]} loss={last[1]!r} params={last[2]!r}\")",
             "    return last",
             "",

@@ -167,26 +167,31 @@ final class TorchProgram {
             "print(\"iter  loss\")",
             "last = None",
             "for i in range(steps + 1):"));
-        if (minibatches) {
-            lines.add("    rows = next(batches)");
-            lines.add("    preds = f(x[rows], params)");
-            lines.add("    loss = mse(preds, y[rows])");
-        } else {
-            lines.add("    preds = f(x, params)");
-            lines.add("    loss = mse(preds, y)");
-        }
-        lines.addAll(List.of(
-            "    loss.backward()",
-            "    if not finite(loss, params, params.grad):",
-            "        print(f\"{i:4d}  diverged\")",
-            "        break",
-            "    last = (i, loss.item(), params.tolist())",
-            "    if logs(i): print(f\"{i:4d}  {loss.item()!r}\")",
-            "    if i < steps:",
-            optimizer ? "        opt.step()" : "        params.data -= lr * params.grad.data",
-            "    params.grad = None",
-            "print(f\"final iter={last[0]} loss={last[1]!r} params={last[2]!r}\")"));
+        lines.addAll(stepLines("    ", minibatches, optimizer ? "opt.step()" : "params.data -= lr * params.grad.data"));
+        lines.add("print(f\"final iter={last[0]} loss={last[1]!r} params={last[2]!r}\")");
         return Cell.lines(lines.toArray(String[]::new));
+    }
+
+    /**
+     * The body of the training loop, each line after {@code indent}: predict on the step's rows, the loss, its
+     * gradient, the log line, then {@code update} (the manual step or {@code opt.step()}) on every step but the last.
+     * A single run and each lane of a race train with these same lines.
+     */
+    static List<String> stepLines(String indent, boolean minibatches, String update) {
+        List<String> body = new ArrayList<>();
+        if (minibatches) body.addAll(List.of("rows = next(batches)", "preds = f(x[rows], params)", "loss = mse(preds, y[rows])"));
+        else body.addAll(List.of("preds = f(x, params)", "loss = mse(preds, y)"));
+        body.addAll(List.of(
+            "loss.backward()",
+            "if not finite(loss, params, params.grad):",
+            "    print(f\"{i:4d}  diverged\")",
+            "    break",
+            "last = (i, loss.item(), params.tolist())",
+            "if logs(i): print(f\"{i:4d}  {loss.item()!r}\")",
+            "if i < steps:",
+            "    " + update,
+            "params.grad = None"));
+        return body.stream().map(line -> indent + line).toList();
     }
 
     private static Cell.Body plotCell(boolean standardised) {
