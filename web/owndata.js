@@ -8,6 +8,7 @@
 import { PointGestures } from './pointedit.js';
 import { buildQuery, presetValues } from './state.js';
 import { sniffColumns } from './table.js';
+import { KEEPS_ITS_KEYS } from './wiring.js';
 
 /** How many edits Ctrl+Z can walk back. */
 const UNDO_DEPTH = 100;
@@ -15,7 +16,6 @@ const UNDO_DEPTH = 100;
 const STORE_AFTER_MS = 350;
 /** The settings that mean nothing while own points are shown. */
 const IGNORED_WITH_OWN_POINTS = ['data', 'n', 'noise'];
-const KEEPS_ITS_KEYS = 'input, select, textarea, [contenteditable], dialog';
 
 export class OwnData {
   /**
@@ -88,7 +88,7 @@ export class OwnData {
     });
     doc.addEventListener('keydown', event => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.key.toLowerCase() !== 'z') return;
-      if (event.target.closest?.(KEEPS_ITS_KEYS)) return; // a field's own undo
+      if (event.target.closest?.(KEEPS_ITS_KEYS)) return; // a field's own undo, the dialog's, the log's
       event.preventDefault();
       this.undoLast();
     });

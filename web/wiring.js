@@ -2,7 +2,7 @@
 import { buildQuery, presetValues } from './state.js';
 
 /** Where keys belong to the element: fields, sliders and pickers, the dialog, the log (it scrolls by keys). */
-const KEEPS_ITS_KEYS = 'input, select, textarea, [contenteditable], dialog, [role="log"]';
+export const KEEPS_ITS_KEYS = 'input, select, textarea, [contenteditable], dialog, [role="log"]';
 
 /** space = play/pause, → = step, r = reset; not while typing in a field or moving a slider. */
 export function installKeys(playground) {
