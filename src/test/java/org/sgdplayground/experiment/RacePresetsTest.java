@@ -36,23 +36,12 @@ class RacePresetsTest {
         for (Race.Entry entry : Race.entries(e)) {
             TrainingRun run = new TrainingRun(entry.experiment(), points);
             List<Frame> frames = run.all();
-            double[] losses = frames.stream().mapToDouble(f -> fullLoss(e.model().name(), points, f.params())).toArray();
+            double[] losses = frames.stream().mapToDouble(f -> NormalEquations.loss(e.model().name(), points, f.params())).toArray();
             int within = -1;
             for (int i = 0; i < losses.length && within < 0; i++) if (losses[i] <= 1.01 * best) within = i;
             out.add(new Lane(entry.label(), run.outcome().kind(), losses, within));
         }
         return out;
-    }
-
-    private static double fullLoss(String model, Dataset points, double[] p) {
-        double sum = 0;
-        for (int i = 0; i < points.size(); i++) {
-            double[] phi = ReferenceSgd.features(model, points.x(i));
-            double r = -points.y(i);
-            for (int j = 0; j < p.length; j++) r += p[j] * phi[j];
-            sum += r * r;
-        }
-        return sum / points.size();
     }
 
     @Test
