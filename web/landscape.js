@@ -43,16 +43,20 @@ export class Landscape {
 
     ctx.save();
     clipTo(ctx, box);
-    if (scene.path.length > 1) {
-      ctx.lineJoin = 'round';
+    /** A path in `color` over a dark halo, so it reads on every colour of the heatmap. */
+    const haloed = (points, color, width) => {
       ctx.beginPath();
-      scene.path.forEach(([x, y], k) => (k ? ctx.lineTo(toX(x), toY(y)) : ctx.moveTo(toX(x), toY(y))));
+      points.forEach(([x, y], k) => (k ? ctx.lineTo(toX(x), toY(y)) : ctx.moveTo(toX(x), toY(y))));
       ctx.strokeStyle = 'rgba(0, 0, 0, 0.45)';
       ctx.lineWidth = 3.4;
       ctx.stroke();
-      ctx.strokeStyle = colors.path;
-      ctx.lineWidth = 1.6;
+      ctx.strokeStyle = color;
+      ctx.lineWidth = width;
       ctx.stroke();
+    };
+    if (scene.path.length > 1) {
+      ctx.lineJoin = 'round';
+      haloed(scene.path, colors.path, 1.6);
     }
     const at = (p, fill, stroke, radius) => {
       ctx.beginPath();
@@ -62,14 +66,7 @@ export class Landscape {
     };
     for (const lane of scene.lanePaths ?? []) { // a race: one path a lane, each ending at a dot (race.js)
       if (!lane.points.length) continue;
-      ctx.beginPath();
-      lane.points.forEach(([x, y], k) => (k ? ctx.lineTo(toX(x), toY(y)) : ctx.moveTo(toX(x), toY(y))));
-      ctx.strokeStyle = 'rgba(0, 0, 0, 0.45)';
-      ctx.lineWidth = 3.4;
-      ctx.stroke();
-      ctx.strokeStyle = lane.color;
-      ctx.lineWidth = 1.8;
-      ctx.stroke();
+      haloed(lane.points, lane.color, 1.8);
       at(lane.points[lane.points.length - 1], lane.color, colors.background, 5);
     }
     if (scene.start) at(scene.start, null, colors.path, 5);
