@@ -36,8 +36,10 @@ public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     /**
-     * The argument for a start that warms up on a port of its own and exits: scripts/serve runs one so the JVM can
-     * write the classes it loaded to a class-data archive, which later starts map instead of loading them anew.
+     * The argument for a start that warms up on a port of its own, for longer than a start does ({@link
+     * WarmUp.Plan#TRAINING}), and exits: scripts/serve runs one so the JVM can write what it loaded to a cache that
+     * later starts map instead of loading it anew (a class-data archive; on JDK 25 the AOT cache, with the profiles of
+     * the methods this run made hot).
      */
     static final String WARM_UP_AND_EXIT = "--warm-up-and-exit";
 
@@ -47,7 +49,7 @@ public final class Main {
         if (args.length == 1 && args[0].equals(WARM_UP_AND_EXIT)) {
             // no store: this start only loads classes for the archive, and must not write a database where it runs
             StoreLimits none = StoreLimits.fromEnvironment(Map.of());
-            start(0, PointStore.NONE, none, WarmUp.Plan.DEFAULT).stop();
+            start(0, PointStore.NONE, none, WarmUp.Plan.TRAINING).stop();
             System.exit(0);
         }
         String port = System.getenv().getOrDefault("PORT", "7070");
