@@ -16,6 +16,7 @@ import org.sgdplayground.server.live.LiveHub;
 import org.sgdplayground.server.live.LiveLimits;
 import org.sgdplayground.store.Database;
 import org.sgdplayground.store.JdbcPointStore;
+import org.sgdplayground.store.OpeningPointStore;
 import org.sgdplayground.store.PointStore;
 import org.sgdplayground.store.RetryingPointStore;
 import org.sgdplayground.store.StoreLimits;
@@ -35,8 +36,10 @@ public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     /**
-     * The argument for a start that warms up on a port of its own and exits: scripts/serve runs one so the JVM can
-     * write the classes it loaded to a class-data archive, which later starts map instead of loading them anew.
+     * The argument for a start that warms up on a port of its own, for longer than a start does ({@link
+     * WarmUp.Plan#TRAINING}), and exits: scripts/serve runs one so the JVM can write what it loaded to a cache that
+     * later starts map instead of loading it anew (a class-data archive; on JDK 25 the AOT cache, with the profiles of
+     * the methods this run made hot).
      */
     static final String WARM_UP_AND_EXIT = "--warm-up-and-exit";
 
@@ -46,7 +49,7 @@ public final class Main {
         if (args.length == 1 && args[0].equals(WARM_UP_AND_EXIT)) {
             // no store: this start only loads classes for the archive, and must not write a database where it runs
             StoreLimits none = StoreLimits.fromEnvironment(Map.of());
-            start(0, PointStore.NONE, none, WarmUp.Plan.DEFAULT).stop();
+            start(0, PointStore.NONE, none, WarmUp.Plan.TRAINING).stop();
             System.exit(0);
         }
         String port = System.getenv().getOrDefault("PORT", "7070");
@@ -64,9 +67,16 @@ public final class Main {
             limits = StoreLimits.fromEnvironment(System.getenv());
             Database database = Database.fromEnvironment(System.getenv());
             StoreLimits storeLimits = limits;
-            // a database that is down at start does not keep the server down: it serves what needs no store
-            store = RetryingPointStore.open(() -> JdbcPointStore.open(database, storeLimits), RetryingPointStore.RETRY_EVERY);
-            System.out.println("points are stored in " + database + store.trouble().map(t -> ": " + t).orElse(""));
+            // opened beside the server's start and warm-up, which need no store; ready waits for it (start below)
+            store = OpeningPointStore.start(() -> {
+                long began = System.nanoTime(), cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                // a database that is down at start does not keep the server down: it serves what needs no store
+                PointStore opened = RetryingPointStore.open(() -> JdbcPointStore.open(database, storeLimits), RetryingPointStore.RETRY_EVERY);
+                System.out.println("points are stored in " + database + opened.trouble().map(t -> ": " + t).orElse("")
+                    + " (opened in " + Duration.ofNanos(System.nanoTime() - began).toMillis() + " ms, "
+                    + Duration.ofNanos(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu).toMillis() + " ms of CPU)");
+                return opened;
+            });
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
@@ -76,7 +86,14 @@ public final class Main {
         WarmUp.Plan plan = WarmUp.Plan.DEFAULT.lasting(Duration.ofMillis(
             Long.getLong("sgd.warmUpMillis", WarmUp.Plan.DEFAULT.time().toMillis())));
         LiveHub hub = new LiveHub(LiveLimits.DEFAULT, PlaygroundApp.TICKER_THREADS, store);
-        var app = start(p, hub, store, limits, plan);
+        Javalin app;
+        try {
+            app = start(p, hub, store, limits, plan);
+        } catch (IllegalStateException e) {
+            LOG.error("not starting: {}", e.getMessage(), e.getCause());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> Drain.stop(app, hub, Drain.NOTICE), "shutdown"));
     }
 
@@ -85,9 +102,14 @@ public final class Main {
         return start(port, new LiveHub(LiveLimits.DEFAULT, PlaygroundApp.TICKER_THREADS, store), store, limits, plan);
     }
 
+    /** How long a start waits for its point store to open: past HikariCP's connection timeout, which ends a try. */
+    static final Duration STORE_OPENING_LIMIT = Duration.ofSeconds(60);
+
     /**
      * Starts the app around {@code hub} on {@code port}, {@code /healthz} answering 503 {@code warming} while it
-     * warms up by {@code plan}, and returns it ready.
+     * warms up by {@code plan} and {@code store} is being opened, and returns it ready.
+     *
+     * @throws IllegalStateException when the store could not be opened (the app is stopped again)
      */
     static Javalin start(int port, LiveHub hub, PointStore store, StoreLimits limits, WarmUp.Plan plan) {
         long began = System.nanoTime();
@@ -95,6 +117,14 @@ public final class Main {
         hub.warming(true);
         Javalin app = PlaygroundApp.create(hub, store, limits).start(port);
         if (!plan.time().isZero()) warmUp(app.port(), hub, plan, compiling);
+        try {
+            store.awaitOpen(STORE_OPENING_LIMIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IllegalStateException e) {
+            app.stop();
+            throw e;
+        }
         hub.warming(false);
         LOG.info("ready {} ms after the JVM started ({} ms of it here)", ManagementFactory.getRuntimeMXBean().getUptime(),
             Duration.ofNanos(System.nanoTime() - began).toMillis());

@@ -37,6 +37,12 @@ final class WarmUp {
      */
     record Plan(Duration time, int streamers, int openers, int leastOpened) {
         static final Plan DEFAULT = new Plan(Duration.ofMillis(600), 6, 4, 12);
+        /**
+         * The training start that writes scripts/serve's cache ({@link Main#WARM_UP_AND_EXIT}): once per build, so it
+         * can take seconds; on a JDK whose cache keeps methods' profiles, the longer it runs the hot paths, the fuller
+         * the profiles a start begins with.
+         */
+        static final Plan TRAINING = new Plan(Duration.ofMillis(Long.getLong("sgd.trainingMillis", 3000)), 6, 4, 12);
 
         /** This plan for another time; no time at all is no warm-up. */
         Plan lasting(Duration t) {

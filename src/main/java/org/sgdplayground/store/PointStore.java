@@ -1,5 +1,6 @@
 package org.sgdplayground.store;
 
+import java.time.Duration;
 import java.util.Optional;
 import org.sgdplayground.data.Dataset;
 import org.sgdplayground.experiment.PointLookup;
@@ -54,6 +55,14 @@ public interface PointStore extends PointLookup, AutoCloseable {
     default Optional<String> trouble() {
         return Optional.empty();
     }
+
+    /**
+     * Waits up to {@code limit} for a store still being opened ({@link OpeningPointStore}); any other store is open
+     * from the start and returns at once.
+     *
+     * @throws IllegalStateException when the opening failed or took longer than {@code limit}
+     */
+    default void awaitOpen(Duration limit) throws InterruptedException {}
 
     @Override
     void close();
