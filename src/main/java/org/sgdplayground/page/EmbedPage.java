@@ -3,6 +3,7 @@ package org.sgdplayground.page;
 import static j2html.TagCreator.*;
 
 import java.util.List;
+import org.sgdplayground.assets.AssetUrls;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.Presets;
@@ -24,8 +25,13 @@ public final class EmbedPage {
 
     /** The embed for {@code e}, unfurling to {@code preview} when a link to it is shared (none when null). */
     public static String render(Experiment e, List<String> hidden, String oembedHref, LinkPreview preview) {
+        return render(e, hidden, oembedHref, preview, AssetUrls.UNHASHED);
+    }
+
+    /** The embed for {@code e}, its browser files linked at {@code assets}' addresses. */
+    public static String render(Experiment e, List<String> hidden, String oembedHref, LinkPreview preview, AssetUrls assets) {
         String title = "SGD Playground: " + Presets.byName(e.preset()).orElse(Presets.defaultPreset()).title();
-        return Layout.document(title, "embed", oembedHref, preview, "embed.js",
+        return Layout.document(assets, title, "embed", oembedHref, preview, PageAssets.EMBED_MODULE,
             main(
                 div(
                     button("Play").withId("play").withType("button").withClass("primary").attr("aria-pressed", "false"),

@@ -3,38 +3,44 @@ package org.sgdplayground.page;
 import static j2html.TagCreator.*;
 
 import j2html.tags.DomContent;
+import org.sgdplayground.assets.AssetUrls;
 
-/** The one page skeleton: head (stylesheet, oEmbed discovery, theme), a body class, the content, the page's module. */
+/**
+ * The one page skeleton: head (stylesheet, oEmbed discovery, theme), a body class, the content, the page's module.
+ * The browser files are linked at {@code assets}' addresses, with a preload for every module the page's module
+ * imports and every sheet the stylesheet imports, so the browser fetches the whole graph in one round trip.
+ */
 final class Layout {
     private Layout() {}
 
     /**
-     * A whole HTML document.
+     * A whole HTML document, its browser files at {@code assets}' addresses.
      *
      * @param title       the tab's title
      * @param bodyClass   the body's class ({@code page}, {@code embed}, {@code error})
      * @param oembedHref  the oEmbed discovery address, or null for none
-     * @param module      the ES module under {@code /static/} that wires the page, or null for none
+     * @param preview     the link preview's tags, or null for none
+     * @param module      the ES module that wires the page ({@code main.js}), or null for none
      */
-    static String document(String title, String bodyClass, String oembedHref, String module, DomContent... content) {
-        return document(title, bodyClass, oembedHref, null, module, content);
-    }
-
-    /** {@link #document(String, String, String, String, DomContent...)} with a link preview's tags, or none when null. */
-    static String document(String title, String bodyClass, String oembedHref, LinkPreview preview, String module, DomContent... content) {
+    static String document(AssetUrls assets, String title, String bodyClass, String oembedHref, LinkPreview preview, String module,
+                           DomContent... content) {
         return j2html.TagCreator.document(html(
             head(
                 meta().withCharset("utf-8"),
                 meta().withName("viewport").withContent("width=device-width, initial-scale=1"),
                 meta().withName("color-scheme").withContent("dark light"),
                 title(title),
-                link().withRel("stylesheet").withHref("/static/style.css"),
-                link().withRel("icon").withHref("/static/favicon.svg").withType("image/svg+xml"),
+                link().withRel("stylesheet").withHref(assets.url(PageAssets.STYLESHEET)),
+                each(assets.preloads(PageAssets.STYLESHEET).stream().skip(1).toList(), // the sheets it @imports
+                    href -> link().withRel("preload").attr("as", "style").withHref(href)),
+                link().withRel("icon").withHref(assets.url(PageAssets.ICON)).withType("image/svg+xml"),
                 iff(oembedHref != null, link().withRel("alternate").withType("application/json+oembed")
                     .withHref(oembedHref == null ? "" : oembedHref).withTitle(title)),
                 each(preview == null ? java.util.List.<LinkPreview.Tag>of() : preview.tags(),
                     t -> meta().attr(t.attribute(), t.key()).withContent(t.content())),
-                iff(module != null, script().withType("module").withSrc("/static/" + module))
+                each(module == null ? java.util.List.<String>of() : assets.preloads(module),
+                    href -> link().withRel("modulepreload").withHref(href)),
+                iff(module != null, script().withType("module").withSrc(module == null ? "" : assets.url(module)))
             ),
             body(content).withClass(bodyClass)
         ).withLang("en").attr("data-theme", "dark"));

@@ -4,6 +4,7 @@ import static j2html.TagCreator.*;
 
 import j2html.tags.DomContent;
 import java.util.List;
+import org.sgdplayground.assets.AssetUrls;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.InvalidParameterException;
@@ -23,7 +24,12 @@ public final class PlaygroundPage {
 
     /** The page for {@code e}, unfurling to {@code preview} when a link to it is shared (none when null). */
     public static String render(Experiment e, String oembedHref, LinkPreview preview) {
-        return Layout.document("SGD Playground", "page", oembedHref, preview, "main.js",
+        return render(e, oembedHref, preview, AssetUrls.UNHASHED);
+    }
+
+    /** The page for {@code e}, its browser files linked at {@code assets}' addresses. */
+    public static String render(Experiment e, String oembedHref, LinkPreview preview, AssetUrls assets) {
+        return Layout.document(assets, "SGD Playground", "page", oembedHref, preview, PageAssets.PLAYGROUND_MODULE,
             header(
                 div(h1(a("SGD Playground").withHref("/")),
                     p("Watch stochastic gradient descent fit a curve, one step at a time.").withClass("tagline")),
@@ -63,7 +69,12 @@ public final class PlaygroundPage {
 
     /** A friendly 400 page: which setting, its value (escaped), what is allowed, and ways out. */
     public static String badParameter(InvalidParameterException e, String withoutItHref) {
-        return Layout.document("SGD Playground: a setting we cannot use", "error", null, null,
+        return badParameter(e, withoutItHref, AssetUrls.UNHASHED);
+    }
+
+    /** The 400 page, its stylesheet linked at {@code assets}' address. */
+    public static String badParameter(InvalidParameterException e, String withoutItHref, AssetUrls assets) {
+        return Layout.document(assets, "SGD Playground: a setting we cannot use", "error", null, null, null,
             main(
                 h1("That link has a setting we cannot use"),
                 p(text("The setting "), code(e.parameter()), text(" has the value "), code(e.value()).withClass("bad-value"),

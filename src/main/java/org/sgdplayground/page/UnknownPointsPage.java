@@ -2,6 +2,7 @@ package org.sgdplayground.page;
 
 import static j2html.TagCreator.*;
 
+import org.sgdplayground.assets.AssetUrls;
 import org.sgdplayground.experiment.UnknownPointsException;
 
 /**
@@ -13,7 +14,12 @@ public final class UnknownPointsPage {
 
     /** The page; {@code withoutPointsHref} is the same link without {@code points}. */
     public static String render(UnknownPointsException e, String withoutPointsHref) {
-        return Layout.document("SGD Playground: no points under that link", "error", null, null,
+        return render(e, withoutPointsHref, AssetUrls.UNHASHED);
+    }
+
+    /** The page, its stylesheet linked at {@code assets}' address. */
+    public static String render(UnknownPointsException e, String withoutPointsHref, AssetUrls assets) {
+        return Layout.document(assets, "SGD Playground: no points under that link", "error", null, null, null,
             main(
                 h1("No points are stored under that link"),
                 p(text("The link asks for the points "), code(e.value()).withClass("bad-value"),

@@ -2,6 +2,9 @@ package org.sgdplayground.server;
 
 import org.sgdplayground.server.json.Json;
 
+import org.sgdplayground.assets.AssetUrls;
+import org.sgdplayground.assets.ServedAssets;
+
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
@@ -26,27 +29,31 @@ import org.sgdplayground.page.UnknownPointsPage;
 /**
  * The pages: {@code GET /} (the playground), {@code GET /embed} (the compact view any site may frame) and
  * {@code GET /oembed} (oEmbed 1.0 JSON for their links). A bad setting gets a friendly 400 page naming it.
+ * Pages link the browser files at their hashed addresses and are kept once rendered ({@link RecentPages}), answered
+ * with an entity tag so a repeat visit costs a 304.
  */
 final class Pages {
     private Pages() {}
 
-    static void register(RoutesConfig routes, PointLookup stored) {
-        routes.get("/", ctx -> playground(ctx, stored));
-        routes.get("/embed", ctx -> embed(ctx, stored));
+    static void register(RoutesConfig routes, PointLookup stored, ServedAssets assets, RecentPages pages) {
+        routes.get("/", ctx -> playground(ctx, stored, assets.urls(), pages));
+        routes.get("/embed", ctx -> embed(ctx, stored, assets.urls(), pages));
         routes.get("/oembed", ctx -> oembed(ctx, stored));
     }
 
-    private static void embed(Context ctx, PointLookup stored) {
+    private static void embed(Context ctx, PointLookup stored, AssetUrls assets, RecentPages pages) {
         Map<String, String> raw = query(ctx);
         ctx.header("Content-Security-Policy", EmbedPage.CONTENT_SECURITY_POLICY);
         try {
-            Experiment e = ExperimentCodec.decode(raw, stored);
-            List<String> hidden = Arrays.stream(raw.getOrDefault("hide", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-            ctx.html(EmbedPage.render(e, hidden, oembedHref(ctx, "/embed"), LinkPreview.of(e, origin(ctx), "/embed")));
+            send(ctx, pages.get(key(ctx, "/embed", assets), () -> {
+                Experiment e = ExperimentCodec.decode(raw, stored);
+                List<String> hidden = Arrays.stream(raw.getOrDefault("hide", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+                return EmbedPage.render(e, hidden, oembedHref(ctx, "/embed"), LinkPreview.of(e, origin(ctx), "/embed"), assets);
+            }));
         } catch (UnknownPointsException e) {
-            ctx.status(404).html(UnknownPointsPage.render(e, "/embed" + queryWithout(raw, e.parameter())));
+            ctx.status(404).html(UnknownPointsPage.render(e, "/embed" + queryWithout(raw, e.parameter()), assets));
         } catch (InvalidParameterException e) {
-            ctx.status(400).html(PlaygroundPage.badParameter(e, "/embed" + queryWithout(raw, e.parameter())));
+            ctx.status(400).html(PlaygroundPage.badParameter(e, "/embed" + queryWithout(raw, e.parameter()), assets));
         }
     }
 
@@ -60,17 +67,39 @@ final class Pages {
         }
     }
 
-    private static void playground(Context ctx, PointLookup stored) {
+    private static void playground(Context ctx, PointLookup stored, AssetUrls assets, RecentPages pages) {
         Map<String, String> raw = query(ctx);
         ctx.header("Content-Security-Policy", PlaygroundPage.CONTENT_SECURITY_POLICY + "; frame-ancestors 'self'");
         try {
-            Experiment e = ExperimentCodec.decode(raw, stored);
-            ctx.html(PlaygroundPage.render(e, oembedHref(ctx, "/"), LinkPreview.of(e, origin(ctx), "/")));
+            send(ctx, pages.get(key(ctx, "/", assets), () -> {
+                Experiment e = ExperimentCodec.decode(raw, stored);
+                return PlaygroundPage.render(e, oembedHref(ctx, "/"), LinkPreview.of(e, origin(ctx), "/"), assets);
+            }));
         } catch (UnknownPointsException e) {
-            ctx.status(404).html(UnknownPointsPage.render(e, "/" + queryWithout(raw, e.parameter())));
+            ctx.status(404).html(UnknownPointsPage.render(e, "/" + queryWithout(raw, e.parameter()), assets));
         } catch (InvalidParameterException e) {
-            ctx.status(400).html(PlaygroundPage.badParameter(e, "/" + queryWithout(raw, e.parameter())));
+            ctx.status(400).html(PlaygroundPage.badParameter(e, "/" + queryWithout(raw, e.parameter()), assets));
         }
+    }
+
+    /**
+     * Everything a page at {@code path} is made from: this server's origin (its link preview's addresses), the query
+     * string as sent (the oEmbed link repeats it; {@code points=ID} names points that never change, an id being a
+     * hash of them) and the browser files' addresses. A page that reads anything more from its request (a language)
+     * adds it here. Only pages rendered whole are kept: a refusal or an unknown id is rendered each time.
+     */
+    static String key(Context ctx, String path, AssetUrls assets) {
+        String q = ctx.queryString();
+        return path + '\n' + origin(ctx) + '\n' + (q == null ? "" : q) + '\n' + assets.version();
+    }
+
+    /** The page, or 304 when the client already holds it; either way the client asks again next time ({@code no-cache}). */
+    private static void send(Context ctx, RecentPages.Page page) {
+        ctx.header("Cache-Control", "no-cache");
+        ctx.header("ETag", page.etag());
+        ctx.contentType(ContentType.TEXT_HTML);
+        if (page.matches(ctx.header("If-None-Match"))) ctx.status(304);
+        else ctx.result(page.html());
     }
 
     /** The first value of each query parameter, in order. */

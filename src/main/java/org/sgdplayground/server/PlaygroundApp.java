@@ -24,6 +24,8 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.sgdplayground.experiment.InvalidParameterException;
 import org.sgdplayground.experiment.Limits;
+import org.sgdplayground.assets.ServedAssets;
+import org.sgdplayground.page.PageAssets;
 import org.sgdplayground.json.Jackson;
 import org.sgdplayground.store.PointStore;
 import org.sgdplayground.store.StoreLimits;
@@ -59,6 +61,11 @@ public final class PlaygroundApp {
 
     /** The app around a given hub and point store; the hub should find links' points in the same store. */
     public static Javalin create(LiveHub hub, PointStore store, StoreLimits storeLimits) {
+        return create(hub, store, storeLimits, ServedAssets.forApp(PageAssets.ROOTS));
+    }
+
+    /** The app with its browser files served and linked as {@code assets} says (the benchmarks compare unhashed ones). */
+    public static Javalin create(LiveHub hub, PointStore store, StoreLimits storeLimits, ServedAssets assets) {
         TrainApi trainApi = new TrainApi(store);
         PointsApi pointsApi = new PointsApi(store, storeLimits);
         Javalin app = Javalin.create(cfg -> {
@@ -92,7 +99,8 @@ public final class PlaygroundApp {
             cfg.routes.post("/api/analyse", new AnalyseApi(store)::analyse);
             pointsApi.register(cfg.routes);
             new PictureApi(store).register(cfg.routes); // /export/plot.png, run.gif, replay.html
-            Pages.register(cfg.routes, store);
+            Pages.register(cfg.routes, store, assets, new RecentPages(PageLimits.MAX_CACHED_PAGE_BYTES));
+            AssetRoutes.register(cfg.routes, assets);
             ExportRoutes.register(cfg.routes, store);
 
             cfg.routes.exception(InvalidParameterException.class, (e, ctx) -> ctx.status(400).contentType(ContentType.APPLICATION_JSON).result(Json.error(e)));

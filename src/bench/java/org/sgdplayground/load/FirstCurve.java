@@ -1,0 +1,153 @@
+package org.sgdplayground.load;
+
+import io.javalin.Javalin;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.sgdplayground.assets.ServedAssets;
+import org.sgdplayground.page.PageAssets;
+import org.sgdplayground.server.PlaygroundApp;
+import org.sgdplayground.server.live.LiveHub;
+import org.sgdplayground.server.live.LiveLimits;
+import org.sgdplayground.store.PointStore;
+import org.sgdplayground.store.StoreLimits;
+
+/**
+ * Time to the first drawn curve as a visitor sees it (issue #18): headless Chromium loads the page, first with an
+ * empty cache and then again with what the first visit cached, over a network emulated by Chromium (DevTools'
+ * {@code Network.emulateNetworkConditions}: 100 ms added to every request's answer, 10 Mbit/s each way) and over
+ * plain loopback. "First drawn curve" is the page's own {@code performance.mark('sgd:first-curve')}, set where
+ * {@code plot.js} first draws the fitted curve; requests are the HTTP answers that crossed the network (a 304 counts,
+ * a copy from the cache does not; the socket is not counted). Each figure is the median of {@code --reps} loads, on
+ * two servers in this JVM: one linking the plain {@code /static/} files as before (revalidated on every visit), one
+ * the hashed {@code /assets/} files with a preload for the module graph.
+ *
+ * <p>Usage: {@code bench/first-curve/run [--reps 5] [--path /?preset=roller-coaster]}.
+ */
+public final class FirstCurve {
+    private FirstCurve() {}
+
+    /** The emulated network: latency added to every answer, and the bandwidth each way. */
+    private static final int LATENCY_MS = 100, BITS_PER_SECOND = 10_000_000;
+
+    /** One load: when the curve was first drawn (ms after navigation start) and how many requests went out. */
+    record Load(double firstCurveMillis, int requests) {}
+
+    public static void main(String[] args) throws Exception {
+        int reps = 5;
+        String path = "/?preset=roller-coaster";
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (args[i].equals("--reps")) reps = Integer.parseInt(args[i + 1]);
+            else if (args[i].equals("--path")) path = args[i + 1];
+        }
+        Javalin unhashed = app(ServedAssets.unhashed()), hashed = app(ServedAssets.forApp(PageAssets.ROOTS));
+        Path profile = Files.createTempDirectory("sgd-first-curve-");
+        ChromeDriver driver = chromium(profile);
+        try {
+            Map<String, Javalin> servers = new java.util.LinkedHashMap<>();
+            servers.put("unhashed /static/, revalidated", unhashed);
+            servers.put("hashed /assets/ + modulepreload", hashed);
+            for (Javalin app : servers.values()) load(driver, url(app, path), true); // JIT and the browser's first start
+            System.out.printf(Locale.ROOT, "first drawn curve, median of %d loads of %s (ms, and HTTP requests)%n", reps, path);
+            System.out.printf(Locale.ROOT, "%-34s", "");
+            for (String name : servers.keySet()) System.out.printf(Locale.ROOT, " | %-32s", name);
+            System.out.println();
+            for (boolean emulated : new boolean[] {true, false}) {
+                for (boolean fresh : new boolean[] {true, false}) {
+                    String row = (emulated ? LATENCY_MS + " ms, " + BITS_PER_SECOND / 1_000_000 + " Mbit/s" : "loopback")
+                        + (fresh ? ", first visit" : ", repeat visit");
+                    System.out.printf(Locale.ROOT, "%-34s", row);
+                    for (Javalin app : servers.values()) {
+                        List<Load> loads = new ArrayList<>();
+                        for (int r = 0; r < reps; r++) loads.add(visit(driver, url(app, path), emulated, fresh));
+                        Load median = median(loads);
+                        System.out.printf(Locale.ROOT, " | %7.0f ms, %2d requests%12s", median.firstCurveMillis(), median.requests(), "");
+                    }
+                    System.out.println();
+                }
+            }
+        } finally {
+            driver.quit();
+            unhashed.stop();
+            hashed.stop();
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    private static Javalin app(ServedAssets assets) {
+        return PlaygroundApp.create(new LiveHub(LiveLimits.DEFAULT, 2, PointStore.NONE), PointStore.NONE, StoreLimits.DEFAULT, assets)
+            .start("127.0.0.1", 0);
+    }
+
+    private static String url(Javalin app, String path) {
+        return "http://127.0.0.1:" + app.port() + path;
+    }
+
+    /** A first visit (the cache emptied first) or a repeat one (the cache as the visit before left it). */
+    private static Load visit(ChromeDriver driver, String url, boolean emulated, boolean fresh) {
+        Map<String, Object> network = new HashMap<>();
+        network.put("offline", false);
+        network.put("latency", emulated ? LATENCY_MS : 0);
+        network.put("downloadThroughput", emulated ? BITS_PER_SECOND / 8 : -1);
+        network.put("uploadThroughput", emulated ? BITS_PER_SECOND / 8 : -1);
+        driver.get("about:blank");
+        if (fresh) {
+            driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        } else {
+            driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+            load(driver, url, false); // what the repeat visitor's cache holds: their first visit
+            driver.get("about:blank");
+        }
+        driver.executeCdpCommand("Network.emulateNetworkConditions", network);
+        return load(driver, url, fresh);
+    }
+
+    private static Load load(ChromeDriver driver, String url, boolean fresh) {
+        driver.get(url);
+        Object result = driver.executeAsyncScript("""
+            const done = arguments[arguments.length - 1];
+            const look = () => {
+              const mark = performance.getEntriesByName('sgd:first-curve')[0];
+              if (!mark) return setTimeout(look, 5);
+              const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+              done([mark.startTime, entries.filter(e => e.transferSize > 0).length]);
+            };
+            look();""");
+        List<?> pair = (List<?>) result;
+        return new Load(((Number) pair.get(0)).doubleValue(), ((Number) pair.get(1)).intValue());
+    }
+
+    private static Load median(List<Load> loads) {
+        List<Load> sorted = loads.stream().sorted(Comparator.comparingDouble(Load::firstCurveMillis)).toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    /** Headless Chromium as the browser tests start it (Debian's binary and driver, a fresh profile, nothing in the background). */
+    private static ChromeDriver chromium(Path profile) throws IOException {
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-background-networking", "--disable-component-update", "--no-first-run",
+            "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,1000", "--force-device-scale-factor=1",
+            "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows");
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        driver.executeCdpCommand("Network.enable", Map.of());
+        return driver;
+    }
+}

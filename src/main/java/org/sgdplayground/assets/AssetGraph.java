@@ -1,0 +1,198 @@
+package org.sgdplayground.assets;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The browser files as served under content-hashed names ({@code main.js} as {@code /assets/main.3f09c1d2aa41b7e5.js}),
+ * each module's {@code ./name.js} imports and each stylesheet's {@code @import url("name.css")} rewritten to the
+ * hashed names. A file's hash is SHA-256 over its own source and the sources of every file it imports, directly or
+ * not, so it changes when the file or anything it imports changes (an import cycle included), and since the body
+ * served is a function of those same sources, one address never names two bodies: it may be cached for ever.
+ * Built once from the files reachable from the pages' roots; immutable.
+ */
+public final class AssetGraph implements AssetUrls {
+    /** Where the hashed files are served. */
+    public static final String PREFIX = "/assets/";
+
+    /** A browser file's name: no folders and no dots but the extension's, so {@code name.HASH.ext} is never a source name. */
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+\\.(js|css|svg)");
+    /** A module's static import or re-export of a sibling module (the replay file's rewriting reads the same shape). */
+    private static final Pattern JS_IMPORT = Pattern.compile("(\\bfrom\\s*|\\bimport\\s*)(['\"])\\./([A-Za-z0-9_-]+\\.js)\\2");
+    /** A stylesheet's {@code @import url("name.css")}. */
+    private static final Pattern CSS_IMPORT = Pattern.compile("(@import\\s+url\\()(['\"]?)([A-Za-z0-9_-]+\\.css)\\2(\\))");
+    /** Hex digits of SHA-256 kept in a name: 64 bits, so two versions of one file never meet by chance. */
+    static final int HASH_HEX_DIGITS = 16;
+
+    /** One served file: its source name, its hashed name, its type, the bytes served and the names it imports. */
+    public record Asset(String name, String hashedName, String contentType, byte[] body, List<String> imports) {}
+
+    private final Map<String, Asset> byName;
+    private final Map<String, Asset> byHashedName;
+    private final String version;
+
+    private AssetGraph(Map<String, Asset> byName) {
+        this.byName = byName;
+        this.byHashedName = new LinkedHashMap<>();
+        byName.values().forEach(a -> byHashedName.put(a.hashedName(), a));
+        this.version = sha256Hex(String.join("\n", byHashedName.keySet()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The graph of {@code roots} and everything they import, read by {@code read} (empty for a file that is not
+     * there: an import of it is left as written and fails in the browser as it did before).
+     */
+    public static AssetGraph of(Function<String, Optional<byte[]>> read, List<String> roots) {
+        Map<String, byte[]> sources = new LinkedHashMap<>();
+        Map<String, List<String>> imports = new LinkedHashMap<>();
+        Deque<String> todo = new ArrayDeque<>(roots);
+        while (!todo.isEmpty()) {
+            String name = todo.poll();
+            if (sources.containsKey(name) || !NAME.matcher(name).matches()) continue;
+            Optional<byte[]> source = read.apply(name);
+            if (source.isEmpty()) continue;
+            sources.put(name, source.get());
+            List<String> named = importsOf(name, source.get());
+            imports.put(name, named);
+            todo.addAll(named);
+        }
+        imports.replaceAll((name, named) -> named.stream().filter(sources::containsKey).distinct().toList());
+
+        Map<String, String> hashedNames = new LinkedHashMap<>();
+        for (String name : sources.keySet()) {
+            hashedNames.put(name, hashedName(name, closureHash(name, sources, imports)));
+        }
+        Map<String, Asset> byName = new LinkedHashMap<>();
+        sources.forEach((name, source) -> byName.put(name, new Asset(name, hashedNames.get(name), contentType(name),
+            rewritten(name, source, hashedNames), imports.get(name))));
+        return new AssetGraph(byName);
+    }
+
+    @Override
+    public String url(String name) {
+        Asset a = byName.get(name);
+        return a == null ? UNHASHED.url(name) : PREFIX + a.hashedName();
+    }
+
+    @Override
+    public List<String> preloads(String name) {
+        if (!byName.containsKey(name)) return List.of();
+        return reachable(name, n -> byName.get(n).imports()).stream().map(this::url).toList();
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    /** The file served at {@code /assets/hashedName}, if this graph has it. */
+    public Optional<Asset> byHashedName(String hashedName) {
+        return Optional.ofNullable(byHashedName.get(hashedName));
+    }
+
+    /** The file {@code name} (its source name, {@code main.js}) as this graph serves it. */
+    public Optional<Asset> byName(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** The source names of every file in the graph. */
+    public Set<String> names() {
+        return byName.keySet();
+    }
+
+    /** {@code main.3f09c1d2aa41b7e5.js} → {@code main.js}; any other string unchanged. */
+    public static String sourceName(String hashedName) {
+        return hashedName.replaceFirst("^([A-Za-z0-9_-]+)\\.[0-9a-f]{" + HASH_HEX_DIGITS + "}\\.(js|css|svg)$", "$1.$2");
+    }
+
+    private static List<String> importsOf(String name, byte[] source) {
+        Pattern p = importPattern(name);
+        if (p == null) return List.of();
+        List<String> named = new ArrayList<>();
+        Matcher m = p.matcher(new String(source, StandardCharsets.UTF_8));
+        while (m.find()) named.add(m.group(3));
+        return named;
+    }
+
+    private static byte[] rewritten(String name, byte[] source, Map<String, String> hashedNames) {
+        Pattern p = importPattern(name);
+        if (p == null) return source;
+        String text = p.matcher(new String(source, StandardCharsets.UTF_8)).replaceAll(m -> {
+            String target = hashedNames.get(m.group(3));
+            if (target == null) return Matcher.quoteReplacement(m.group());
+            String rest = m.groupCount() >= 4 ? m.group(4) : "";
+            String dot = name.endsWith(".js") ? "./" : "";
+            return Matcher.quoteReplacement(m.group(1) + m.group(2) + dot + target + m.group(2) + rest);
+        });
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Pattern importPattern(String name) {
+        if (name.endsWith(".js")) return JS_IMPORT;
+        if (name.endsWith(".css")) return CSS_IMPORT;
+        return null;
+    }
+
+    /** SHA-256 over the sources of {@code name}'s closure, in name order: each name, a NUL, its length and its bytes. */
+    private static String closureHash(String name, Map<String, byte[]> sources, Map<String, List<String>> imports) {
+        MessageDigest digest = sha256();
+        for (String member : new TreeSet<>(reachable(name, imports::get))) {
+            byte[] source = sources.get(member);
+            digest.update(member.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(Integer.toString(source.length).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(source);
+        }
+        return HexFormat.of().formatHex(digest.digest()).substring(0, HASH_HEX_DIGITS);
+    }
+
+    /** {@code start} and every name its imports reach, breadth first. */
+    private static Set<String> reachable(String start, Function<String, List<String>> importsOf) {
+        Set<String> seen = new LinkedHashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(start));
+        while (!todo.isEmpty()) {
+            String n = todo.poll();
+            if (seen.add(n)) todo.addAll(importsOf.apply(n));
+        }
+        return seen;
+    }
+
+    private static String hashedName(String name, String hash) {
+        int dot = name.lastIndexOf('.');
+        return name.substring(0, dot) + "." + hash + name.substring(dot);
+    }
+
+    private static String contentType(String name) {
+        if (name.endsWith(".js")) return "text/javascript; charset=utf-8";
+        if (name.endsWith(".css")) return "text/css; charset=utf-8";
+        return "image/svg+xml";
+    }
+
+    private static String sha256Hex(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes)).substring(0, HASH_HEX_DIGITS);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

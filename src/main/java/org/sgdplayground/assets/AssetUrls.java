@@ -1,0 +1,36 @@
+package org.sgdplayground.assets;
+
+import java.util.List;
+
+/** Where a page finds the browser files it links by name ({@code style.css}, {@code main.js}), and what to preload with them. */
+public interface AssetUrls {
+    /** The address of the browser file {@code name}. */
+    String url(String name);
+
+    /**
+     * What a page preloads beside {@code name}: its address and those of every file it imports, directly or not,
+     * nearest first, so the browser asks for the whole graph at once instead of one level of imports per round trip.
+     */
+    List<String> preloads(String name);
+
+    /** Names this set of addresses: two sets with one version give every name the same address. */
+    String version();
+
+    /** Today's plain addresses ({@code /static/main.js}), revalidated on every visit, with nothing to preload. */
+    AssetUrls UNHASHED = new AssetUrls() {
+        @Override
+        public String url(String name) {
+            return "/static/" + name;
+        }
+
+        @Override
+        public List<String> preloads(String name) {
+            return List.of();
+        }
+
+        @Override
+        public String version() {
+            return "unhashed";
+        }
+    };
+}

@@ -1,0 +1,39 @@
+package org.sgdplayground.server;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Optional;
+import org.sgdplayground.assets.AssetGraph;
+import org.sgdplayground.assets.AssetLimits;
+import org.sgdplayground.assets.ServedAssets;
+
+/**
+ * {@code GET /assets/{name.HASH.ext}}: the browser files under content-hashed names, cached by browsers for a year
+ * and never asked for again. A name whose hash is not the current one (a page rendered by a server one deploy
+ * older or newer, behind the same balancer) gets the current file, not to be cached; an unknown name gets 404.
+ * The plain {@code /static/} addresses keep working beside these, revalidated on every visit, for embeds and
+ * scripts in the wild.
+ */
+final class AssetRoutes {
+    private AssetRoutes() {}
+
+    static final String IMMUTABLE = "public, max-age=" + AssetLimits.IMMUTABLE_MAX_AGE_SECONDS + ", immutable";
+
+    static void register(RoutesConfig routes, ServedAssets assets) {
+        routes.get(AssetGraph.PREFIX + "{file}", ctx -> serve(ctx, assets));
+    }
+
+    private static void serve(Context ctx, ServedAssets assets) {
+        String file = ctx.pathParam("file");
+        Optional<AssetGraph> graph = assets.graph();
+        Optional<AssetGraph.Asset> exact = graph.flatMap(g -> g.byHashedName(file));
+        Optional<AssetGraph.Asset> asset = exact.or(() -> graph.flatMap(g -> g.byName(AssetGraph.sourceName(file)))
+            .filter(a -> !AssetGraph.sourceName(file).equals(file)));
+        if (asset.isEmpty()) {
+            ctx.status(404).contentType("text/plain; charset=utf-8").result("no such file: " + file);
+            return;
+        }
+        ctx.header("Cache-Control", exact.isPresent() ? IMMUTABLE : "no-cache");
+        ctx.contentType(asset.get().contentType()).result(asset.get().body());
+    }
+}

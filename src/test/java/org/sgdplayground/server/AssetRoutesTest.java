@@ -1,0 +1,145 @@
+package org.sgdplayground.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pages link the browser files at hashed addresses with a preload for the whole module graph; those addresses are
+ * cached for a year, and the plain {@code /static/} ones still work.
+ */
+class AssetRoutesTest {
+    private static Javalin app;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Pattern MODULE_PRELOAD = Pattern.compile("<link rel=\"modulepreload\" href=\"([^\"]+)\">");
+    private static final Pattern SCRIPT = Pattern.compile("<script type=\"module\" src=\"([^\"]+)\">");
+    private static final Pattern STYLESHEET = Pattern.compile("<link rel=\"stylesheet\" href=\"([^\"]+)\">");
+    private static final Pattern HASHED = Pattern.compile("/assets/([A-Za-z0-9_-]+)\\.[0-9a-f]{16}\\.(js|css|svg)");
+    /** What this test takes for an import: {@code from './x.js'} or {@code import './x.js'}, read off the files themselves. */
+    private static final Pattern IMPORT = Pattern.compile("(?:from|import)\\s*['\"]\\./([\\w-]+\\.js)['\"]");
+
+    @BeforeAll
+    static void start() {
+        app = PlaygroundApp.create().start("127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.stop();
+    }
+
+    private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Every module {@code entry} in ./web reaches by its imports, itself included. */
+    private static Set<String> moduleGraph(String entry) throws IOException {
+        Set<String> seen = new LinkedHashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(entry));
+        while (!todo.isEmpty()) {
+            String name = todo.poll();
+            if (!seen.add(name)) continue;
+            Matcher m = IMPORT.matcher(Files.readString(Path.of("web", name)));
+            while (m.find()) todo.add(m.group(1));
+        }
+        return seen;
+    }
+
+    private static Set<String> sourceNames(Pattern links, String page) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher m = links.matcher(page);
+        while (m.find()) {
+            Matcher h = HASHED.matcher(m.group(1));
+            assertTrue(h.matches(), m.group(1) + " is a hashed address");
+            names.add(h.group(1) + "." + h.group(2));
+        }
+        return names;
+    }
+
+    @Test
+    void each_page_preloads_exactly_the_module_graph_its_entry_module_reaches() throws Exception {
+        for (String[] page : new String[][] {{"/?preset=roller-coaster", "main.js"}, {"/embed?preset=momentum", "embed.js"}}) {
+            String html = get(page[0]).body();
+            Set<String> expected = moduleGraph(page[1]);
+            assertTrue(expected.size() > 10, "the graph is read from the files: " + expected);
+            assertEquals(expected, sourceNames(MODULE_PRELOAD, html), page[0]);
+            assertEquals(Set.of(page[1]), sourceNames(SCRIPT, html), page[0]);
+        }
+    }
+
+    @Test
+    void a_preloaded_module_is_what_its_importer_asks_for_so_nothing_is_fetched_twice() throws Exception {
+        String html = get("/").body();
+        Matcher m = MODULE_PRELOAD.matcher(html);
+        Set<String> preloaded = new LinkedHashSet<>();
+        while (m.find()) preloaded.add(m.group(1));
+        for (String href : preloaded) {
+            Matcher imports = Pattern.compile("(?:from|import)\\s*['\"]\\./([^'\"]+)['\"]").matcher(get(href).body());
+            while (imports.find()) assertTrue(preloaded.contains("/assets/" + imports.group(1)), href + " imports " + imports.group(1));
+        }
+    }
+
+    @Test
+    void every_page_and_error_page_links_the_hashed_stylesheet() throws Exception {
+        for (String path : List.of("/", "/embed", "/?lr=fast", "/embed?steps=lots", "/?points=AAAAAAAAAAAAAAAA")) {
+            HttpResponse<String> r = get(path);
+            assertEquals(Set.of("style.css"), sourceNames(STYLESHEET, r.body()), path + " (" + r.statusCode() + ")");
+        }
+    }
+
+    @Test
+    void a_hashed_file_is_cached_for_a_year_as_immutable_with_its_type() throws Exception {
+        Matcher m = STYLESHEET.matcher(get("/").body());
+        assertTrue(m.find());
+        for (String href : List.of(m.group(1), firstModule())) {
+            HttpResponse<String> r = get(href);
+            assertEquals(200, r.statusCode(), href);
+            assertEquals("public, max-age=31536000, immutable", r.headers().firstValue("Cache-Control").orElseThrow(), href);
+        }
+        assertEquals("text/css; charset=utf-8", get(m.group(1)).headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("text/javascript; charset=utf-8", get(firstModule()).headers().firstValue("Content-Type").orElseThrow());
+    }
+
+    private static String firstModule() throws Exception {
+        Matcher m = SCRIPT.matcher(get("/").body());
+        assertTrue(m.find());
+        return m.group(1);
+    }
+
+    @Test
+    void an_outdated_hash_gets_the_current_file_not_to_be_cached_and_an_unknown_name_404() throws Exception {
+        String current = firstModule();
+        HttpResponse<String> outdated = get("/assets/main.0123456789abcdef.js");
+        assertEquals(200, outdated.statusCode());
+        assertEquals("no-cache", outdated.headers().firstValue("Cache-Control").orElseThrow());
+        assertEquals(get(current).body(), outdated.body());
+        assertEquals(404, get("/assets/nothing.0123456789abcdef.js").statusCode());
+        assertEquals(404, get("/assets/main.js").statusCode(), "only hashed names live under /assets/");
+    }
+
+    @Test
+    void the_plain_static_addresses_still_serve_the_source_as_written() throws Exception {
+        HttpResponse<String> r = get("/static/main.js");
+        assertEquals(200, r.statusCode());
+        assertEquals(Files.readString(Path.of("web", "main.js")), r.body());
+        assertEquals(200, get("/static/style.css").statusCode());
+    }
+}
