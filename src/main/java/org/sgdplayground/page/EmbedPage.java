@@ -24,6 +24,11 @@ public final class EmbedPage {
 
     /** The embed for {@code e}, unfurling to {@code preview} when a link to it is shared (none when null). */
     public static String render(Experiment e, List<String> hidden, String oembedHref, LinkPreview preview) {
+        return render(e, hidden, oembedHref, preview, null);
+    }
+
+    /** The same, its boot block carrying {@code live}: the socket's first messages as JSON (none when null). */
+    public static String render(Experiment e, List<String> hidden, String oembedHref, LinkPreview preview, String live) {
         String title = "SGD Playground: " + Presets.byName(e.preset()).orElse(Presets.defaultPreset()).title();
         return Layout.document(title, "embed", oembedHref, preview, "embed.js",
             main(
@@ -41,7 +46,7 @@ public final class EmbedPage {
                         .withHref("/?" + ExperimentCodec.encode(e)).withTarget("_blank").withRel("noopener")
                 ).withClass("embed-footer")
             ).withClass("embed-root"), // a main landmark: a screen reader can jump to it (axe's "bypass")
-            BootData.block(e, "embed", hidden)
+            BootData.block(e, "embed", hidden, live)
         );
     }
 }

@@ -23,6 +23,11 @@ public final class PlaygroundPage {
 
     /** The page for {@code e}, unfurling to {@code preview} when a link to it is shared (none when null). */
     public static String render(Experiment e, String oembedHref, LinkPreview preview) {
+        return render(e, oembedHref, preview, null);
+    }
+
+    /** The same, its boot block carrying {@code live}: the socket's first messages as JSON (none when null). */
+    public static String render(Experiment e, String oembedHref, LinkPreview preview, String live) {
         return Layout.document("SGD Playground", "page", oembedHref, preview, "main.js",
             header(
                 div(h1(a("SGD Playground").withHref("/")),
@@ -57,7 +62,7 @@ public final class PlaygroundPage {
                 p(text("Also: "), a("the presets as JSON").withHref("/api/presets"), text(" · "),
                     code("POST /api/train"), text(" for the frames of a whole run."))
             ).withClass("bottom"),
-            BootData.block(e, "page", List.of())
+            BootData.block(e, "page", List.of(), live)
         );
     }
 

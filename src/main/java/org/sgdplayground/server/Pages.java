@@ -22,6 +22,7 @@ import org.sgdplayground.page.LinkPreview;
 import org.sgdplayground.page.OEmbed;
 import org.sgdplayground.page.PlaygroundPage;
 import org.sgdplayground.page.UnknownPointsPage;
+import org.sgdplayground.server.live.FirstMessages;
 
 /**
  * The pages: {@code GET /} (the playground), {@code GET /embed} (the compact view any site may frame) and
@@ -42,7 +43,8 @@ final class Pages {
         try {
             Experiment e = ExperimentCodec.decode(raw, stored);
             List<String> hidden = Arrays.stream(raw.getOrDefault("hide", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-            ctx.html(EmbedPage.render(e, hidden, oembedHref(ctx, "/embed"), LinkPreview.of(e, origin(ctx), "/embed")));
+            ctx.html(EmbedPage.render(e, hidden, oembedHref(ctx, "/embed"), LinkPreview.of(e, origin(ctx), "/embed"),
+                FirstMessages.of(e)));
         } catch (UnknownPointsException e) {
             ctx.status(404).html(UnknownPointsPage.render(e, "/embed" + queryWithout(raw, e.parameter())));
         } catch (InvalidParameterException e) {
@@ -65,7 +67,7 @@ final class Pages {
         ctx.header("Content-Security-Policy", PlaygroundPage.CONTENT_SECURITY_POLICY + "; frame-ancestors 'self'");
         try {
             Experiment e = ExperimentCodec.decode(raw, stored);
-            ctx.html(PlaygroundPage.render(e, oembedHref(ctx, "/"), LinkPreview.of(e, origin(ctx), "/")));
+            ctx.html(PlaygroundPage.render(e, oembedHref(ctx, "/"), LinkPreview.of(e, origin(ctx), "/"), FirstMessages.of(e)));
         } catch (UnknownPointsException e) {
             ctx.status(404).html(UnknownPointsPage.render(e, "/" + queryWithout(raw, e.parameter())));
         } catch (InvalidParameterException e) {

@@ -19,7 +19,8 @@ public final class FrameTape {
     static final int BATCH = 16;
 
     private final Experiment experiment;
-    private final byte[] dataRunning, dataPaused;
+    private final byte[] dataRunning, dataPaused, keyRunning, keyPaused;
+    private final String pointsKey;
     private final boolean shared;
     private final List<byte[]> messages = new ArrayList<>();
     private TapeSource source;
@@ -33,8 +34,11 @@ public final class FrameTape {
         this.experiment = experiment;
         this.shared = shared;
         this.source = TapeSource.of(experiment, experiment.dataset());
-        this.dataRunning = source.data(true);
-        this.dataPaused = source.data(false);
+        this.dataRunning = source.data(true, true);
+        this.dataPaused = source.data(false, true);
+        this.keyRunning = source.data(true, false);
+        this.keyPaused = source.data(false, false);
+        this.pointsKey = source.pointsKey();
     }
 
     /** The experiment as the tape plays it (its speed and autoplay are those of whoever opened it first). */
@@ -44,7 +48,18 @@ public final class FrameTape {
 
     /** The {@code data} message, saying whether frames will follow on their own. */
     public byte[] data(boolean running) {
-        return running ? dataRunning : dataPaused;
+        return data(running, true);
+    }
+
+    /** The {@code data} message with the points, or ({@code withPoints} false) with their key alone. */
+    byte[] data(boolean running, boolean withPoints) {
+        if (withPoints) return running ? dataRunning : dataPaused;
+        return running ? keyRunning : keyPaused;
+    }
+
+    /** The key of this run's points ({@code have=KEY}). */
+    String pointsKey() {
+        return pointsKey;
     }
 
     /** Message {@code i}: frame {@code i}, the outcome just after the last frame, or null beyond it. */
