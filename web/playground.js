@@ -89,9 +89,12 @@ export class Playground extends EventTarget {
     this.connection.open(this.#saysWhatItHas(query));
   }
 
-  /** `query` with `have=KEY` for the points we hold, so the server does not send them again. */
+  /**
+   * `query` with `have=KEY` for the points we hold, so the server does not send them again; `have=` when we hold
+   * none yet still says we keep what it sends, so a reset does not bring them twice.
+   */
   #saysWhatItHas(query) {
-    return this.#held ? `${query}&have=${encodeURIComponent(this.#held.key)}` : query;
+    return `${query}&have=${encodeURIComponent(this.#held?.key ?? '')}`;
   }
 
   /** The run's points with every double exact (those of a big set come first on a 16-bit grid): for editing them. */
