@@ -129,10 +129,13 @@ class DensityIT extends PageTest {
     private static Map<String, Object> shades() {
         return (Map<String, Object>) browser.js("""
             const css = getComputedStyle(document.documentElement);
-            const probe = document.createElement('canvas').getContext('2d');
+            const probe = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
             const rgb = name => { probe.fillStyle = css.getPropertyValue(name).trim(); probe.fillRect(0, 0, 1, 1); return [...probe.getImageData(0, 0, 1, 1).data.slice(0, 3)]; };
             const bg = rgb('--plot-bg'), pc = rgb('--lesson-points');
-            const canvas = document.getElementById('plot');
+            const plot = document.getElementById('plot'), canvas = document.createElement('canvas');
+            canvas.width = plot.width;
+            canvas.height = plot.height;
+            canvas.getContext('2d', { willReadFrequently: true }).drawImage(plot, 0, 0); // read a copy: the page's canvas stays a drawing one
             const box = window.sgdPlayground.state().ownData.view.box;
             const d = canvas.getContext('2d').getImageData(box.left + 1, box.top + 1, box.right - box.left - 2, box.bottom - box.top - 2).data;
             const widest = [0, 1, 2].reduce((a, c) => Math.abs(pc[c] - bg[c]) > Math.abs(pc[a] - bg[a]) ? c : a, 0);
