@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.Function;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.InvalidParameterException;
@@ -22,7 +23,6 @@ import org.sgdplayground.page.LinkPreview;
 import org.sgdplayground.page.OEmbed;
 import org.sgdplayground.page.PlaygroundPage;
 import org.sgdplayground.page.UnknownPointsPage;
-import org.sgdplayground.server.live.FirstMessages;
 
 /**
  * The pages: {@code GET /} (the playground), {@code GET /embed} (the compact view any site may frame) and
@@ -31,20 +31,21 @@ import org.sgdplayground.server.live.FirstMessages;
 final class Pages {
     private Pages() {}
 
-    static void register(RoutesConfig routes, PointLookup stored) {
-        routes.get("/", ctx -> playground(ctx, stored));
-        routes.get("/embed", ctx -> embed(ctx, stored));
+    /** {@code firstMessages} gives a run's first socket messages for its page's boot block, or null (see LiveHub). */
+    static void register(RoutesConfig routes, PointLookup stored, Function<Experiment, String> firstMessages) {
+        routes.get("/", ctx -> playground(ctx, stored, firstMessages));
+        routes.get("/embed", ctx -> embed(ctx, stored, firstMessages));
         routes.get("/oembed", ctx -> oembed(ctx, stored));
     }
 
-    private static void embed(Context ctx, PointLookup stored) {
+    private static void embed(Context ctx, PointLookup stored, Function<Experiment, String> firstMessages) {
         Map<String, String> raw = query(ctx);
         ctx.header("Content-Security-Policy", EmbedPage.CONTENT_SECURITY_POLICY);
         try {
             Experiment e = ExperimentCodec.decode(raw, stored);
             List<String> hidden = Arrays.stream(raw.getOrDefault("hide", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
             ctx.html(EmbedPage.render(e, hidden, oembedHref(ctx, "/embed"), LinkPreview.of(e, origin(ctx), "/embed"),
-                FirstMessages.of(e)));
+                firstMessages.apply(e)));
         } catch (UnknownPointsException e) {
             ctx.status(404).html(UnknownPointsPage.render(e, "/embed" + queryWithout(raw, e.parameter())));
         } catch (InvalidParameterException e) {
@@ -62,12 +63,12 @@ final class Pages {
         }
     }
 
-    private static void playground(Context ctx, PointLookup stored) {
+    private static void playground(Context ctx, PointLookup stored, Function<Experiment, String> firstMessages) {
         Map<String, String> raw = query(ctx);
         ctx.header("Content-Security-Policy", PlaygroundPage.CONTENT_SECURITY_POLICY + "; frame-ancestors 'self'");
         try {
             Experiment e = ExperimentCodec.decode(raw, stored);
-            ctx.html(PlaygroundPage.render(e, oembedHref(ctx, "/"), LinkPreview.of(e, origin(ctx), "/"), FirstMessages.of(e)));
+            ctx.html(PlaygroundPage.render(e, oembedHref(ctx, "/"), LinkPreview.of(e, origin(ctx), "/"), firstMessages.apply(e)));
         } catch (UnknownPointsException e) {
             ctx.status(404).html(UnknownPointsPage.render(e, "/" + queryWithout(raw, e.parameter())));
         } catch (InvalidParameterException e) {

@@ -92,7 +92,7 @@ public final class PlaygroundApp {
             cfg.routes.post("/api/analyse", new AnalyseApi(store)::analyse);
             pointsApi.register(cfg.routes);
             new PictureApi(store).register(cfg.routes); // /export/plot.png, run.gif, replay.html
-            Pages.register(cfg.routes, store);
+            Pages.register(cfg.routes, store, hub::firstMessages);
             ExportRoutes.register(cfg.routes, store);
 
             cfg.routes.exception(InvalidParameterException.class, (e, ctx) -> ctx.status(400).contentType(ContentType.APPLICATION_JSON).result(Json.error(e)));

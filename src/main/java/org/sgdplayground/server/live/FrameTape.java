@@ -1,5 +1,6 @@
 package org.sgdplayground.server.live;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.sgdplayground.experiment.Experiment;
@@ -21,6 +22,7 @@ public final class FrameTape {
     private final Experiment experiment;
     private final byte[] dataRunning, dataPaused, keyRunning, keyPaused;
     private final String pointsKey;
+    private volatile String firstMessages;
     private final boolean shared;
     private final List<byte[]> messages = new ArrayList<>();
     private TapeSource source;
@@ -55,6 +57,20 @@ public final class FrameTape {
     byte[] data(boolean running, boolean withPoints) {
         if (withPoints) return running ? dataRunning : dataPaused;
         return running ? keyRunning : keyPaused;
+    }
+
+    /**
+     * {@code {"data":…,"frame":…}}: the data message (running as the experiment's autoplay says) and frame 0, for a
+     * page's boot block ({@link FirstMessages}); written once a tape, as every viewer of a link asks for the same.
+     */
+    String firstMessages() {
+        String written = firstMessages;
+        if (written == null) {
+            written = "{\"data\":" + new String(data(experiment.autoplay()), StandardCharsets.UTF_8)
+                + ",\"frame\":" + new String(message(0), StandardCharsets.UTF_8) + "}";
+            firstMessages = written; // two pages racing write the same text
+        }
+        return written;
     }
 
     /** The key of this run's points ({@code have=KEY}). */

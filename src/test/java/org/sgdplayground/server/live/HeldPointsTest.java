@@ -119,11 +119,12 @@ class HeldPointsTest {
     @Test
     void the_page_carries_the_data_message_and_frame_0_up_to_its_limit_and_nothing_past_it() throws Exception {
         String atLimit = "preset=fastai-sgd&n=" + WireLimits.MAX_POINTS_IN_PAGE;
-        JsonNode live = LiveClient.JSON.readTree(FirstMessages.of(experiment(atLimit)));
+        JsonNode live = LiveClient.JSON.readTree(FirstMessages.of(experiment(atLimit), tapes::tape));
         FrameTape tape = new FrameTape(experiment(atLimit), false);
         assertEquals(LiveClient.JSON.readTree(tape.data(false)), live.get("data"), "the socket's own data message, paused");
         assertEquals(LiveClient.JSON.readTree(new String(tape.message(0), StandardCharsets.UTF_8)), live.get("frame"), "and its frame 0");
         assertEquals(WireLimits.MAX_POINTS_IN_PAGE, live.get("data").get("points").get("x").size());
-        assertNull(FirstMessages.of(experiment("preset=fastai-sgd&n=" + (WireLimits.MAX_POINTS_IN_PAGE + 1))), "one more: the socket brings them");
+        assertNull(FirstMessages.of(experiment("preset=fastai-sgd&n=" + (WireLimits.MAX_POINTS_IN_PAGE + 1)), tapes::tape),
+            "one more: the socket brings them");
     }
 }
