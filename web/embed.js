@@ -73,6 +73,7 @@ document.getElementById('step')?.addEventListener('click', api.step);
 document.getElementById('reset')?.addEventListener('click', api.reset);
 installKeys(playground);
 
+playground.showBoot(); // the run on screen from the page itself; the socket waits until the frame is in view
 const root = document.querySelector('.embed-root');
 if ('IntersectionObserver' in window) {
   const watcher = new IntersectionObserver(entries => {

@@ -126,6 +126,7 @@ export class OwnData {
   /** Opens an edit: remembers the points as they were (for Ctrl+Z) and pauses the run while they change. */
   startEdit() {
     if (!this.points()) return false;
+    if (this.working === null && this.points().exact === false) return this.fetchExact();
     if (this.working === null) {
       this.remember({ id: this.currentId });
       this.working = copyPoints(this.points());
@@ -136,6 +137,20 @@ export class OwnData {
     }
     clearTimeout(this.storeTimer);
     return true;
+  }
+
+  /**
+   * A big set comes on a 16-bit grid, good for drawing: before its first edit the exact points are fetched, so the
+   * stored set keeps every other point's double as it was. The gesture that asked waits for the next one.
+   */
+  fetchExact() {
+    this.say('Fetching the exact points first (a set this big comes rounded for drawing)…');
+    this.playground.exactPoints().then(exact => {
+      if (!exact) return this.say('The exact points could not be fetched; nothing was changed.', true);
+      this.serverData = this.playground.run.data;
+      this.say('The exact points are here: edit away.');
+    });
+    return false;
   }
 
   edit(change) {
@@ -155,6 +170,7 @@ export class OwnData {
   }
 
   move(i, x, y) {
+    if (this.working === null) return; // the drag's start was refused (the exact points are on their way)
     this.working.x[i] = x;
     this.working.y[i] = y;
     this.redraw();
@@ -164,7 +180,7 @@ export class OwnData {
   /** Draws the working copy in place of the run's points. */
   redraw() {
     const run = this.playground.run;
-    run.data = { ...run.data, points: this.working };
+    run.data = { ...run.data, points: { ...this.working } }; // a new object: the plot redraws a cached scatter for it
     this.playground.requestRender();
   }
 

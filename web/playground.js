@@ -4,6 +4,10 @@
  * Emits events: `data`, `frame`, `outcome`, `running`, `status`, `error`, and `message` for every message. Read `run`, `query` and `running`;
  * change them only through the methods. A call made before the run is there (the socket still opening) is
  * kept and applied once it is: `running` says what was asked, whatever the run's first message says.
+ *
+ * The page's boot block may carry the socket's first two messages (`boot.live`): the run is then on screen at once,
+ * and every socket it opens says `have=KEY` for the points it holds, so a `data` message for the same points comes
+ * without them (docs/SOCKET.md).
  */
 import { LiveConnection } from './socket.js';
 import { Run } from './run.js';
@@ -12,6 +16,7 @@ import { LossChart } from './losschart.js';
 import { plotScene, lossScene } from './scene.js';
 import { plotColors } from './theme.js';
 import { Race } from './race.js';
+import { decodePoints } from './points.js';
 
 export class Playground extends EventTarget {
   #query;
@@ -19,11 +24,15 @@ export class Playground extends EventTarget {
   #views = []; // more views drawn with the plot: each has render(run, colors)
   #awaitingData = false; // a socket was opened or a restart sent, and its `data` message has not come
   #askedAhead = false; // and a control was sent before it: `running` is then ours, not the message's
+  #boot;
+  #held = null; // {key, points}: the points the server last sent us (not an edit's working copy), by their key
+  #exactWaiters = []; // calls of exactPoints() waiting for the `points` message
 
   /** @param boot the page's boot data; @param canvases {{plot: HTMLCanvasElement, loss?: HTMLCanvasElement}} */
   constructor(boot, canvases) {
     super();
     this.#query = boot.query;
+    this.#boot = boot;
     this.run = new Run();
     this.resuming = false;
     this.connected = false;
@@ -55,8 +64,21 @@ export class Playground extends EventTarget {
     this.#views.push(view);
   }
 
+  /**
+   * Puts the run the page was rendered with on screen, paused at frame 0, from the boot block, without the socket;
+   * false when the page carries no run (its points too many to inline).
+   */
+  showBoot() {
+    const live = this.#boot.live;
+    if (!live || this.run.data) return Boolean(live);
+    this.receive({ ...live.data, running: false });
+    this.receive(live.frame);
+    return true;
+  }
+
   /** Opens the socket; the run starts playing when `play` is true, else waits at frame 0. */
   connect(play) {
+    this.resuming = this.showBoot(); // the socket's `data` message is then for the run on screen: keep it
     this.#running = play;
     this.#open(this.#query + (play ? '' : '&paused=1'));
   }
@@ -64,7 +86,29 @@ export class Playground extends EventTarget {
   #open(query) {
     this.#awaitingData = true;
     this.#askedAhead = false;
-    this.connection.open(query);
+    this.connection.open(this.#saysWhatItHas(query));
+  }
+
+  /**
+   * `query` with `have=KEY` for the points we hold, so the server does not send them again; `have=` when we hold
+   * none yet still says we keep what it sends, so a reset does not bring them twice.
+   */
+  #saysWhatItHas(query) {
+    return `${query}&have=${encodeURIComponent(this.#held?.key ?? '')}`;
+  }
+
+  /** The run's points with every double exact (those of a big set come first on a 16-bit grid): for editing them. */
+  exactPoints() {
+    const held = this.#held;
+    if (!held || held.points.exact) return Promise.resolve(held?.points ?? null);
+    return new Promise(resolve => {
+      this.#exactWaiters.push(resolve);
+      if (this.#exactWaiters.length === 1 && !this.connection.send({ type: 'points' })) this.#settleExact(null);
+    });
+  }
+
+  #settleExact(points) {
+    for (const resolve of this.#exactWaiters.splice(0)) resolve(points);
   }
 
   /** Sends (or, while the socket opens, queues) a control; false when no socket is there or coming. */
@@ -116,7 +160,7 @@ export class Playground extends EventTarget {
       this.#open(message);
       return;
     }
-    this.connection.send({ type: 'restart', query: message });
+    this.connection.send({ type: 'restart', query: this.#saysWhatItHas(message) });
     this.#awaitingData = true;
     this.#askedAhead = false;
   }
@@ -156,12 +200,19 @@ export class Playground extends EventTarget {
     if (this.run.iter > 0) q += `&at=${this.run.iter}`;
     if (!this.running || this.run.outcome) q += '&paused=1';
     this.resumedWith = q;
-    return q;
+    return this.#saysWhatItHas(q);
   }
 
   receive(message) {
     switch (message.type) {
       case 'data': {
+        if (message.points) this.#held = { key: message.pointsKey, points: decodePoints(message.points) };
+        else if (this.#held?.key !== message.pointsKey) { // never sent: we only say what we hold
+          this.#held = null;
+          this.#open(this.#query);
+          return;
+        }
+        message = { ...message, points: this.#held?.points ?? decodePoints(message.points) };
         const sameRun = this.resuming && this.run.data?.query === message.query;
         this.resuming = false;
         this.#query = message.query;
@@ -187,6 +238,14 @@ export class Playground extends EventTarget {
         break;
       case 'error':
         this.emit('error', message);
+        break;
+      case 'points': // the exact points, asked for by exactPoints()
+        if (this.#held?.key === message.pointsKey) {
+          const exact = { ...message.points, exact: true };
+          if (this.run.data?.points === this.#held.points) this.run.data = { ...this.run.data, points: exact };
+          this.#held = { key: message.pointsKey, points: exact };
+          this.#settleExact(exact);
+        }
         break;
       default:
         break; // a newer server's message we do not know yet

@@ -5,6 +5,7 @@
 import { sharpContext, drawAxes, clipTo, dots } from './axes.js';
 import { viewport } from './scale.js';
 import { formatNumber } from './format.js';
+import { ScatterLayer } from './scatter.js';
 
 const MARGIN = { left: 54, right: 14, top: 10, bottom: 40 };
 const LEGEND_ROW = 18;
@@ -13,6 +14,7 @@ const LEGEND_INSET = 12;
 export class Plot {
   constructor(canvas) {
     this.canvas = canvas;
+    this.scatter = new ScatterLayer(); // the points, cached while they and the view stay
   }
 
   /**
@@ -45,7 +47,7 @@ export class Plot {
     });
     ctx.globalAlpha = 1;
     if (scene.reference) polyline(ctx, scene.reference, view, colors.reference, 1.5, [6, 5]);
-    dots(ctx, scene.points, view, colors.points, 3.2);
+    this.scatter.draw(ctx, scene.points, view, colors.points, this.canvas.width / width);
     if (scene.curve) polyline(ctx, scene.curve, view, colors.curve, 2.5, []);
     if (scene.curve && !performance.getEntriesByName('sgd:first-curve').length) performance.mark('sgd:first-curve'); // bench/first-curve
     for (const lane of scene.laneCurves ?? []) polyline(ctx, lane.points, view, lane.color, 2.5, lane.dash); // a race (race.js)

@@ -1,8 +1,13 @@
 // One live session as the page keeps it (web/socket.js): reconnects when the socket drops, at once (spread over
 // 200 ms) when the server said it is restarting, else after 250, 500, 1000 … ms, resuming with at=<last iter>;
-// and what it saw, for cluster.mjs.
+// and what it saw, for cluster.mjs. It reads each `data` message's points with the page's own decoder (web/points.js)
+// and, as the page does, says have=KEY when it reconnects, so the server sends the points once.
 import WebSocket from 'ws';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+
+const { decodePoints } = await import('data:text/javascript,'
+  + encodeURIComponent(readFileSync(new URL('../../web/points.js', import.meta.url), 'utf8')));
 
 const BACKOFF_MS = [250, 500, 1000, 2000, 4000, 8000];
 const RESTART_SPREAD_MS = 200, POLICY_VIOLATION = 1008, SERVICE_RESTART = 1012;
@@ -34,6 +39,7 @@ export class Session {
     this.finished = false;
     this.outcome = null;
     this.attempt = 0;
+    this.held = null; // {key, n}: the points the server sent, by key
     this.open(query);
   }
 
@@ -64,6 +70,12 @@ export class Session {
       return this.finish(m.type);
     }
     if (m.type === 'error') this.errors.push(m.message);
+    if (m.type === 'data') this.onData(m);
+  }
+
+  onData(m) {
+    if (m.points) this.held = { key: m.pointsKey, n: decodePoints(m.points).x.length };
+    else if (this.held?.key !== m.pointsKey) this.errors.push(`a data message without the points, for points it never sent (${m.pointsKey})`);
   }
 
   onFrame(iter, raw, now) {
@@ -106,7 +118,8 @@ export class Session {
   }
 
   resumeQuery() {
-    return this.query.replace(/&speed=[^&]*/, `&speed=${this.speed}`) + (this.last >= 0 ? `&at=${this.last}` : '');
+    return this.query.replace(/&speed=[^&]*/, `&speed=${this.speed}`) + (this.last >= 0 ? `&at=${this.last}` : '')
+      + (this.held ? `&have=${encodeURIComponent(this.held.key)}` : '');
   }
 
   /** Asks for frames at `speed` a second from now on, as the page's speed slider does. */

@@ -3,6 +3,7 @@ package org.sgdplayground.page;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import j2html.tags.DomContent;
 import java.util.List;
 import org.sgdplayground.experiment.Domain;
@@ -27,8 +28,12 @@ import static j2html.TagCreator.script;
 final class BootData {
     private BootData() {}
 
-    /** The JSON block for {@code mode} ({@code page} or {@code embed}); {@code hidden} lists controls an embed hides. */
-    static DomContent block(Experiment e, String mode, List<String> hidden) {
+    /**
+     * The JSON block for {@code mode} ({@code page} or {@code embed}); {@code hidden} lists controls an embed hides;
+     * {@code live}, when not null, is the socket's first messages {@code {"data":…,"frame":…}}, so the page draws the
+     * points and frame 0 before its socket opens.
+     */
+    static DomContent block(Experiment e, String mode, List<String> hidden, String live) {
         ObjectNode root = Jackson.MAPPER.createObjectNode();
         root.put("mode", mode);
         root.put("query", ExperimentCodec.encode(e));
@@ -53,6 +58,7 @@ final class BootData {
             ArrayNode names = node.putArray("params");
             m.parameterNames().forEach(names::add);
         }
+        if (live != null) root.putRawValue("live", new RawValue(live));
         return script(rawHtml(safeForScript(written(root)))).withType("application/json").withId("boot");
     }
 

@@ -25,11 +25,13 @@ public final class EmbedPage {
 
     /** The embed for {@code e}, unfurling to {@code preview} when a link to it is shared (none when null). */
     public static String render(Experiment e, List<String> hidden, String oembedHref, LinkPreview preview) {
-        return render(e, hidden, oembedHref, preview, AssetUrls.UNHASHED);
+        return render(e, hidden, oembedHref, preview, AssetUrls.UNHASHED, null);
     }
 
-    /** The embed for {@code e}, its browser files linked at {@code assets}' addresses. */
-    public static String render(Experiment e, List<String> hidden, String oembedHref, LinkPreview preview, AssetUrls assets) {
+    /** The embed for {@code e}, its browser files linked at {@code assets}' addresses and its boot block carrying
+     * {@code live}: the socket's first messages as JSON (none when null). */
+    public static String render(Experiment e, List<String> hidden, String oembedHref, LinkPreview preview, AssetUrls assets,
+                                String live) {
         String title = "SGD Playground: " + Presets.byName(e.preset()).orElse(Presets.defaultPreset()).title();
         return Layout.document(assets, title, "embed", oembedHref, preview, PageAssets.EMBED_MODULE,
             main(
@@ -47,7 +49,7 @@ public final class EmbedPage {
                         .withHref("/?" + ExperimentCodec.encode(e)).withTarget("_blank").withRel("noopener")
                 ).withClass("embed-footer")
             ).withClass("embed-root"), // a main landmark: a screen reader can jump to it (axe's "bypass")
-            BootData.block(e, "embed", hidden)
+            BootData.block(e, "embed", hidden, live)
         );
     }
 }

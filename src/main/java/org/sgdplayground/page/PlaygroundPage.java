@@ -24,11 +24,12 @@ public final class PlaygroundPage {
 
     /** The page for {@code e}, unfurling to {@code preview} when a link to it is shared (none when null). */
     public static String render(Experiment e, String oembedHref, LinkPreview preview) {
-        return render(e, oembedHref, preview, AssetUrls.UNHASHED);
+        return render(e, oembedHref, preview, AssetUrls.UNHASHED, null);
     }
 
-    /** The page for {@code e}, its browser files linked at {@code assets}' addresses. */
-    public static String render(Experiment e, String oembedHref, LinkPreview preview, AssetUrls assets) {
+    /** The page for {@code e}, its browser files linked at {@code assets}' addresses and its boot block carrying
+     * {@code live}: the socket's first messages as JSON (none when null). */
+    public static String render(Experiment e, String oembedHref, LinkPreview preview, AssetUrls assets, String live) {
         return Layout.document(assets, "SGD Playground", "page", oembedHref, preview, PageAssets.PLAYGROUND_MODULE,
             header(
                 div(h1(a("SGD Playground").withHref("/")),
@@ -63,7 +64,7 @@ public final class PlaygroundPage {
                 p(text("Also: "), a("the presets as JSON").withHref("/api/presets"), text(" · "),
                     code("POST /api/train"), text(" for the frames of a whole run."))
             ).withClass("bottom"),
-            BootData.block(e, "page", List.of())
+            BootData.block(e, "page", List.of(), live)
         );
     }
 

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.Function;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.InvalidParameterException;
@@ -35,20 +36,24 @@ import org.sgdplayground.page.UnknownPointsPage;
 final class Pages {
     private Pages() {}
 
-    static void register(RoutesConfig routes, PointLookup stored, ServedAssets assets, RecentPages pages) {
-        routes.get("/", ctx -> playground(ctx, stored, assets.urls(), pages));
-        routes.get("/embed", ctx -> embed(ctx, stored, assets.urls(), pages));
+    /** {@code firstMessages} gives a run's first socket messages for its page's boot block, or null (see LiveHub). */
+    static void register(RoutesConfig routes, PointLookup stored, ServedAssets assets, RecentPages pages,
+                         Function<Experiment, String> firstMessages) {
+        routes.get("/", ctx -> playground(ctx, stored, assets.urls(), pages, firstMessages));
+        routes.get("/embed", ctx -> embed(ctx, stored, assets.urls(), pages, firstMessages));
         routes.get("/oembed", ctx -> oembed(ctx, stored));
     }
 
-    private static void embed(Context ctx, PointLookup stored, AssetUrls assets, RecentPages pages) {
+    private static void embed(Context ctx, PointLookup stored, AssetUrls assets, RecentPages pages,
+                              Function<Experiment, String> firstMessages) {
         Map<String, String> raw = query(ctx);
         ctx.header("Content-Security-Policy", EmbedPage.CONTENT_SECURITY_POLICY);
         try {
             send(ctx, pages.get(key(ctx, "/embed", assets), () -> {
                 Experiment e = ExperimentCodec.decode(raw, stored);
                 List<String> hidden = Arrays.stream(raw.getOrDefault("hide", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-                return EmbedPage.render(e, hidden, oembedHref(ctx, "/embed"), LinkPreview.of(e, origin(ctx), "/embed"), assets);
+                return EmbedPage.render(e, hidden, oembedHref(ctx, "/embed"), LinkPreview.of(e, origin(ctx), "/embed"), assets,
+                    firstMessages.apply(e));
             }));
         } catch (UnknownPointsException e) {
             ctx.status(404).html(UnknownPointsPage.render(e, "/embed" + queryWithout(raw, e.parameter()), assets));
@@ -67,13 +72,15 @@ final class Pages {
         }
     }
 
-    private static void playground(Context ctx, PointLookup stored, AssetUrls assets, RecentPages pages) {
+    private static void playground(Context ctx, PointLookup stored, AssetUrls assets, RecentPages pages,
+                                   Function<Experiment, String> firstMessages) {
         Map<String, String> raw = query(ctx);
         ctx.header("Content-Security-Policy", PlaygroundPage.CONTENT_SECURITY_POLICY + "; frame-ancestors 'self'");
         try {
             send(ctx, pages.get(key(ctx, "/", assets), () -> {
                 Experiment e = ExperimentCodec.decode(raw, stored);
-                return PlaygroundPage.render(e, oembedHref(ctx, "/"), LinkPreview.of(e, origin(ctx), "/"), assets);
+                return PlaygroundPage.render(e, oembedHref(ctx, "/"), LinkPreview.of(e, origin(ctx), "/"), assets,
+                    firstMessages.apply(e));
             }));
         } catch (UnknownPointsException e) {
             ctx.status(404).html(UnknownPointsPage.render(e, "/" + queryWithout(raw, e.parameter()), assets));

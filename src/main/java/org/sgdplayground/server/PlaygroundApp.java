@@ -99,7 +99,7 @@ public final class PlaygroundApp {
             cfg.routes.post("/api/analyse", new AnalyseApi(store)::analyse);
             pointsApi.register(cfg.routes);
             new PictureApi(store).register(cfg.routes); // /export/plot.png, run.gif, replay.html
-            Pages.register(cfg.routes, store, assets, new RecentPages(PageLimits.MAX_CACHED_PAGE_BYTES));
+            Pages.register(cfg.routes, store, assets, new RecentPages(PageLimits.MAX_CACHED_PAGE_BYTES), hub::firstMessages);
             AssetRoutes.register(cfg.routes, assets);
             ExportRoutes.register(cfg.routes, store);
 

@@ -92,8 +92,8 @@ class EmbedIT {
         try {
             browser.waitUntil("the embed's script is ready", WAIT, () -> Boolean.TRUE.equals(browser.js("return !!window.sgdPlayground")));
             Thread.sleep(800);
-            assertNull(browser.state().get("params"), "no frame while the embed is off screen");
-            assertEquals(false, browser.state().get("connected"));
+            assertEquals(0L, browser.state().get("iter"), "off screen it shows frame 0, from its own page's boot block");
+            assertEquals(false, browser.state().get("connected"), "and has opened no socket");
         } finally {
             browser.driver.switchTo().defaultContent();
         }

@@ -5,20 +5,34 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.sgdplayground.analysis.Standardisation;
-import org.sgdplayground.data.Dataset;
 import org.sgdplayground.experiment.Briefing;
 
 /**
  * A run's {@link Briefing} as the fields that open the socket's {@code data} message and {@code /api/train}'s answer:
- * {@code query, experiment, model: {name, formula, params}, steps, speed, points: {x, y}, [standardisation: {mean,
+ * {@code query, experiment, model: {name, formula, params}, steps, speed, [pointsKey,] points: {x, y}, [standardisation: {mean,
  * scale},] optimum: {params, loss}, surface: {gram, optimum, optimumLoss, curvatures, stabilityLimit,
  * conditionNumber}}, in that order. A surface value the briefing does not have is written as null.
  */
 public final class BriefingJson {
     private BriefingJson() {}
 
-    /** The briefing's fields, into an object the caller has opened. */
+    /** How a message carries the points. */
+    public enum Points {
+        /** {@code points: {x, y}}, every double exact: the API's answers. */
+        NUMBERS,
+        /** {@code pointsKey} and the points as {@link PointsWire} writes them by size: the socket's first message. */
+        FOR_SOCKET,
+        /** {@code pointsKey} alone: the client said it holds the points with that key. */
+        HELD_BY_CLIENT
+    }
+
+    /** The briefing's fields, into an object the caller has opened, with the points as exact numbers. */
     public static void fields(JsonGenerator g, Briefing b) throws IOException {
+        fields(g, b, Points.NUMBERS, null);
+    }
+
+    /** The briefing's fields with the points as {@code form} says; {@code pointsKey} names them (the socket's forms). */
+    public static void fields(JsonGenerator g, Briefing b, Points form, String pointsKey) throws IOException {
         g.writeStringField("query", b.query());
         g.writeObjectFieldStart("experiment");
         for (Map.Entry<String, String> setting : b.settings().entrySet()) g.writeStringField(setting.getKey(), setting.getValue());
@@ -26,8 +40,10 @@ public final class BriefingJson {
         model(g, b);
         g.writeNumberField("steps", b.steps());
         g.writeNumberField("speed", b.speed());
-        g.writeFieldName("points");
-        points(g, b.points());
+        if (form != Points.NUMBERS) g.writeStringField("pointsKey", pointsKey);
+        if (form != Points.HELD_BY_CLIENT) g.writeFieldName("points");
+        if (form == Points.NUMBERS) PointsWire.numbers(g, b.points());
+        else if (form == Points.FOR_SOCKET) PointsWire.write(g, b.points());
         analysis(g, b);
     }
 
@@ -66,16 +82,6 @@ public final class BriefingJson {
         numbers(g, "curvatures", s.curvatures());
         numberOrNull(g, "stabilityLimit", s.stabilityLimit());
         numberOrNull(g, "conditionNumber", s.conditionNumber());
-        g.writeEndObject();
-    }
-
-    /** {@code {"x":[…],"y":[…]}}: the bulk of a briefing, as many numbers as there are points, twice. */
-    private static void points(JsonGenerator g, Dataset points) throws IOException {
-        g.writeStartObject();
-        g.writeFieldName("x");
-        g.writeArray(points.xs(), 0, points.size());
-        g.writeFieldName("y");
-        g.writeArray(points.ys(), 0, points.size());
         g.writeEndObject();
     }
 

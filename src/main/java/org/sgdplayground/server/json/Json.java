@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.sgdplayground.data.Dataset;
 import org.sgdplayground.experiment.Briefing;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.Frame;
@@ -28,13 +29,30 @@ public final class Json {
         void write(JsonGenerator g) throws IOException;
     }
 
-    /** The socket's first message: {@code {"type":"data", …the briefing…, "running":…}}. */
+    /** The socket's first message with the points as exact numbers: {@code {"type":"data", …the briefing…, "running":…}}. */
     public static byte[] dataMessage(Briefing b, boolean running) {
-        return written(4096 + 50 * b.points().size(), g -> {
+        return dataMessage(b, running, BriefingJson.Points.NUMBERS, null);
+    }
+
+    /** The socket's first message, the points as {@code form} says and named by {@code pointsKey}. */
+    public static byte[] dataMessage(Briefing b, boolean running, BriefingJson.Points form, String pointsKey) {
+        return written(4096 + (form == BriefingJson.Points.HELD_BY_CLIENT ? 0 : 50 * b.points().size()), g -> {
             g.writeStartObject();
             g.writeStringField("type", "data");
-            BriefingJson.fields(g, b);
+            BriefingJson.fields(g, b, form, pointsKey);
             g.writeBooleanField("running", running);
+            g.writeEndObject();
+        });
+    }
+
+    /** The exact points, for a client about to edit them: {@code {"type":"points","pointsKey":…,"points":{x, y}}}. */
+    public static byte[] pointsMessage(Dataset points, String pointsKey) {
+        return written(64 + 50 * points.size(), g -> {
+            g.writeStartObject();
+            g.writeStringField("type", "points");
+            g.writeStringField("pointsKey", pointsKey);
+            g.writeFieldName("points");
+            PointsWire.numbers(g, points);
             g.writeEndObject();
         });
     }

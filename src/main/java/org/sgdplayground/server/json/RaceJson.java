@@ -13,11 +13,11 @@ public final class RaceJson {
     private RaceJson() {}
 
     /** {@code {"type":"data", …the briefing…, "lanes":["sgd","adam(lr=0.3)",…], "running":…}}. */
-    public static byte[] dataMessage(Briefing b, List<String> lanes, boolean running) {
-        return Json.written(4096 + 50 * b.points().size(), g -> {
+    public static byte[] dataMessage(Briefing b, List<String> lanes, boolean running, BriefingJson.Points form, String pointsKey) {
+        return Json.written(4096 + (form == BriefingJson.Points.HELD_BY_CLIENT ? 0 : 50 * b.points().size()), g -> {
             g.writeStartObject();
             g.writeStringField("type", "data");
-            BriefingJson.fields(g, b);
+            BriefingJson.fields(g, b, form, pointsKey);
             g.writeArrayFieldStart("lanes");
             for (String lane : lanes) g.writeString(lane);
             g.writeEndArray();

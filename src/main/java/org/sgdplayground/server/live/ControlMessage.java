@@ -9,11 +9,12 @@ import org.sgdplayground.json.Jackson;
 
 /**
  * A message from the browser (SPEC §3): {@code pause}, {@code resume}, {@code step}, {@code speed},
- * {@code reset} or {@code restart}, and {@code graph} to open or close the Graph panel's values (SPEC §9), read
+ * {@code reset} or {@code restart}, {@code graph} to open or close the Graph panel's values (SPEC §9), and
+ * {@code points} for the run's points as exact numbers (a page about to edit a set it got on the 16-bit grid), read
  * strictly: anything else is an error that says what is allowed.
  */
 public record ControlMessage(String type, double speed, String query, GraphRequest graph) {
-    static final List<String> TYPES = List.of("pause", "resume", "step", "speed", "reset", "restart", "graph");
+    static final List<String> TYPES = List.of("pause", "resume", "step", "speed", "reset", "restart", "graph", "points");
 
     /** {@code {"type":"graph","open":true|false[,"row":K]}}: node values for the frames shown, and point {@code K}'s through every node. */
     record GraphRequest(boolean open, int row) {}

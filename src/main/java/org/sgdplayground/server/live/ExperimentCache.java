@@ -12,7 +12,7 @@ import org.sgdplayground.experiment.InvalidParameterException;
  * Socket queries decoded into experiments, the most recently used kept: when every viewer of a link reconnects at
  * once after a restart, a thousand identical queries are decoded once. Decoding checks every parameter against its
  * domain, at tens of microseconds a query warm and a millisecond on a fresh JVM; a look-up here hashes a few short
- * strings. The session's own flags ({@code at}, {@code paused}) are not part of the key: they do not change the
+ * strings. The session's own flags ({@code at}, {@code paused}, {@code have}) are not part of the key: they do not change the
  * experiment. A query that does not decode is not kept; it throws as {@link ExperimentCodec#decode} does.
  */
 final class ExperimentCache {
@@ -40,6 +40,7 @@ final class ExperimentCache {
         Map<String, String> key = new HashMap<>(query);
         key.remove(LiveSession.AT);
         key.remove(LiveSession.PAUSED);
+        key.remove(LiveSession.HAVE);
         synchronized (this) {
             Experiment known = decoded.get(key);
             if (known != null) return known;

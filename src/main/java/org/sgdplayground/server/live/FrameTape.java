@@ -1,5 +1,6 @@
 package org.sgdplayground.server.live;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.sgdplayground.experiment.Experiment;
@@ -19,7 +20,9 @@ public final class FrameTape {
     static final int BATCH = 16;
 
     private final Experiment experiment;
-    private final byte[] dataRunning, dataPaused;
+    private final byte[] dataRunning, dataPaused, keyRunning, keyPaused;
+    private final String pointsKey;
+    private volatile String firstMessages;
     private final boolean shared;
     private final List<byte[]> messages = new ArrayList<>();
     private TapeSource source;
@@ -33,8 +36,11 @@ public final class FrameTape {
         this.experiment = experiment;
         this.shared = shared;
         this.source = TapeSource.of(experiment, experiment.dataset());
-        this.dataRunning = source.data(true);
-        this.dataPaused = source.data(false);
+        this.dataRunning = source.data(true, true);
+        this.dataPaused = source.data(false, true);
+        this.keyRunning = source.data(true, false);
+        this.keyPaused = source.data(false, false);
+        this.pointsKey = source.pointsKey();
     }
 
     /** The experiment as the tape plays it (its speed and autoplay are those of whoever opened it first). */
@@ -44,7 +50,32 @@ public final class FrameTape {
 
     /** The {@code data} message, saying whether frames will follow on their own. */
     public byte[] data(boolean running) {
-        return running ? dataRunning : dataPaused;
+        return data(running, true);
+    }
+
+    /** The {@code data} message with the points, or ({@code withPoints} false) with their key alone. */
+    byte[] data(boolean running, boolean withPoints) {
+        if (withPoints) return running ? dataRunning : dataPaused;
+        return running ? keyRunning : keyPaused;
+    }
+
+    /**
+     * {@code {"data":…,"frame":…}}: the data message (running as the experiment's autoplay says) and frame 0, for a
+     * page's boot block ({@link FirstMessages}); written once a tape, as every viewer of a link asks for the same.
+     */
+    String firstMessages() {
+        String written = firstMessages;
+        if (written == null) {
+            written = "{\"data\":" + new String(data(experiment.autoplay()), StandardCharsets.UTF_8)
+                + ",\"frame\":" + new String(message(0), StandardCharsets.UTF_8) + "}";
+            firstMessages = written; // two pages racing write the same text
+        }
+        return written;
+    }
+
+    /** The key of this run's points ({@code have=KEY}). */
+    String pointsKey() {
+        return pointsKey;
     }
 
     /** Message {@code i}: frame {@code i}, the outcome just after the last frame, or null beyond it. */

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.PointLookup;
 
 /**
@@ -46,6 +47,14 @@ public final class LiveHub implements AutoCloseable {
         // The first housekeeping runs as soon as the clock's threads start, before this field is set: it reads the
         // time from the clock itself, not through the pacer.
         this.pacer = new Pacer(tickerThreads, () -> expireIdle(clock.getAsLong()), clock);
+    }
+
+    /**
+     * The socket's first two messages for {@code e}, for its page's boot block (null past the page's limit on points),
+     * from the tape its sessions will share.
+     */
+    public String firstMessages(Experiment e) {
+        return FirstMessages.of(e, tapes::tape);
     }
 
     /** The limits its sessions run under, the listen backlog among them. */

@@ -13,7 +13,8 @@ import org.sgdplayground.experiment.QueryStrings;
 import org.sgdplayground.server.live.Outbox.MessageType;
 
 /**
- * One live run streamed to one client (SPEC §3): a {@code data} message, then frame {@code i} due at
+ * One live run streamed to one client (SPEC §3): a {@code data} message (its points left out when the client
+ * says it has them, {@link #HAVE}), then frame {@code i} due at
  * {@code start + i / speed}, then {@code done} or {@code diverged}; the client may pause, resume, step, change
  * speed, reset or restart at any time. This class is the session's state machine: playing or paused, ended,
  * closing; the rest is delegated, each to a class of its own:
@@ -36,6 +37,12 @@ public final class LiveSession implements Pacer.Paced {
     static final String AT = "at";
     /** Socket query flag: {@code graph=1} opens the Graph panel's values from the start (SPEC §9; see {@link GraphWatch}). */
     static final String GRAPH = "graph";
+    /**
+     * Socket query flag: {@code have=KEY} says the client holds the points whose key is KEY (the page's boot block
+     * gave them, or an earlier {@code data} message), so a {@code data} message for those points names their key
+     * and leaves them out. A client that never says {@code have} gets the points in every {@code data} message.
+     */
+    static final String HAVE = "have";
 
     private final Pacer pacer;
     private final int shard;
@@ -57,6 +64,8 @@ public final class LiveSession implements Pacer.Paced {
     private boolean graphOpen;
     private int graphRow = -1;
     private GraphWatch graph;
+    /** The key of the points the client holds, when it takes part in {@link #HAVE}; null when it does not. */
+    private String clientHas;
     /** The last frame sent as the tape has it: the frame on screen, should the panel open. */
     private byte[] shownFrame;
 
@@ -87,6 +96,7 @@ public final class LiveSession implements Pacer.Paced {
         Experiment e = experiments.apply(query);
         int at = at(query, e);
         if ("1".equals(query.get(GRAPH))) graphOpen = true;
+        clientHas = query.get(HAVE);
         begin(e, tapes.apply(e), "1".equals(query.get(PAUSED)), at);
     }
 
@@ -114,7 +124,10 @@ public final class LiveSession implements Pacer.Paced {
         graph = null;
         shownFrame = null;
         graphRow = -1; // a row of the old run's points may not exist in the new one
-        outbox.offer(graphOpen ? graphWatch().withStructure(t.data(!paused)) : t.data(!paused), MessageType.DATA);
+        boolean withPoints = clientHas == null || !clientHas.equals(t.pointsKey());
+        if (clientHas != null) clientHas = t.pointsKey(); // it holds these from now on
+        byte[] data = t.data(!paused, withPoints);
+        outbox.offer(graphOpen ? graphWatch().withStructure(data) : data, MessageType.DATA);
         next = at;
         emitNext();
         outbox.release();
@@ -140,6 +153,7 @@ public final class LiveSession implements Pacer.Paced {
                 case "speed" -> { schedule.speed(m.speed()); if (running) play(); }
                 case "reset" -> begin(experiment, tape, true, 0);
                 case "graph" -> graph(m.graph());
+                case "points" -> outbox.offer(Json.pointsMessage(experiment.dataset(), tape.pointsKey()), MessageType.NOTICE);
                 default -> start(QueryStrings.parse(m.query())); // restart: a new query on the same socket
             }
         } catch (InvalidParameterException e) {

@@ -10,18 +10,36 @@ import org.sgdplayground.experiment.Frame;
 import org.sgdplayground.experiment.Outcome;
 import org.sgdplayground.experiment.Race;
 import org.sgdplayground.experiment.TrainingRun;
+import org.sgdplayground.server.json.BriefingJson;
 import org.sgdplayground.server.json.Json;
+import org.sgdplayground.server.json.PointsWire;
+import org.sgdplayground.store.PointIds;
 import org.sgdplayground.server.json.RaceJson;
 
 /** Where a {@link FrameTape}'s messages come from: one run, or the lanes of a race in lockstep. */
 interface TapeSource {
-    /** The {@code data} message. */
-    byte[] data(boolean running);
+    /** The {@code data} message, with the points (as {@link PointsWire} writes them) or only their key. */
+    byte[] data(boolean running, boolean withPoints);
+
+    /** The key of the points ({@link #pointsKey(Dataset)}). */
+    String pointsKey();
 
     /** The next message: a frame, or the outcome (after which {@link #ended()} is true). */
     byte[] next();
 
     boolean ended();
+
+    /**
+     * The key a client names the points by ({@code have=KEY}): their store id, a hash of every double, so equal keys
+     * mean the same points whatever the query that made them.
+     */
+    static String pointsKey(Dataset points) {
+        return PointIds.of(points);
+    }
+
+    private static BriefingJson.Points form(boolean withPoints) {
+        return withPoints ? BriefingJson.Points.FOR_SOCKET : BriefingJson.Points.HELD_BY_CLIENT;
+    }
 
     static TapeSource of(Experiment e, Dataset points) {
         return e.optimizer().isRace() ? new Lanes(e, points) : new Single(e, points);
@@ -30,15 +48,21 @@ interface TapeSource {
     /** One run: frame {@code i} is message {@code i}, then the outcome. */
     final class Single implements TapeSource {
         private final Briefing briefing;
+        private final String pointsKey;
         private TrainingRun run;
 
         Single(Experiment e, Dataset points) {
             run = new TrainingRun(e, points);
             briefing = Briefing.of(e, points);
+            pointsKey = TapeSource.pointsKey(points);
         }
 
-        public byte[] data(boolean running) {
-            return Json.dataMessage(briefing, running);
+        public String pointsKey() {
+            return pointsKey;
+        }
+
+        public byte[] data(boolean running, boolean withPoints) {
+            return Json.dataMessage(briefing, running, form(withPoints), pointsKey);
         }
 
         public byte[] next() {
@@ -61,6 +85,7 @@ interface TapeSource {
      */
     final class Lanes implements TapeSource {
         private final Briefing briefing;
+        private final String pointsKey;
         private final List<String> labels = new ArrayList<>();
         private final List<TrainingRun> runs = new ArrayList<>();
         private final Outcome[] outcomes;
@@ -74,10 +99,15 @@ interface TapeSource {
             }
             outcomes = new Outcome[runs.size()];
             briefing = Briefing.of(race, points);
+            pointsKey = TapeSource.pointsKey(points);
         }
 
-        public byte[] data(boolean running) {
-            return RaceJson.dataMessage(briefing, labels, running);
+        public String pointsKey() {
+            return pointsKey;
+        }
+
+        public byte[] data(boolean running, boolean withPoints) {
+            return RaceJson.dataMessage(briefing, labels, running, form(withPoints), pointsKey);
         }
 
         public byte[] next() {

@@ -22,7 +22,9 @@ import org.sgdplayground.experiment.TrainingRun;
 import org.sgdplayground.graph.GraphLimits;
 import org.sgdplayground.graph.GraphView;
 import org.sgdplayground.server.json.GraphJson;
+import org.sgdplayground.server.json.BriefingJson;
 import org.sgdplayground.server.json.Json;
+import org.sgdplayground.store.PointIds;
 
 /**
  * The Graph panel on the socket (SPEC §9): nothing changes for a session that never opens it, and one that does gets
@@ -60,7 +62,8 @@ class GraphWatchTest {
         Experiment e = ExperimentCodec.decode(query(q));
         Dataset points = e.dataset();
         List<String> out = new ArrayList<>();
-        out.add(new String(Json.dataMessage(Briefing.of(e, points), true), StandardCharsets.UTF_8));
+        out.add(new String(Json.dataMessage(Briefing.of(e, points), true, BriefingJson.Points.FOR_SOCKET, PointIds.of(points)),
+            StandardCharsets.UTF_8));
         for (Frame f : new TrainingRun(e, points).all()) out.add(new String(Json.frameMessage(f), StandardCharsets.UTF_8));
         return out;
     }
