@@ -3,6 +3,7 @@ package org.sgdplayground.page;
 import static j2html.TagCreator.*;
 
 import j2html.tags.DomContent;
+import org.sgdplayground.i18n.Messages;
 
 /** The one page skeleton: head (stylesheet, oEmbed discovery, theme), a body class, the content, the page's module. */
 final class Layout {
@@ -22,6 +23,12 @@ final class Layout {
 
     /** {@link #document(String, String, String, String, DomContent...)} with a link preview's tags, or none when null. */
     static String document(String title, String bodyClass, String oembedHref, LinkPreview preview, String module, DomContent... content) {
+        return documentIn(Messages.FALLBACK, title, bodyClass, oembedHref, preview, module, content);
+    }
+
+    /** {@link #document(String, String, String, LinkPreview, String, DomContent...)} in {@code lang} ({@code <html lang>}). */
+    static String documentIn(String lang, String title, String bodyClass, String oembedHref, LinkPreview preview, String module,
+                           DomContent... content) {
         return j2html.TagCreator.document(html(
             head(
                 meta().withCharset("utf-8"),
@@ -37,6 +44,6 @@ final class Layout {
                 iff(module != null, script().withType("module").withSrc("/static/" + module))
             ),
             body(content).withClass(bodyClass)
-        ).withLang("en").attr("data-theme", "dark"));
+        ).withLang(lang).attr("data-theme", "dark"));
     }
 }

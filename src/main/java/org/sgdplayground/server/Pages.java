@@ -11,12 +11,15 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.InvalidParameterException;
 import org.sgdplayground.experiment.PointLookup;
 import org.sgdplayground.experiment.UnknownPointsException;
+import org.sgdplayground.i18n.Lang;
+import org.sgdplayground.i18n.Messages;
 import org.sgdplayground.page.EmbedPage;
 import org.sgdplayground.page.LinkPreview;
 import org.sgdplayground.page.OEmbed;
@@ -38,15 +41,16 @@ final class Pages {
 
     private static void embed(Context ctx, PointLookup stored) {
         Map<String, String> raw = query(ctx);
+        Messages m = language(ctx, raw);
         ctx.header("Content-Security-Policy", EmbedPage.CONTENT_SECURITY_POLICY);
         try {
             Experiment e = ExperimentCodec.decode(raw, stored);
             List<String> hidden = Arrays.stream(raw.getOrDefault("hide", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-            ctx.html(EmbedPage.render(e, hidden, oembedHref(ctx, "/embed"), LinkPreview.of(e, origin(ctx), "/embed")));
+            ctx.html(EmbedPage.render(e, hidden, oembedHref(ctx, "/embed"), LinkPreview.of(e, origin(ctx), "/embed", m), m));
         } catch (UnknownPointsException e) {
-            ctx.status(404).html(UnknownPointsPage.render(e, "/embed" + queryWithout(raw, e.parameter())));
+            ctx.status(404).html(UnknownPointsPage.render(e, "/embed" + queryWithout(raw, e.parameter()), m));
         } catch (InvalidParameterException e) {
-            ctx.status(400).html(PlaygroundPage.badParameter(e, "/embed" + queryWithout(raw, e.parameter())));
+            ctx.status(400).html(PlaygroundPage.badParameter(e, "/embed" + queryWithout(raw, e.parameter()), m));
         }
     }
 
@@ -62,15 +66,32 @@ final class Pages {
 
     private static void playground(Context ctx, PointLookup stored) {
         Map<String, String> raw = query(ctx);
+        Messages m = language(ctx, raw);
         ctx.header("Content-Security-Policy", PlaygroundPage.CONTENT_SECURITY_POLICY + "; frame-ancestors 'self'");
         try {
             Experiment e = ExperimentCodec.decode(raw, stored);
-            ctx.html(PlaygroundPage.render(e, oembedHref(ctx, "/"), LinkPreview.of(e, origin(ctx), "/")));
+            ctx.html(PlaygroundPage.render(e, oembedHref(ctx, "/"), LinkPreview.of(e, origin(ctx), "/", m), m));
         } catch (UnknownPointsException e) {
-            ctx.status(404).html(UnknownPointsPage.render(e, "/" + queryWithout(raw, e.parameter())));
+            ctx.status(404).html(UnknownPointsPage.render(e, "/" + queryWithout(raw, e.parameter()), m));
         } catch (InvalidParameterException e) {
-            ctx.status(400).html(PlaygroundPage.badParameter(e, "/" + queryWithout(raw, e.parameter())));
+            ctx.status(400).html(PlaygroundPage.badParameter(e, "/" + queryWithout(raw, e.parameter()), m));
         }
+    }
+
+    /**
+     * The language a page speaks: the link's {@code lang} (or its preset's), else the browser's {@code Accept-Language}
+     * (the answer then varies with it, and says so), else English. A {@code lang} we have no catalogue for is refused
+     * by the codec with a 400, which speaks the browser's language.
+     */
+    static Messages language(Context ctx, Map<String, String> raw) {
+        Optional<String> fromLink;
+        try {
+            fromLink = ExperimentCodec.lang(raw);
+        } catch (InvalidParameterException unknownLanguage) {
+            fromLink = Optional.empty();
+        }
+        if (fromLink.isEmpty()) ctx.header("Vary", "Accept-Language");
+        return Lang.resolve(fromLink, ctx.header("Accept-Language"));
     }
 
     /** The first value of each query parameter, in order. */
