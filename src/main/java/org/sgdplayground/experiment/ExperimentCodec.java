@@ -235,6 +235,31 @@ public final class ExperimentCodec {
         return query.toString();
     }
 
+    /**
+     * {@link #encode(Experiment)} in {@code lang}: {@code lang=} is added when it is not the language the link would
+     * open in anyway (the preset's, else {@link Parameter#LANG}'s default), as the browser's {@code state.js} writes it.
+     */
+    public static String encode(Experiment e, String lang) {
+        String base = presetSettings(e.preset()).getOrDefault(Parameter.LANG, Parameter.LANG.defaultText());
+        String query = encode(e);
+        return lang.equals(base) ? query : query + "&" + Parameter.LANG.key() + "=" + Parameter.LANG.parse(lang);
+    }
+
+    /**
+     * The language a link asks for: its own {@code lang}, else its preset's; empty when neither says (the browser's
+     * then decides). A preset that does not exist says nothing here; {@link #decode} names it.
+     *
+     * @throws InvalidParameterException when the link's {@code lang} has no catalogue
+     */
+    public static java.util.Optional<String> lang(Map<String, String> raw) {
+        String given = raw.get(Parameter.LANG.key());
+        if (given != null && !given.isBlank()) return java.util.Optional.of(Parameter.LANG.parse(given));
+        String presetName = raw.getOrDefault(PRESET.key(), "");
+        if (presetName.isBlank()) presetName = PRESET.defaultText();
+        if (Presets.byName(presetName.trim()).isEmpty()) return java.util.Optional.empty();
+        return java.util.Optional.ofNullable(presetSettings(presetName.trim()).get(Parameter.LANG));
+    }
+
     /** Every setting of {@code e} by key, for the page and the JSON answers. */
     public static Map<String, String> settingsByKey(Experiment e) {
         Map<String, String> out = new LinkedHashMap<>();

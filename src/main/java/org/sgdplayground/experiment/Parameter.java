@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.sgdplayground.data.Generators;
+import org.sgdplayground.i18n.Messages;
 import org.sgdplayground.model.Models;
 import org.sgdplayground.optim.Hyperparameters;
 
@@ -107,6 +108,14 @@ public final class Parameter<T> {
     public static final Parameter<String> SHOW = new Parameter<>("show", "Show", Group.NONE.at(0),
         new Domain.Token(Pattern.compile("(graph)?"), "graph, or nothing"), "", null,
         "panels the page opens when it loads: graph opens the computation graph and its maths");
+    /**
+     * The language the page, its error pages and its exports speak for people (a catalogue under {@code i18n/});
+     * absent, the preset's, else the browser's {@code Accept-Language}, else English. No experiment holds it: the
+     * run is the same in every language. The API answers in English whatever it says.
+     */
+    public static final Parameter<String> LANG = new Parameter<>("lang", "Language", Group.NONE.at(0),
+        new Domain.Choice(Messages.languages()), Messages.FALLBACK, null,
+        "the language of the page and its exports; absent, the browser's (Accept-Language), else en");
     /** Thins an API answer; no experiment holds it. */
     public static final Parameter<Long> EVERY = new Parameter<>("every", "Every k-th frame", Group.NONE.at(0),
         new Domain.Whole(1, Limits.MAX_STEPS), "1", null,
@@ -115,7 +124,7 @@ public final class Parameter<T> {
     /** The rows in link order: a link writes its settings in this order, and the browser's state reads it. */
     private static final List<Parameter<?>> VALUES = List.of(PRESET, MODEL, DATA, POINTS, N, NOISE, SEED, INIT, LR, STEPS, BATCH,
         MOMENTUM, OPTIMIZER, DAMPENING, NESTEROV, BETA1, BETA2, AMSGRAD, ALPHA, CENTERED, EPS, WEIGHT_DECAY, RACE, STANDARDIZE, SPEED,
-        AUTOPLAY, SHOW, EVERY);
+        AUTOPLAY, SHOW, LANG, EVERY);
 
     /** Where a parameter's control sits on the full page. */
     public enum Group {
@@ -216,7 +225,7 @@ public final class Parameter<T> {
         return domain.parse(key, text);
     }
 
-    /** Whether an {@link Experiment} holds this parameter's value (all but {@code show} and {@code every}). */
+    /** Whether an {@link Experiment} holds this parameter's value (all but {@code show}, {@code lang} and {@code every}). */
     public boolean inExperiment() {
         return read != null;
     }

@@ -29,7 +29,7 @@ public final class Presets {
             "fastai lesson-2 notebook (sgd)", LESSON_2 + "&init=0.5,0.75&lr=0.1&steps=100&momentum=0&speed=50"),
         new Preset("fastai-sgd-es", "fastai lección 2: SGD ajusta una recta",
             "The same line, started from a = (−1, 1) as in the Spanish notebook.",
-            "the Spanish lesson-2 notebook", LESSON_2 + "&init=-1,1&lr=0.1&steps=100&momentum=0&speed=50"),
+            "the Spanish lesson-2 notebook", LESSON_2 + "&init=-1,1&lr=0.1&steps=100&momentum=0&speed=50&lang=es"),
         new Preset("roller-coaster", "fastbook ch. 4: the roller coaster",
             "A quadratic fitted to a roller coaster's speed: the loss falls fast, then stalls, because t² dwarfs t and 1.",
             "fastbook chapter 4, An End-to-End SGD Example",

@@ -14,6 +14,7 @@ import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.Parameter;
 import org.sgdplayground.experiment.Preset;
 import org.sgdplayground.experiment.Presets;
+import org.sgdplayground.i18n.Messages;
 import org.sgdplayground.model.Model;
 import org.sgdplayground.model.Models;
 import org.sgdplayground.optim.Hyperparameters;
@@ -42,58 +43,59 @@ public final class Controls {
         return Collections.unmodifiableMap(groups);
     }
 
-    /** Every field of the full page: the preset picker with its lesson, then the groups. */
-    static DomContent fullForm(Experiment e) {
+    /** Every field of the full page in {@code m}'s language: the preset picker with its lesson, then the groups. */
+    static DomContent fullForm(Experiment e, Messages m) {
         return form(
-            presetPicker(e),
-            each(GROUPS.entrySet(), group -> fieldset(
-                legend(group.getKey()),
-                each(group.getValue(), p -> field(p, e))
+            presetPicker(e, m),
+            each(List.of(Parameter.Group.values()), g -> !g.isFieldset() ? null : fieldset(
+                legend(m.text("group." + g.name().toLowerCase(java.util.Locale.ROOT))),
+                each(GROUPS.get(g.legend()), p -> field(p, e, m))
             ).withClass("group"))
         ).withId("controls").withClass("controls").attr("action", "/").attr("method", "get");
     }
 
     /** The embed's strip: only the model and the learning rate, minus the ones the link hides. */
-    static DomContent slimForm(Experiment e, List<String> hidden) {
+    static DomContent slimForm(Experiment e, List<String> hidden, Messages m) {
         return form(each(List.<Parameter<?>>of(Parameter.MODEL, Parameter.LR), p ->
-            hidden.contains(p.key()) ? null : field(p, e)
+            hidden.contains(p.key()) ? null : field(p, e, m)
         )).withId("controls").withClass("controls slim").attr("action", "/embed").attr("method", "get");
     }
 
-    static DomContent presetPicker(Experiment e) {
+    static DomContent presetPicker(Experiment e, Messages m) {
         Preset current = Presets.byName(e.preset()).orElse(Presets.defaultPreset());
+        PresetWords words = PresetWords.of(current, m);
         return div(
-            label(span(Parameter.PRESET.label()).withClass("name"), code(Parameter.PRESET.key()).withClass("key"))
+            label(span(ParameterWords.label(Parameter.PRESET, m)).withClass("name"), code(Parameter.PRESET.key()).withClass("key"))
                 .withFor("f-preset").withClass("field-label"),
-            select(each(Presets.all(), p -> option(p.title()).withValue(p.name()).withCondSelected(p == current)))
-                .withName(Parameter.PRESET.key()).withId("f-preset").withTitle(Parameter.PRESET.help()),
-            p(current.lesson()).withId("lesson").withClass("lesson"),
-            p(span("From "), span(current.source()).withId("lesson-source")).withClass("source")
+            select(each(Presets.all(), p -> option(PresetWords.of(p, m).title()).withValue(p.name()).withCondSelected(p == current)))
+                .withName(Parameter.PRESET.key()).withId("f-preset").withTitle(ParameterWords.help(Parameter.PRESET, m)),
+            p(words.lesson()).withId("lesson").withClass("lesson"),
+            p(span(m.text("control.from") + " "), span(words.source()).withId("lesson-source")).withClass("source")
         ).withClass("field preset");
     }
 
     /** One form field for {@code p} holding {@code e}'s value, shaped by the parameter's domain. */
-    static DomContent field(Parameter<?> p, Experiment e) {
+    static DomContent field(Parameter<?> p, Experiment e, Messages m) {
         String id = "f-" + p.key();
-        DomContent input = inputFor(p, p.textIn(e), id);
+        DomContent input = inputFor(p, p.textIn(e), id, m);
         return div(
-            label(span(p.label()).withClass("name"), code(p.key()).withClass("key")).withFor(id).withClass("field-label"),
+            label(span(ParameterWords.label(p, m)).withClass("name"), code(p.key()).withClass("key")).withFor(id).withClass("field-label"),
             input,
-            p == Parameter.LR ? learningRateSlider(e) : null,
-            small(p.help()).withClass("help"),
-            p == Parameter.STANDARDIZE ? p(ScalingNote.of(e)).withId("scaling-note").withClass("why") : null,
+            p == Parameter.LR ? learningRateSlider(e, m) : null,
+            small(ParameterWords.help(p, m)).withClass("help"),
+            p == Parameter.STANDARDIZE ? p(ScalingNote.of(e, m)).withId("scaling-note").withClass("why") : null,
             p == Parameter.LR ? p().withId("lr-warning").withClass("hint warning hidden").attr("role", "status") : null,
             p == Parameter.LR ? p().withId("lr-hint").withClass("hint hidden") : null
         ).withClass("field field-" + p.key() + (Hyperparameters.takes(e.optimizer().optimizer(), p.key()) ? "" : " hidden"));
     }
 
     /** A log-scale slider beside the exact entry: lr spans orders of magnitude, so equal slides are equal ratios. */
-    private static DomContent learningRateSlider(Experiment e) {
+    private static DomContent learningRateSlider(Experiment e, Messages m) {
         Domain.Real lr = (Domain.Real) Parameter.LR.domain();
         return div(
             input().withType("range").withId("lr-slider").withClass("slider")
                 .attr("min", Double.toString(LR_SLIDER_MIN_EXPONENT)).attr("max", Double.toString(Math.log10(lr.max())))
-                .attr("step", "0.01").attr("aria-label", "learning rate, log scale")
+                .attr("step", "0.01").attr("aria-label", m.text("control.lr.slider"))
                 .withValue(Double.toString(clampExponent(Math.log10(e.learningRate()), lr))),
             span().withId("lr-limit-mark").withClass("limit-mark hidden").attr("aria-hidden", "true")
         ).withClass("slider-wrap");
@@ -103,18 +105,20 @@ public final class Controls {
         return Math.max(LR_SLIDER_MIN_EXPONENT, Math.min(Math.log10(lr.max()), exponent));
     }
 
-    private static DomContent inputFor(Parameter<?> p, String value, String id) {
+    private static DomContent inputFor(Parameter<?> p, String value, String id, Messages m) {
         Domain<?> d = p.domain();
+        String help = ParameterWords.help(p, m);
         if (d instanceof Domain.Choice c) {
-            return select(each(c.options(), o -> option(optionText(p, o)).withValue(o).withCondSelected(o.equals(value))))
-                .withName(p.key()).withId(id).withTitle(p.help());
+            return select(each(c.options(), o -> option(optionText(p, o, m)).withValue(o).withCondSelected(o.equals(value))))
+                .withName(p.key()).withId(id).withTitle(help);
         }
         if (d instanceof Domain.Flag) {
-            return select(option("off").withValue("0").withCondSelected(!"1".equals(value)),
-                option(p == Parameter.STANDARDIZE ? "on: x' = (x − mean)/sd" : "on").withValue("1").withCondSelected("1".equals(value)))
-                .withName(p.key()).withId(id).withTitle(p.help());
+            return select(option(m.text("control.off")).withValue("0").withCondSelected(!"1".equals(value)),
+                option(m.text(p == Parameter.STANDARDIZE ? "control.standardize.on" : "control.on")).withValue("1").withCondSelected("1".equals(value)))
+                .withName(p.key()).withId(id).withTitle(help);
         }
-        InputTag in = j2html.TagCreator.input().withName(p.key()).withId(id).withValue(value).withTitle(p.help() + " (" + d.allowed() + ")");
+        InputTag in = j2html.TagCreator.input().withName(p.key()).withId(id).withValue(value)
+            .withTitle(help + " (" + ParameterWords.allowed(p, m) + ")");
         if (d instanceof Domain.Whole w) {
             return in.withType("number").attr("min", w.min()).attr("max", w.max()).attr("step", 1).attr("inputmode", "numeric");
         }
@@ -126,10 +130,10 @@ public final class Controls {
         return in.withType("text").attr("inputmode", "decimal").attr("spellcheck", "false").attr("autocomplete", "off");
     }
 
-    private static String optionText(Parameter<?> p, String option) {
+    private static String optionText(Parameter<?> p, String option, Messages words) {
         if (p == Parameter.MODEL) {
             Model m = Models.byName(option).orElseThrow();
-            return m.name() + ": " + m.formula();
+            return words.text("model." + m.name()) + ": " + m.formula();
         }
         return option;
     }

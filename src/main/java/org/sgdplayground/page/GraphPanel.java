@@ -4,6 +4,7 @@ import static j2html.TagCreator.*;
 
 import j2html.tags.DomContent;
 import java.util.List;
+import org.sgdplayground.i18n.Messages;
 
 /**
  * The Graph panel (SPEC §9): fastbook's seven steps as a strip, the loss's computation graph and its gradient written
@@ -13,27 +14,20 @@ import java.util.List;
 final class GraphPanel {
     private GraphPanel() {}
 
-    /** fastbook chapter 4's seven steps, in order, with what each does here. */
-    static final List<String[]> STEPS = List.of(
-        new String[] {"init", "init", "the parameters start"},
-        new String[] {"predict", "predict", "the forward pass computes ŷ"},
-        new String[] {"loss", "loss", "ŷ meets y in the mean squared error"},
-        new String[] {"gradient", "gradient", "the backward pass fills each node's gradient"},
-        new String[] {"step", "step", "p ← p − lr·∇"},
-        new String[] {"repeat", "repeat", "again, from predict"},
-        new String[] {"stop", "stop", "after the last step"});
+    /** fastbook chapter 4's seven steps, in order; each one's name and what it does here are {@code graph.phase.NAME.*}. */
+    static final List<String> STEPS = List.of("init", "predict", "loss", "gradient", "step", "repeat", "stop");
 
-    static DomContent panel() {
+    static DomContent panel(Messages m) {
         return details(
-            summary(h2(text("Autograd you can see "), small("(the loss's graph, as the engine built it)"))),
-            ol(each(STEPS, s -> li(span(s[1]).withClass("phase-name"), span(s[2]).withClass("phase-what"))
-                .attr("data-phase", s[0]))).withId("seven-steps").withClass("seven-steps")
-                .attr("aria-label", "fastbook's seven steps"),
-            p(text("With the panel open, "), strong("Step"), text(" walks one update phase by phase. Hover or tap a point on "
-                + "the plot to follow its row through every node.")).withClass("graph-hint"),
+            summary(h2(text(m.text("graph.title") + " "), small(m.text("graph.title.note")))),
+            ol(each(STEPS, s -> li(span(m.text("graph.phase." + s + ".name")).withClass("phase-name"),
+                span(m.text("graph.phase." + s + ".what")).withClass("phase-what"))
+                .attr("data-phase", s))).withId("seven-steps").withClass("seven-steps")
+                .attr("aria-label", m.text("graph.steps.label")),
+            p(Words.rich(m, "graph.hint", java.util.Map.of("step", strong(m.text("transport.step"))))).withClass("graph-hint"),
             div(div().withId("graph").withClass("graph").attr("role", "group")
-                .attr("aria-label", "the loss's computation graph")).withClass("graph-wrap"),
-            div(h3("The gradient, with this frame's numbers in"), div().withId("graph-maths").withClass("graph-maths"))
+                .attr("aria-label", m.text("graph.label"))).withClass("graph-wrap"),
+            div(h3(m.text("graph.maths.title")), div().withId("graph-maths").withClass("graph-maths"))
                 .withClass("graph-maths-box")
         ).withId("graph-panel").withClass("panel graph-panel");
     }

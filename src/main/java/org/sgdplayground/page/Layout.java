@@ -16,13 +16,15 @@ final class Layout {
     /**
      * A whole HTML document, its browser files at {@code assets}' addresses.
      *
+     * @param assets      the browser files' addresses
+     * @param lang        the page's language ({@code <html lang>})
      * @param title       the tab's title
      * @param bodyClass   the body's class ({@code page}, {@code embed}, {@code error})
      * @param oembedHref  the oEmbed discovery address, or null for none
      * @param preview     the link preview's tags, or null for none
      * @param module      the ES module that wires the page ({@code main.js}), or null for none
      */
-    static String document(AssetUrls assets, String title, String bodyClass, String oembedHref, LinkPreview preview, String module,
+    static String document(AssetUrls assets, String lang, String title, String bodyClass, String oembedHref, LinkPreview preview, String module,
                            DomContent... content) {
         return j2html.TagCreator.document(html(
             head(
@@ -43,6 +45,6 @@ final class Layout {
                 iff(module != null, script().withType("module").withSrc(module == null ? "" : assets.url(module)))
             ),
             body(content).withClass(bodyClass)
-        ).withLang("en").attr("data-theme", "dark"));
+        ).withLang(lang).attr("data-theme", "dark"));
     }
 }

@@ -10,10 +10,13 @@ import org.sgdplayground.experiment.InvalidParameterException;
 import org.sgdplayground.experiment.PointLookup;
 import org.sgdplayground.experiment.Presets;
 import org.sgdplayground.experiment.QueryStrings;
+import org.sgdplayground.i18n.Messages;
 
 /**
  * oEmbed 1.0 (https://oembed.com) for playground links: a {@code rich} answer whose {@code html} is the embed's
- * iframe. Knows nothing of HTTP; the server maps its refusals to status codes.
+ * iframe, titled in the link's language ({@code lang=} or its preset's; English when it says none: an oEmbed consumer
+ * is a server, its {@code Accept-Language} is not a reader's). Knows nothing of HTTP; the server maps its refusals to
+ * status codes.
  */
 public final class OEmbed {
     private OEmbed() {}
@@ -58,18 +61,20 @@ public final class OEmbed {
         int width = Math.min(DEFAULT_WIDTH, dimension("maxwidth", maxWidth));
         int height = Math.min(DEFAULT_HEIGHT, dimension("maxheight", maxHeight));
         Experiment e = experimentOf(origin, url, stored);
-        String src = origin + "/embed?" + ExperimentCodec.encode(e) + hideOf(url);
-        String title = "SGD Playground: " + Presets.byName(e.preset()).orElse(Presets.defaultPreset()).title();
+        Messages m = Messages.orEnglish(ExperimentCodec.lang(QueryStrings.parse(URI.create(url.trim()).getRawQuery())).orElse(Messages.FALLBACK));
+        String query = ExperimentCodec.encode(e, m.lang());
+        String src = origin + "/embed?" + query + hideOf(url);
+        String title = m.text("site.titled", "title", PresetWords.of(Presets.byName(e.preset()).orElse(Presets.defaultPreset()), m).title());
 
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("type", "rich");
         out.put("version", "1.0");
         out.put("title", title);
-        out.put("provider_name", "SGD Playground");
+        out.put("provider_name", Messages.english().text("site.name"));
         out.put("provider_url", origin + "/");
         out.put("width", width);
         out.put("height", height);
-        out.put("thumbnail_url", origin + "/export/plot.png?" + ExperimentCodec.encode(e)); // the link preview's picture
+        out.put("thumbnail_url", origin + "/export/plot.png?" + query); // the link preview's picture
         out.put("thumbnail_width", LinkPreview.IMAGE_WIDTH);
         out.put("thumbnail_height", LinkPreview.IMAGE_HEIGHT);
         out.put("html", "<iframe src=\"" + attribute(src) + "\" width=\"" + width + "\" height=\"" + height

@@ -5,9 +5,12 @@ import static j2html.TagCreator.*;
 import j2html.tags.DomContent;
 import java.util.List;
 import org.sgdplayground.assets.AssetUrls;
+import java.util.Map;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.InvalidParameterException;
+import org.sgdplayground.experiment.Parameter;
+import org.sgdplayground.i18n.Messages;
 
 /** The full playground page (SPEC §5): the live plot, the loss chart, the readout and every control. */
 public final class PlaygroundPage {
@@ -24,69 +27,93 @@ public final class PlaygroundPage {
 
     /** The page for {@code e}, unfurling to {@code preview} when a link to it is shared (none when null). */
     public static String render(Experiment e, String oembedHref, LinkPreview preview) {
-        return render(e, oembedHref, preview, AssetUrls.UNHASHED, null);
+        return render(e, oembedHref, preview, Messages.english());
     }
 
-    /** The page for {@code e}, its browser files linked at {@code assets}' addresses and its boot block carrying
-     * {@code live}: the socket's first messages as JSON (none when null). */
-    public static String render(Experiment e, String oembedHref, LinkPreview preview, AssetUrls assets, String live) {
-        return Layout.document(assets, "SGD Playground", "page", oembedHref, preview, PageAssets.PLAYGROUND_MODULE,
+    /** The page for {@code e} in {@code m}'s language. */
+    public static String render(Experiment e, String oembedHref, LinkPreview preview, Messages m) {
+        return render(e, oembedHref, preview, AssetUrls.UNHASHED, null, m);
+    }
+
+    /**
+     * The page for {@code e} in {@code m}'s language, its browser files linked at {@code assets}' addresses and its
+     * boot block carrying {@code live}: the socket's first messages as JSON (none when null).
+     */
+    public static String render(Experiment e, String oembedHref, LinkPreview preview, AssetUrls assets, String live, Messages m) {
+        return Layout.document(assets, m.lang(), m.text("site.name"), "page", oembedHref, preview, PageAssets.PLAYGROUND_MODULE,
             header(
-                div(h1(a("SGD Playground").withHref("/")),
-                    p("Watch stochastic gradient descent fit a curve, one step at a time.").withClass("tagline")),
-                div(button("Light theme").withId("theme").withType("button").withClass("quiet"),
-                    button("Copy link").withId("copy-link").withType("button"),
-                    button("Embed").withId("embed-button").withType("button"),
-                    ExportMenu.render(e)).withClass("top-actions")
+                div(h1(a(m.text("site.name")).withHref("/")),
+                    p(m.text("site.tagline")).withClass("tagline")),
+                div(LanguageSwitch.of(e, m),
+                    button(m.text("page.theme")).withId("theme").withType("button").withClass("quiet"),
+                    button(m.text("page.copyLink")).withId("copy-link").withType("button"),
+                    button(m.text("page.embed")).withId("embed-button").withType("button"),
+                    ExportMenu.render(e, m)).withClass("top-actions")
             ).withClass("top"),
             main(
                 section(
-                    Partials.transport(),
-                    div(Partials.stage(), Partials.landscape()).withClass("views"),
-                    Partials.readout(e, div(dt("status"), dd("ready").withId("outcome")).withClass("outcome")),
+                    Partials.transport(m),
+                    div(Partials.stage(m), Partials.landscape(m)).withClass("views"),
+                    Partials.readout(e, m, div(dt(m.text("readout.status")), dd(m.text("readout.ready")).withId("outcome")).withClass("outcome")),
                     Partials.announcer(),
-                    Partials.strip(),
-                    GraphPanel.panel(),
+                    Partials.strip(m),
+                    GraphPanel.panel(m),
                     div(
-                        div(h2("Loss"), canvas().withId("loss-chart").withClass("loss-chart").attr("aria-label", "loss over iterations, log scale")).withClass("panel"),
-                        div(h2(text("Printed log "), small("(like the notebook)")).withId("log-title"),
+                        div(h2(m.text("charts.loss")), canvas().withId("loss-chart").withClass("loss-chart")
+                            .attr("aria-label", m.text("charts.loss.label"))).withClass("panel"),
+                        div(h2(text(m.text("charts.log") + " "), small(m.text("charts.log.note"))).withId("log-title"),
                             // a log, read when visited rather than spoken line by line; focusable once it scrolls (readout.js)
                             pre().withId("log").withClass("log").attr("role", "log").attr("aria-live", "off")
                                 .attr("aria-labelledby", "log-title")).withClass("panel")
                     ).withClass("charts")
                 ).withClass("stage-column"),
-                aside(OwnDataPanel.of(e), Controls.fullForm(e)).withClass("side")
+                aside(OwnDataPanel.of(e, m), Controls.fullForm(e, m)).withClass("side")
             ).withClass("layout"),
-            Partials.embedDialog(),
+            Partials.embedDialog(m),
             footer(
-                p(text("Keys: "), kbd("space"), text(" play/pause · "), kbd("→"), text(" step · "), kbd("r"), text(" reset. "),
-                    text("Every setting is in the address: copy it to share this exact run.")),
-                p(text("Also: "), a("the presets as JSON").withHref("/api/presets"), text(" · "),
-                    code("POST /api/train"), text(" for the frames of a whole run."))
+                p(text(m.text("footer.keys") + " "), kbd("space"), text(" " + m.text("footer.keys.play") + " · "), kbd("→"),
+                    text(" " + m.text("footer.keys.step") + " · "), kbd("r"), text(" " + m.text("footer.keys.reset") + " "),
+                    text(m.text("footer.address"))),
+                p(text(m.text("footer.also") + " "), a(m.text("footer.presets")).withHref("/api/presets"), text(" · "),
+                    code("POST /api/train"), text(" " + m.text("footer.train")))
             ).withClass("bottom"),
-            BootData.block(e, "page", List.of(), live)
+            BootData.block(e, "page", List.of(), live, m)
         );
     }
 
-    /** A friendly 400 page: which setting, its value (escaped), what is allowed, and ways out. */
+    /** A friendly 400 page in English. */
     public static String badParameter(InvalidParameterException e, String withoutItHref) {
-        return badParameter(e, withoutItHref, AssetUrls.UNHASHED);
+        return badParameter(e, withoutItHref, Messages.english());
     }
 
-    /** The 400 page, its stylesheet linked at {@code assets}' address. */
-    public static String badParameter(InvalidParameterException e, String withoutItHref, AssetUrls assets) {
-        return Layout.document(assets, "SGD Playground: a setting we cannot use", "error", null, null, null,
+    /** A friendly 400 page in {@code m}'s language, its stylesheet at {@code assets}' address. */
+    public static String badParameter(InvalidParameterException e, String withoutItHref, Messages m) {
+        return badParameter(e, withoutItHref, AssetUrls.UNHASHED, m);
+    }
+
+    /** A friendly 400 page in {@code m}'s language: which setting, its value (escaped), what is allowed, and ways out. */
+    public static String badParameter(InvalidParameterException e, String withoutItHref, AssetUrls assets, Messages m) {
+        return Layout.document(assets, m.lang(), m.text("error.bad.title"), "error", null, null, null,
             main(
-                h1("That link has a setting we cannot use"),
-                p(text("The setting "), code(e.parameter()), text(" has the value "), code(e.value()).withClass("bad-value"),
-                    text(", which is not allowed.")),
-                p(text("Allowed: "), span(e.allowed()).withClass("allowed"), text(".")),
+                h1(m.text("error.bad.heading")),
+                p(Words.rich(m, "error.bad.value", Map.of("parameter", code(e.parameter()),
+                    "value", code(e.value()).withClass("bad-value")))),
+                p(Words.rich(m, "error.bad.allowed", Map.of("allowed", span(allowed(e, m)).withClass("allowed")))),
                 ul(
-                    li(a("Open the same link without " + e.parameter()).withHref(withoutItHref)),
-                    li(a("Open the default experiment").withHref("/"))
+                    li(a(m.text("error.bad.without", "parameter", e.parameter())).withHref(withoutItHref)),
+                    li(a(m.text("error.default")).withHref(ErrorPages.home(m)))
                 )
             ).withClass("error-page")
         );
+    }
+
+    /**
+     * What the refused setting allows, in {@code m}'s language when it is the parameter's own rule; a rule that
+     * depends on other settings (a batch larger than n, too many steps for the points) keeps the codec's English.
+     */
+    private static String allowed(InvalidParameterException e, Messages m) {
+        return Parameter.byKey(e.parameter()).filter(p -> p.domain().allowed().equals(e.allowed()))
+            .map(p -> ParameterWords.allowed(p, m)).orElse(e.allowed());
     }
 
     static DomContent formula(Experiment e) {
@@ -95,5 +122,10 @@ public final class PlaygroundPage {
 
     static String query(Experiment e) {
         return ExperimentCodec.encode(e);
+    }
+
+    /** {@code e}'s link query in {@code m}'s language: {@code lang=} when the link would not open in it anyway. */
+    static String query(Experiment e, Messages m) {
+        return ExperimentCodec.encode(e, m.lang());
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.sgdplayground.analysis.Standardisation;
 import org.sgdplayground.data.Dataset;
 import org.sgdplayground.experiment.Experiment;
+import org.sgdplayground.i18n.Messages;
 
 /**
  * The note beside the {@code standardize} switch, about the points on screen: how far {@code x} reaches, so how big
@@ -20,10 +21,19 @@ final class ScalingNote {
     /** A mean this small beside the spread is rounding, not a shift: the points are centred already. */
     static final double CENTRED = 1e-9;
 
-    /** The note for {@code e}'s points and model; the roller coaster's input is fastbook's {@code t}. */
+    /** The note for {@code e}'s points and model in English; the roller coaster's input is fastbook's {@code t}. */
     static String of(Experiment e) {
+        return of(e, Messages.english());
+    }
+
+    /** The note in {@code m}'s language ({@code web.scaling.*}, the words {@code web/scalingnote.js} writes). */
+    static String of(Experiment e, Messages m) {
         Dataset points = e.dataset();
-        return of(points.xs(), Standardisation.of(points), e.model().parameterNames(), "coaster".equals(e.data()) ? "t" : "x");
+        return of(points.xs(), Standardisation.of(points), e.model().parameterNames(), "coaster".equals(e.data()) ? "t" : "x", m);
+    }
+
+    static String of(double[] xs, Standardisation scaling, List<String> names, String variable) {
+        return of(xs, scaling, names, variable, Messages.english());
     }
 
     /**
@@ -32,7 +42,7 @@ final class ScalingNote {
      * @param names     the model's parameters, highest power's first (a polynomial of degree {@code names.size() − 1})
      * @param variable  what the input is called
      */
-    static String of(double[] xs, Standardisation scaling, List<String> names, String variable) {
+    static String of(double[] xs, Standardisation scaling, List<String> names, String variable, Messages m) {
         int degree = names.size() - 1;
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY, far = 0, farScaled = 0;
         for (double x : xs) {
@@ -42,19 +52,17 @@ final class ScalingNote {
             if (Math.abs(scaling.apply(x)) > Math.abs(farScaled)) farScaled = scaling.apply(x);
         }
         double feature = Math.pow(far, degree), scaledFeature = Math.pow(farScaled, degree);
-        String top = power(variable, degree), runs = variable + " runs from " + n(lo) + " to " + n(hi);
+        String top = power(variable, degree), runs = m.text("web.scaling.runs", "variable", variable, "lo", n(lo), "hi", n(hi));
         String shift = Math.abs(scaling.mean()) <= CENTRED * scaling.scale() ? variable
             : "(" + variable + (scaling.mean() > 0 ? " − " + n(scaling.mean()) : " + " + n(-scaling.mean())) + ")";
-        String scaled = "x' = " + shift + "/" + n(scaling.scale()) + " runs from " + n(scaling.apply(lo)) + " to " + n(scaling.apply(hi));
+        String scaled = m.text("web.scaling.scaled", "shifted", shift, "scale", n(scaling.scale()),
+            "lo", n(scaling.apply(lo)), "hi", n(scaling.apply(hi)));
         if (Math.abs(feature) >= 1 / ALIKE && Math.abs(feature) <= ALIKE) {
-            return "Here " + runs + ", so " + top + " reaches " + n(feature)
-                + ", about as big as the constant 1: scaling changes little (" + scaled + ").";
+            return m.text("web.scaling.alike", "runs", runs, "top", top, "feature", n(feature), "scaled", scaled);
         }
-        boolean big = Math.abs(feature) > ALIKE;
-        return "Why it helps: here " + runs + ", so " + top + " reaches " + (big ? "" : "only ") + n(feature) + " while 1 stays 1: "
-            + "one lr is too " + (big ? "big" : "small") + " for " + names.get(0) + " and too " + (big ? "small" : "big") + " for "
-            + names.get(degree) + ". Scaled, " + scaled + ", so " + power("x'", degree) + " reaches " + n(scaledFeature)
-            + " and every direction is alike.";
+        return m.text(Math.abs(feature) > ALIKE ? "web.scaling.big" : "web.scaling.small", "runs", runs, "top", top,
+            "feature", n(feature), "first", names.get(0), "last", names.get(degree), "scaled", scaled,
+            "scaledTop", power("x'", degree), "scaledFeature", n(scaledFeature));
     }
 
     private static String power(String variable, int degree) {

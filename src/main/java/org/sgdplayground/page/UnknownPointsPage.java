@@ -3,7 +3,9 @@ package org.sgdplayground.page;
 import static j2html.TagCreator.*;
 
 import org.sgdplayground.assets.AssetUrls;
+import java.util.Map;
 import org.sgdplayground.experiment.UnknownPointsException;
+import org.sgdplayground.i18n.Messages;
 
 /**
  * The 404 page for a link whose {@code points=ID} names no stored points (SPEC §6): says so, shows the id (escaped,
@@ -12,23 +14,21 @@ import org.sgdplayground.experiment.UnknownPointsException;
 public final class UnknownPointsPage {
     private UnknownPointsPage() {}
 
-    /** The page; {@code withoutPointsHref} is the same link without {@code points}. */
+    /** The page in English; {@code withoutPointsHref} is the same link without {@code points}. */
     public static String render(UnknownPointsException e, String withoutPointsHref) {
-        return render(e, withoutPointsHref, AssetUrls.UNHASHED);
+        return render(e, withoutPointsHref, AssetUrls.UNHASHED, Messages.english());
     }
 
-    /** The page, its stylesheet linked at {@code assets}' address. */
-    public static String render(UnknownPointsException e, String withoutPointsHref, AssetUrls assets) {
-        return Layout.document(assets, "SGD Playground: no points under that link", "error", null, null, null,
+    /** The page in {@code m}'s language, its stylesheet at {@code assets}' address. */
+    public static String render(UnknownPointsException e, String withoutPointsHref, AssetUrls assets, Messages m) {
+        return Layout.document(assets, m.lang(), m.text("error.points.title"), "error", null, null, null,
             main(
-                h1("No points are stored under that link"),
-                p(text("The link asks for the points "), code(e.value()).withClass("bad-value"),
-                    text(", but this server has no points stored under that id.")),
-                p("Points live in the store of the server they were saved on: a link may have been cut short on its way to you, "
-                    + "or made on another server."),
+                h1(m.text("error.points.heading")),
+                p(Words.rich(m, "error.points.value", Map.of("id", code(e.value()).withClass("bad-value")))),
+                p(m.text("error.points.why")),
                 ul(
-                    li(a("Open the same experiment on generated points").withHref(withoutPointsHref)),
-                    li(a("Open the default experiment").withHref("/"))
+                    li(a(m.text("error.points.generated")).withHref(withoutPointsHref)),
+                    li(a(m.text("error.default")).withHref(ErrorPages.home(m)))
                 )
             ).withClass("error-page")
         );

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.function.Function;
 import org.sgdplayground.experiment.Experiment;
@@ -21,7 +22,10 @@ import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.InvalidParameterException;
 import org.sgdplayground.experiment.PointLookup;
 import org.sgdplayground.experiment.UnknownPointsException;
+import org.sgdplayground.i18n.Lang;
+import org.sgdplayground.i18n.Messages;
 import org.sgdplayground.page.EmbedPage;
+import org.sgdplayground.page.ErrorPages;
 import org.sgdplayground.page.LinkPreview;
 import org.sgdplayground.page.OEmbed;
 import org.sgdplayground.page.PlaygroundPage;
@@ -42,23 +46,34 @@ final class Pages {
         routes.get("/", ctx -> playground(ctx, stored, assets.urls(), pages, firstMessages));
         routes.get("/embed", ctx -> embed(ctx, stored, assets.urls(), pages, firstMessages));
         routes.get("/oembed", ctx -> oembed(ctx, stored));
+        routes.error(404, "html", Pages::notFound);
+    }
+
+    /**
+     * A browser that asks for an address we do not have gets a page in its language with a way to the playground;
+     * an answer that already says why (unknown points, an API's JSON) is left as it is.
+     */
+    private static void notFound(Context ctx) {
+        if (ctx.endpoints().matchedHttpEndpoint() != null || ctx.path().startsWith("/api/")) return; // a route answered 404 itself
+        ctx.html(ErrorPages.notFound(language(ctx, Map.of())));
     }
 
     private static void embed(Context ctx, PointLookup stored, AssetUrls assets, RecentPages pages,
                               Function<Experiment, String> firstMessages) {
         Map<String, String> raw = query(ctx);
+        Messages m = language(ctx, raw);
         ctx.header("Content-Security-Policy", EmbedPage.CONTENT_SECURITY_POLICY);
         try {
-            send(ctx, pages.get(key(ctx, "/embed", assets), () -> {
+            send(ctx, pages.get(key(ctx, "/embed", assets, m), () -> {
                 Experiment e = ExperimentCodec.decode(raw, stored);
                 List<String> hidden = Arrays.stream(raw.getOrDefault("hide", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-                return EmbedPage.render(e, hidden, oembedHref(ctx, "/embed"), LinkPreview.of(e, origin(ctx), "/embed"), assets,
-                    firstMessages.apply(e));
+                return EmbedPage.render(e, hidden, oembedHref(ctx, "/embed"), LinkPreview.of(e, origin(ctx), "/embed", m), assets,
+                    firstMessages.apply(e), m);
             }));
         } catch (UnknownPointsException e) {
-            ctx.status(404).html(UnknownPointsPage.render(e, "/embed" + queryWithout(raw, e.parameter()), assets));
+            ctx.status(404).html(UnknownPointsPage.render(e, "/embed" + queryWithout(raw, e.parameter()), assets, m));
         } catch (InvalidParameterException e) {
-            ctx.status(400).html(PlaygroundPage.badParameter(e, "/embed" + queryWithout(raw, e.parameter()), assets));
+            ctx.status(400).html(PlaygroundPage.badParameter(e, "/embed" + queryWithout(raw, e.parameter()), assets, m));
         }
     }
 
@@ -75,29 +90,30 @@ final class Pages {
     private static void playground(Context ctx, PointLookup stored, AssetUrls assets, RecentPages pages,
                                    Function<Experiment, String> firstMessages) {
         Map<String, String> raw = query(ctx);
+        Messages m = language(ctx, raw);
         ctx.header("Content-Security-Policy", PlaygroundPage.CONTENT_SECURITY_POLICY + "; frame-ancestors 'self'");
         try {
-            send(ctx, pages.get(key(ctx, "/", assets), () -> {
+            send(ctx, pages.get(key(ctx, "/", assets, m), () -> {
                 Experiment e = ExperimentCodec.decode(raw, stored);
-                return PlaygroundPage.render(e, oembedHref(ctx, "/"), LinkPreview.of(e, origin(ctx), "/"), assets,
-                    firstMessages.apply(e));
+                return PlaygroundPage.render(e, oembedHref(ctx, "/"), LinkPreview.of(e, origin(ctx), "/", m), assets,
+                    firstMessages.apply(e), m);
             }));
         } catch (UnknownPointsException e) {
-            ctx.status(404).html(UnknownPointsPage.render(e, "/" + queryWithout(raw, e.parameter()), assets));
+            ctx.status(404).html(UnknownPointsPage.render(e, "/" + queryWithout(raw, e.parameter()), assets, m));
         } catch (InvalidParameterException e) {
-            ctx.status(400).html(PlaygroundPage.badParameter(e, "/" + queryWithout(raw, e.parameter()), assets));
+            ctx.status(400).html(PlaygroundPage.badParameter(e, "/" + queryWithout(raw, e.parameter()), assets, m));
         }
     }
 
     /**
      * Everything a page at {@code path} is made from: this server's origin (its link preview's addresses), the query
      * string as sent (the oEmbed link repeats it; {@code points=ID} names points that never change, an id being a
-     * hash of them) and the browser files' addresses. A page that reads anything more from its request (a language)
-     * adds it here. Only pages rendered whole are kept: a refusal or an unknown id is rendered each time.
+     * hash of them), the browser files' addresses and the language it speaks (which may come from the request's
+     * {@code Accept-Language}). Only pages rendered whole are kept: a refusal or an unknown id is rendered each time.
      */
-    static String key(Context ctx, String path, AssetUrls assets) {
+    static String key(Context ctx, String path, AssetUrls assets, Messages m) {
         String q = ctx.queryString();
-        return path + '\n' + origin(ctx) + '\n' + (q == null ? "" : q) + '\n' + assets.version();
+        return path + '\n' + origin(ctx) + '\n' + (q == null ? "" : q) + '\n' + assets.version() + '\n' + m.lang();
     }
 
     /** The page, or 304 when the client already holds it; either way the client asks again next time ({@code no-cache}). */
@@ -107,6 +123,22 @@ final class Pages {
         ctx.contentType(ContentType.TEXT_HTML);
         if (page.matches(ctx.header("If-None-Match"))) ctx.status(304);
         else ctx.result(page.html());
+    }
+
+    /**
+     * The language a page speaks: the link's {@code lang} (or its preset's), else the browser's {@code Accept-Language}
+     * (the answer then varies with it, and says so), else English. A {@code lang} we have no catalogue for is refused
+     * by the codec with a 400, which speaks the browser's language.
+     */
+    static Messages language(Context ctx, Map<String, String> raw) {
+        Optional<String> fromLink;
+        try {
+            fromLink = ExperimentCodec.lang(raw);
+        } catch (InvalidParameterException unknownLanguage) {
+            fromLink = Optional.empty();
+        }
+        if (fromLink.isEmpty()) ctx.header("Vary", "Accept-Language");
+        return Lang.resolve(fromLink, ctx.header("Accept-Language"));
     }
 
     /** The first value of each query parameter, in order. */

@@ -56,12 +56,12 @@ class ParameterTest {
     }
 
     @Test
-    void every_fieldset_holds_a_parameter_and_the_ones_without_a_control_are_points_autoplay_show_and_every() {
+    void every_fieldset_holds_a_parameter_and_the_ones_without_a_control_are_points_autoplay_show_lang_and_every() {
         for (Parameter.Group g : Parameter.Group.values()) {
             if (g.isFieldset()) assertTrue(Parameter.values().stream().anyMatch(p -> p.group() == g), g + " is not empty");
         }
         assertEquals(List.of(Parameter.PRESET), Parameter.values().stream().filter(p -> p.group() == Parameter.Group.TOP).toList());
-        assertEquals(List.of(Parameter.POINTS, Parameter.AUTOPLAY, Parameter.SHOW, Parameter.EVERY),
+        assertEquals(List.of(Parameter.POINTS, Parameter.AUTOPLAY, Parameter.SHOW, Parameter.LANG, Parameter.EVERY),
             Parameter.values().stream().filter(p -> p.group() == Parameter.Group.NONE).toList());
     }
 
