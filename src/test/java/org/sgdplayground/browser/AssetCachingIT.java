@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,11 @@ class AssetCachingIT {
               .map(e => [new URL(e.name).pathname, e.transferSize]);""");
     }
 
+    private static Set<Object> paths(List<List<Object>> answers) {
+        // the icon is left out: Chromium keeps icons apart and does not list them again from there
+        return answers.stream().map(a -> a.get(0)).filter(p -> !((String) p).endsWith(".svg")).collect(Collectors.toSet());
+    }
+
     private static void visit(String path) {
         browser.driver.get("about:blank");
         browser.openPlayground(path);
@@ -53,7 +60,7 @@ class AssetCachingIT {
 
         visit("/?preset=momentum");
         List<List<Object>> again = answers();
-        assertEquals(first.size(), again.size(), again.toString());
+        assertEquals(paths(first), paths(again), "the same files, this time from the cache");
         List<Object> fetched = again.stream().filter(a -> ((Number) a.get(1)).longValue() > 0).map(a -> a.get(0)).toList();
         assertEquals(List.of("/"), fetched, "only the page went to the server: " + again);
         assertEquals("preset=momentum", browser.state().get("query"), "the page from the cache runs its experiment");
