@@ -35,7 +35,7 @@ public final class AssetGraph implements AssetUrls {
     /** A module's static import or re-export of a sibling module (the replay file's rewriting reads the same shape). */
     private static final Pattern JS_IMPORT = Pattern.compile("(\\bfrom\\s*|\\bimport\\s*)(['\"])\\./([A-Za-z0-9_-]+\\.js)\\2");
     /** A stylesheet's {@code @import url("name.css")}. */
-    private static final Pattern CSS_IMPORT = Pattern.compile("(@import\\s+url\\()(['\"]?)([A-Za-z0-9_-]+\\.css)\\2(\\))");
+    private static final Pattern CSS_IMPORT = Pattern.compile("(@import\\s+url\\()(['\"]?)([A-Za-z0-9_-]+\\.css)\\2(?=\\))");
     /** Hex digits of SHA-256 kept in a name: 64 bits, so two versions of one file never meet by chance. */
     static final int HASH_HEX_DIGITS = 16;
 
@@ -135,9 +135,8 @@ public final class AssetGraph implements AssetUrls {
         String text = p.matcher(new String(source, StandardCharsets.UTF_8)).replaceAll(m -> {
             String target = hashedNames.get(m.group(3));
             if (target == null) return Matcher.quoteReplacement(m.group());
-            String rest = m.groupCount() >= 4 ? m.group(4) : "";
-            String dot = name.endsWith(".js") ? "./" : "";
-            return Matcher.quoteReplacement(m.group(1) + m.group(2) + dot + target + m.group(2) + rest);
+            String relative = name.endsWith(".js") ? "./" : ""; // a bare "x.js" would name a package; url("x.css") is relative as it is
+            return Matcher.quoteReplacement(m.group(1) + m.group(2) + relative + target + m.group(2));
         });
         return text.getBytes(StandardCharsets.UTF_8);
     }

@@ -1,0 +1,69 @@
+package org.sgdplayground.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * In Chromium, a first visit loads the page's hashed files with no console complaint (CSP, failed preloads) and
+ * draws the curve; a repeat visit gets the page as a 304 and everything else from the cache, asking for nothing more.
+ */
+class AssetCachingIT {
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.close();
+    }
+
+    /** Every HTTP answer of this document, {@code [name, transferSize]}: 0 bytes is a copy from the cache. */
+    @SuppressWarnings("unchecked")
+    private static List<List<Object>> answers() {
+        return (List<List<Object>>) browser.js("""
+            return [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+              .map(e => [new URL(e.name).pathname, e.transferSize]);""");
+    }
+
+    private static Set<Object> paths(List<List<Object>> answers) {
+        // the icon is left out: Chromium keeps icons apart and does not list them again from there
+        return answers.stream().map(a -> a.get(0)).filter(p -> !((String) p).endsWith(".svg")).collect(Collectors.toSet());
+    }
+
+    private static void visit(String path) {
+        browser.driver.get("about:blank");
+        browser.openPlayground(path);
+        browser.waitUntil("the curve is drawn", Duration.ofSeconds(10),
+            () -> (Boolean) browser.js("return performance.getEntriesByName('sgd:first-curve').length === 1"));
+    }
+
+    @Test
+    void a_repeat_visit_asks_only_for_the_page_and_gets_a_304() {
+        browser.consoleProblems(); // only this test's
+        visit("/?preset=momentum");
+        List<List<Object>> first = answers();
+        assertTrue(first.stream().allMatch(a -> a.get(0).equals("/") || ((String) a.get(0)).startsWith("/assets/")), first.toString());
+        assertTrue(first.stream().filter(a -> ((String) a.get(0)).endsWith(".js")).count() > 10, "the modules: " + first);
+        assertTrue(first.stream().allMatch(a -> ((Number) a.get(1)).longValue() > 0), "a fresh profile fetches everything: " + first);
+        assertEquals(List.of(), browser.consoleProblems());
+
+        visit("/?preset=momentum");
+        List<List<Object>> again = answers();
+        assertEquals(paths(first), paths(again), "the same files, this time from the cache");
+        List<Object> fetched = again.stream().filter(a -> ((Number) a.get(1)).longValue() > 0).map(a -> a.get(0)).toList();
+        assertEquals(List.of("/"), fetched, "only the page went to the server: " + again);
+        assertEquals("preset=momentum", browser.state().get("query"), "the page from the cache runs its experiment");
+        browser.screenshot("repeat-visit-momentum");
+    }
+}
