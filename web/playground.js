@@ -209,10 +209,10 @@ export class Playground extends EventTarget {
         if (message.points) this.#held = { key: message.pointsKey, points: decodePoints(message.points) };
         else if (this.#held?.key !== message.pointsKey) { // never sent: we only say what we hold
           this.#held = null;
-          this.#open(this.#query);
+          this.#open(this.#query + (this.#running ? '' : '&paused=1'));
           return;
         }
-        message = { ...message, points: this.#held?.points ?? decodePoints(message.points) };
+        message = { ...message, points: this.#held.points };
         const sameRun = this.resuming && this.run.data?.query === message.query;
         this.resuming = false;
         this.#query = message.query;
@@ -256,6 +256,7 @@ export class Playground extends EventTarget {
 
   statusChanged(status) {
     this.connected = status.state === 'open';
+    if (status.state === 'lost' || status.state === 'closed') this.#settleExact(null); // the answer will not come: ask again
     this.emit('status', status);
   }
 

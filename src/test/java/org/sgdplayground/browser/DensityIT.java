@@ -2,12 +2,22 @@ package org.sgdplayground.browser;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sgdplayground.data.Dataset;
+import org.sgdplayground.experiment.Briefing;
+import org.sgdplayground.experiment.Experiment;
+import org.sgdplayground.experiment.ExperimentCodec;
+import org.sgdplayground.experiment.QueryStrings;
+import org.sgdplayground.server.json.BriefingJson;
+import org.sgdplayground.server.json.Json;
+import org.sgdplayground.server.json.WireLimits;
 
 /**
  * A link to 100,000 points ({@code /?n=100000}, lesson 2's line: x ~ U(−1, 1), y = 3x + 2 + U(0, 1)): the socket's
@@ -66,6 +76,34 @@ class DensityIT extends PageTest {
             assertTrue(modalShare < 0.5, theme + ": no one shade covers most of the points' pixels: " + seen);
             browser.js("document.getElementById('theme').click()");
         }
+    }
+
+    @Test
+    void the_page_decodes_the_servers_grid_to_within_half_a_step_of_each_exact_coordinate() {
+        browser.openPlayground("/");
+        String q = "preset=fastai-sgd&n=" + (WireLimits.MAX_POINTS_AS_NUMBERS + 1);
+        Experiment e = ExperimentCodec.decode(QueryStrings.parse(q));
+        Dataset exact = e.dataset();
+        String message = new String(Json.dataMessage(Briefing.of(e, exact), false, BriefingJson.Points.FOR_SOCKET, "k"), StandardCharsets.UTF_8);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> decoded = (Map<String, Object>) browser.jsAsync("""
+            const [message, done] = arguments;
+            import('/static/points.js').then(({ decodePoints }) => done(decodePoints(JSON.parse(message).points)));""", message);
+        assertEquals(false, decoded.get("exact"), "the grid says it is not exact");
+        double[] x = doubles(decoded.get("x")), y = doubles(decoded.get("y"));
+        double[] xs = exact.xs(), ys = exact.ys();
+        double xStep = (Arrays.stream(xs).max().getAsDouble() - Arrays.stream(xs).min().getAsDouble()) / 65535;
+        double yStep = (Arrays.stream(ys).max().getAsDouble() - Arrays.stream(ys).min().getAsDouble()) / 65535;
+        assertEquals(exact.size(), x.length);
+        for (int i = 0; i < exact.size(); i++) {
+            assertEquals(xs[i], x[i], xStep / 2 * (1 + 1e-9), "x " + i);
+            assertEquals(ys[i], y[i], yStep / 2 * (1 + 1e-9), "y " + i);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double[] doubles(Object list) {
+        return ((List<Object>) list).stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
     }
 
     @Test

@@ -9,9 +9,10 @@ public final class WireLimits {
 
     /**
      * Most points the {@code data} message writes as JSON numbers, every double exact (about 40 bytes a point, so
-     * 400 KB at the limit); a bigger set goes as a 16-bit grid ({@link PointsWire}), 5⅓ bytes a point.
+     * 80 KB at the limit); a bigger set goes as a 16-bit grid ({@link PointsWire}), 5⅓ bytes a point, and the page
+     * asks for the exact doubles only to edit it. The grid is already 7 times smaller at the limit.
      */
-    public static final int MAX_POINTS_AS_NUMBERS = 10_000;
+    public static final int MAX_POINTS_AS_NUMBERS = 2_000;
 
     /**
      * Most points the page carries in its boot block with frame 0, so the plot draws at {@code DOMContentLoaded}:

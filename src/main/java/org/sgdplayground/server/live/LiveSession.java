@@ -66,6 +66,8 @@ public final class LiveSession implements Pacer.Paced {
     private GraphWatch graph;
     /** The key of the points the client holds, when it takes part in {@link #HAVE}; null when it does not. */
     private String clientHas;
+    /** Whether this run's exact points went out on request: once a run, so no backlog of megabyte answers builds. */
+    private boolean exactPointsSent;
     /** The last frame sent as the tape has it: the frame on screen, should the panel open. */
     private byte[] shownFrame;
 
@@ -124,6 +126,7 @@ public final class LiveSession implements Pacer.Paced {
         graph = null;
         shownFrame = null;
         graphRow = -1; // a row of the old run's points may not exist in the new one
+        exactPointsSent = false;
         boolean withPoints = clientHas == null || !clientHas.equals(t.pointsKey());
         if (clientHas != null) clientHas = t.pointsKey(); // it holds these from now on
         byte[] data = t.data(!paused, withPoints);
@@ -153,7 +156,7 @@ public final class LiveSession implements Pacer.Paced {
                 case "speed" -> { schedule.speed(m.speed()); if (running) play(); }
                 case "reset" -> begin(experiment, tape, true, 0);
                 case "graph" -> graph(m.graph());
-                case "points" -> outbox.offer(Json.pointsMessage(experiment.dataset(), tape.pointsKey()), MessageType.NOTICE);
+                case "points" -> exactPoints();
                 default -> start(QueryStrings.parse(m.query())); // restart: a new query on the same socket
             }
         } catch (InvalidParameterException e) {
@@ -209,6 +212,13 @@ public final class LiveSession implements Pacer.Paced {
             next++;
             tape.forget(next);
         }
+    }
+
+    /** The run's points, every double exact, for a client about to edit a set it got on the grid; once a run. */
+    private void exactPoints() {
+        if (exactPointsSent) throw new IllegalArgumentException("this run's exact points were sent already; they are the same");
+        exactPointsSent = true;
+        outbox.offer(Json.pointsMessage(experiment.dataset(), tape.pointsKey()), MessageType.NOTICE);
     }
 
     /** Opens or closes the Graph panel's values; opening during a run sends the structure and the shown frame's values. */

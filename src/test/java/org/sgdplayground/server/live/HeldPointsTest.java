@@ -99,7 +99,7 @@ class HeldPointsTest {
     }
 
     @Test
-    void a_points_request_answers_every_double_exactly() throws Exception {
+    void a_points_request_answers_every_double_exactly_once_a_run() throws Exception {
         String big = "preset=fastai-sgd&n=" + (WireLimits.MAX_POINTS_AS_NUMBERS + 1) + "&paused=1";
         FakeSender sender = FakeSender.reading();
         LiveSession s = started(sender, big);
@@ -110,6 +110,11 @@ class HeldPointsTest {
         JsonNode answer = LiveClient.JSON.readTree(sender.sentOfType("points").get(0));
         Dataset points = experiment(big).dataset();
         assertEquals(PointIds.of(points), answer.get("pointsKey").asText());
+        s.onMessage("{\"type\":\"points\"}");
+        deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (sender.sentOfType("error").isEmpty() && System.nanoTime() < deadline) Thread.sleep(5);
+        assertEquals(1, sender.sentOfType("points").size(), "once a run: a flood of requests cannot queue megabytes");
+        assertTrue(sender.sentOfType("error").get(0).contains("sent already"), sender.sentOfType("error").get(0));
         for (int i = 0; i < points.size(); i++) {
             assertEquals(points.x(i), answer.get("points").get("x").get(i).asDouble(), 0);
             assertEquals(points.y(i), answer.get("points").get("y").get(i).asDouble(), 0);
