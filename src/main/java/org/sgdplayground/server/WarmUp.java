@@ -39,10 +39,12 @@ final class WarmUp {
         static final Plan DEFAULT = new Plan(Duration.ofMillis(600), 6, 4, 12);
         /**
          * The training start that writes scripts/serve's cache ({@link Main#WARM_UP_AND_EXIT}): once per build, so it
-         * can take seconds; on a JDK whose cache keeps methods' profiles, the longer it runs the hot paths, the fuller
-         * the profiles a start begins with.
+         * can take seconds. On JDK 25 the cache keeps the profile of each method the training compiled, and a method
+         * the training took to C2 goes to C2 after a couple of thousand calls in a later start instead of waiting for
+         * counters scaled by the compile queue: so it opens as many sessions as a restart storm does, however long a
+         * busy machine makes that take, for the handshake and the frame paths to get there.
          */
-        static final Plan TRAINING = new Plan(Duration.ofMillis(Long.getLong("sgd.trainingMillis", 3000)), 6, 4, 12);
+        static final Plan TRAINING = new Plan(Duration.ofSeconds(5), 100, 8, 1000);
 
         /** This plan for another time; no time at all is no warm-up. */
         Plan lasting(Duration t) {

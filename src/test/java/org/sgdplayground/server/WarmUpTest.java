@@ -1,6 +1,7 @@
 package org.sgdplayground.server;
 
 import java.util.Map;
+import org.sgdplayground.store.OpeningPointStore;
 import org.sgdplayground.store.PointStore;
 import org.sgdplayground.store.StoreLimits;
 
@@ -18,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.sgdplayground.server.live.LiveHub;
@@ -52,6 +54,44 @@ class WarmUpTest {
             assertEquals("ok", ready.body());
             assertEquals(0, hub.sessionCount(), "the warm-up's viewers have hung up");
             assertEquals(0, hub.sharedTapes(), "and their tapes are forgotten");
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
+    void healthz_answers_503_warming_while_the_point_store_is_still_opening_then_ok() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        CountDownLatch mayOpen = new CountDownLatch(1);
+        OpeningPointStore store = OpeningPointStore.start(() -> {
+            try {
+                mayOpen.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return PointStore.NONE;
+        });
+        LiveHub hub = new LiveHub(LiveLimits.DEFAULT, 2, store);
+        WarmUp.Plan none = WarmUp.Plan.DEFAULT.lasting(Duration.ZERO); // only the store holds the start up
+        CompletableFuture<Javalin> starting = CompletableFuture.supplyAsync(() -> Main.start(port, hub, store, StoreLimits.fromEnvironment(Map.of()), none));
+        try {
+            HttpResponse<String> first = firstAnswer(port, starting);
+            assertEquals(503, first.statusCode());
+            assertEquals("warming", first.body());
+            TimeUnit.MILLISECONDS.sleep(300);
+            assertEquals("warming", get(port, "/healthz").body(), "still, while the store opens");
+            assertFalse(starting.isDone(), "the start waits for the store");
+        } finally {
+            mayOpen.countDown();
+        }
+        Javalin app = starting.get(60, TimeUnit.SECONDS);
+        try {
+            HttpResponse<String> ready = get(port, "/healthz");
+            assertEquals(200, ready.statusCode());
+            assertEquals("ok", ready.body());
         } finally {
             app.stop();
         }
