@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.sgdplayground.i18n.Messages;
+import org.sgdplayground.json.Jackson;
 
 /**
  * {@code /export/replay.html}: one HTML file that replays a run with no server. The page's own ES modules
@@ -51,6 +54,11 @@ public final class ReplayPage {
      * @param web        reads a file of the browser code by name ({@code plot.js}, {@code style.css})
      */
     public static String render(String title, Palette theme, String recording, Function<String, String> web) {
+        return render(title, theme, recording, web, Messages.english());
+    }
+
+    /** The replay file whose modules speak {@code m}'s language: its {@code web.*} words ride in a boot block, as on the page. */
+    public static String render(String title, Palette theme, String recording, Function<String, String> web, Messages m) {
         StringBuilder map = new StringBuilder("{\"imports\":{");
         boolean first = true;
         for (Map.Entry<String, String> module : modules(web).entrySet()) {
@@ -59,7 +67,7 @@ public final class ReplayPage {
             first = false;
         }
         map.append("}}");
-        return "<!doctype html>\n<html lang=\"en\" data-theme=\"" + theme.name() + "\">\n<head>\n<meta charset=\"utf-8\">\n"
+        return "<!doctype html>\n<html lang=\"" + m.lang() + "\" data-theme=\"" + theme.name() + "\">\n<head>\n<meta charset=\"utf-8\">\n"
             + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + CONTENT_SECURITY_POLICY + "\">\n"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             + "<title>" + text(title) + "</title>\n"
@@ -76,7 +84,16 @@ public final class ReplayPage {
             + "<canvas id=\"loss-chart\" class=\"loss-chart\" aria-label=\"loss over iterations, log scale\"></canvas>\n"
             + "<p class=\"note\">A replay of a run recorded by SGD Playground. Keys: space play/pause, → step, r reset.</p>\n"
             + "</main>\n<script type=\"application/json\" id=\"recording\">" + scriptSafe(recording) + "</script>\n"
+            + "<script type=\"application/json\" id=\"boot\">" + scriptSafe(words(m)) + "</script>\n"
             + "<script type=\"module\">import '" + PREFIX + ENTRY + "';</script>\n</body>\n</html>\n";
+    }
+
+    /** {@code {"lang":…,"messages":{…}}}: what {@code web/i18n.js} reads from a page's boot block. */
+    private static String words(Messages m) {
+        ObjectNode root = Jackson.MAPPER.createObjectNode().put("lang", m.lang());
+        ObjectNode messages = root.putObject("messages");
+        m.withPrefix(Messages.WEB_PREFIX).forEach(messages::put);
+        return root.toString();
     }
 
     /** The replay's own layout, beside the page's stylesheet. */

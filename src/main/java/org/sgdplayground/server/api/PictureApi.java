@@ -23,6 +23,7 @@ import org.sgdplayground.export.picture.Pictures;
 import org.sgdplayground.export.picture.Recording;
 import org.sgdplayground.export.picture.RecentPictures;
 import org.sgdplayground.export.picture.RunGif;
+import org.sgdplayground.i18n.Lang;
 
 /**
  * The picture exports of SPEC §7: {@code GET /export/plot.png}, {@code /export/run.gif} and {@code /export/replay.html},
@@ -81,7 +82,8 @@ public final class PictureApi {
         ctx.header("Content-Security-Policy", ReplayPage.CONTENT_SECURITY_POLICY)
             .header("Content-Disposition", "inline; filename=\"sgd-playground-replay.html\"")
             .header("Cache-Control", CACHE)
-            .html(ReplayPage.render(title, palette, recording.toString(), browserCode));
+            .html(ReplayPage.render(title, palette, recording.toString(), browserCode,
+                Lang.resolve(ExperimentCodec.lang(raw), ctx.header("Accept-Language"))));
     }
 
     /** {@code e}, or a 400 naming {@code race} when it is one: the animation and the replay show a single run. */
