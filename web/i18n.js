@@ -9,15 +9,15 @@
 const words = readWords();
 
 function readWords() {
-  const block = typeof document === 'undefined' ? null : document.getElementById('boot');
+  const block = document.getElementById('boot');
   let boot = {};
   try {
     boot = block ? JSON.parse(block.textContent) : {};
   } catch {
-    boot = {};
+    boot = {}; // a broken block: every key then shows itself, and says so in the console
   }
   return Object.freeze({
-    lang: boot.lang ?? document?.documentElement?.lang ?? 'en',
+    lang: boot.lang || document.documentElement.lang || 'en',
     messages: Object.freeze({ ...(boot.messages ?? {}) }),
     reported: new Set(), // keys already logged as missing: one console line each, not one a frame
   });

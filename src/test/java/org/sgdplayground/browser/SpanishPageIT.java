@@ -140,6 +140,20 @@ class SpanishPageIT extends PageTest {
     }
 
     @Test
+    void every_button_holds_its_longer_spanish_words_on_a_desktop_a_phone_and_in_an_embed() {
+        record Size(String path, int width, int height) {}
+        for (Size size : List.of(new Size("/?preset=fastai-sgd-es", 1280, 1000), new Size("/?preset=fastai-sgd-es", 390, 844),
+            new Size("/embed?preset=fastai-sgd-es", 720, 480), new Size("/embed?preset=fastai-sgd-es", 360, 640))) {
+            browser.resize(size.width(), size.height());
+            browser.openPlayground(size.path());
+            browser.js("window.sgdPlayground.play()");
+            browser.waitUntil("the run is done", WAIT, () -> "done".equals(browser.state().get("outcome")));
+            browser.screenshot("spanish-" + (size.path().startsWith("/embed") ? "embed-" : "page-") + size.width() + "x" + size.height());
+            assertEquals(List.of(), overflowing(), "text wider than its button at " + size);
+        }
+    }
+
+    @Test
     void a_message_is_the_catalogues_text_with_its_placeholders_filled_and_a_missing_key_shows_itself_once_logged() {
         browser.openPlayground("/?lang=es");
         @SuppressWarnings("unchecked")
@@ -180,6 +194,16 @@ class SpanishPageIT extends PageTest {
         EnglishLeftovers english = new EnglishLeftovers("es", keptNames());
         assertTrue(english.size() > 100, "the English catalogue gives " + english.size() + " fragments to look for");
         assertEquals(List.of(), english.in(seen), "English on the Spanish page");
+    }
+
+    /** Buttons and menu heads on screen whose words are wider than their box: Spanish runs about a fifth longer. */
+    @SuppressWarnings("unchecked")
+    private static List<String> overflowing() {
+        return (List<String>) browser.js("""
+            return [...document.querySelectorAll('button, summary, .button-like, .lang-switch a, #open-full')]
+              .filter(el => el.offsetParent !== null && getComputedStyle(el).display !== 'inline')
+              .filter(el => el.scrollWidth > el.clientWidth + 1)
+              .map(el => `${el.id || el.className}: "${el.textContent.trim()}" ${el.scrollWidth} > ${el.clientWidth}`);""");
     }
 
     /** Names the page shows in every language: the parameters' keys and options, the presets' and models' names. */

@@ -72,7 +72,7 @@ class WebMessagesTest {
         long same = english.stringPropertyNames().stream().filter(k -> k.startsWith("web."))
             .filter(k -> english.getProperty(k).equals(spanish.getProperty(k))).count();
         long all = english.stringPropertyNames().stream().filter(k -> k.startsWith("web.")).count();
-        // a few are the same in both: "grad", "−v, momentum" (the seed keeps the English term)
+        // a few may be the same in both: "grad" is the gradient's name in the code
         assertTrue(same <= 3, same + " of " + all + " web texts are word for word the English ones");
     }
 
