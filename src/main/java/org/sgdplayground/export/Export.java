@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import org.sgdplayground.data.Dataset;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
+import org.sgdplayground.i18n.Messages;
 
 /**
  * The run taken home (SPEC §7): each export's file name under {@code /export/}, its media type, and how it writes an
@@ -18,21 +19,21 @@ import org.sgdplayground.experiment.ExperimentCodec;
 public enum Export {
     /** A Python script that reproduces the run with PyTorch. */
     TRAIN_PY("train.py", "text/x-python; charset=utf-8", true) {
-        @Override void write(Experiment e, Dataset points, String origin, OutputStream out) throws IOException {
+        @Override void write(Experiment e, Dataset points, String origin, Messages m, OutputStream out) throws IOException {
             Writer text = text(out);
-            PythonScript.write(TorchProgram.cells(e, points, link(origin, e), false), text);
+            PythonScript.write(TorchProgram.cells(e, points, link(origin, e, m), false, m), text);
             text.flush();
         }
     },
     /** The same program as a Jupyter notebook, with a plot at the end. */
     NOTEBOOK("notebook.ipynb", "application/x-ipynb+json", true) {
-        @Override void write(Experiment e, Dataset points, String origin, OutputStream out) throws IOException {
-            Notebook.write(TorchProgram.cells(e, points, link(origin, e), true), out);
+        @Override void write(Experiment e, Dataset points, String origin, Messages m, OutputStream out) throws IOException {
+            Notebook.write(TorchProgram.cells(e, points, link(origin, e, m), true, m), out);
         }
     },
     /** Every frame as CSV. */
     FRAMES_CSV("frames.csv", "text/csv; charset=utf-8", true) {
-        @Override void write(Experiment e, Dataset points, String origin, OutputStream out) throws IOException {
+        @Override void write(Experiment e, Dataset points, String origin, Messages m, OutputStream out) throws IOException {
             Writer text = text(out);
             FramesCsv.write(e, points, text);
             text.flush();
@@ -40,7 +41,7 @@ public enum Export {
     },
     /** Every frame as JSON. */
     FRAMES_JSON("frames.json", "application/json", false) {
-        @Override void write(Experiment e, Dataset points, String origin, OutputStream out) throws IOException {
+        @Override void write(Experiment e, Dataset points, String origin, Messages m, OutputStream out) throws IOException {
             FramesJson.write(e, points, ExperimentCodec.encode(e), out);
         }
     };
@@ -73,19 +74,24 @@ public enum Export {
         return download;
     }
 
-    /** Writes the export of {@code e}, whose page lives at {@code origin} (e.g. {@code https://sgd.example}). */
+    /** Writes the export of {@code e}, whose page lives at {@code origin} (e.g. {@code https://sgd.example}), in English. */
     public void write(Experiment e, String origin, OutputStream out) throws IOException {
-        write(e, e.dataset(), origin, out);
+        write(e, origin, Messages.english(), out);
     }
 
-    abstract void write(Experiment e, Dataset points, String origin, OutputStream out) throws IOException;
+    /** Writes the export of {@code e} with its words for people (a program's comments and markdown) in {@code m}'s language. */
+    public void write(Experiment e, String origin, Messages m, OutputStream out) throws IOException {
+        write(e, e.dataset(), origin, m, out);
+    }
+
+    abstract void write(Experiment e, Dataset points, String origin, Messages m, OutputStream out) throws IOException;
 
     /** UTF-8 text through a buffer of {@link #BUFFER_CHARS}: what goes out, goes out as it is written. */
     static Writer text(OutputStream out) {
         return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), BUFFER_CHARS);
     }
 
-    private static String link(String origin, Experiment e) {
-        return origin + "/?" + ExperimentCodec.encode(e);
+    private static String link(String origin, Experiment e, Messages m) {
+        return origin + "/?" + ExperimentCodec.encode(e, m.lang());
     }
 }

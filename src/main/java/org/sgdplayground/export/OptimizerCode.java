@@ -3,6 +3,7 @@ package org.sgdplayground.export;
 import static org.sgdplayground.export.PythonNumbers.number;
 
 import org.sgdplayground.experiment.Numbers;
+import org.sgdplayground.i18n.Messages;
 import org.sgdplayground.optim.Hyperparameters;
 
 /**
@@ -35,20 +36,26 @@ final class OptimizerCode {
         };
     }
 
-    /** {@code h} in words for the program's introduction, e.g. {@code Adam (betas 0.8, 0.99, AMSGrad)}. */
+    /** {@code h} in words for the program's introduction, e.g. {@code Adam (betas 0.8, 0.99, AMSGrad)}, in English. */
     static String describe(Hyperparameters h) {
-        StringBuilder out = new StringBuilder();
-        switch (h.optimizer()) {
-            case Hyperparameters.ADAM -> out.append("Adam (betas ").append(Numbers.format(h.beta1())).append(", ")
-                .append(Numbers.format(h.beta2())).append(h.amsgrad() ? ", AMSGrad" : "").append(")");
-            case Hyperparameters.RMSPROP -> out.append("RMSprop (alpha ").append(Numbers.format(h.alpha()))
-                .append(h.momentum() != 0 ? ", momentum " + Numbers.format(h.momentum()) : "").append(h.centered() ? ", centred" : "").append(")");
-            case Hyperparameters.ADAGRAD -> out.append("Adagrad");
-            default -> out.append("SGD").append(h.momentum() != 0 ? " with momentum " + Numbers.format(h.momentum())
-                + (h.nesterov() ? " (Nesterov)" : "") + (h.dampening() != 0 ? ", dampening " + Numbers.format(h.dampening()) : "") : "");
-        }
-        if (h.weightDecay() != 0) out.append(", weight decay ").append(Numbers.format(h.weightDecay()));
-        return out.toString();
+        return describe(h, Messages.english());
+    }
+
+    /** {@code h} in words in {@code m}'s language (its numbers as links write them). */
+    static String describe(Hyperparameters h, Messages m) {
+        String words = switch (h.optimizer()) {
+            case Hyperparameters.ADAM -> m.text("notebook.optimizer.adam", "beta1", Numbers.format(h.beta1()), "beta2", Numbers.format(h.beta2()),
+                "amsgrad", h.amsgrad() ? m.text("notebook.optimizer.amsgrad") : "");
+            case Hyperparameters.RMSPROP -> m.text("notebook.optimizer.rmsprop", "alpha", Numbers.format(h.alpha()),
+                "momentum", h.momentum() != 0 ? m.text("notebook.optimizer.rmsprop.momentum", "momentum", Numbers.format(h.momentum())) : "",
+                "centered", h.centered() ? m.text("notebook.optimizer.centered") : "");
+            case Hyperparameters.ADAGRAD -> m.text("notebook.optimizer.adagrad");
+            default -> h.momentum() == 0 ? m.text("notebook.optimizer.sgd")
+                : m.text("notebook.optimizer.momentum", "momentum", Numbers.format(h.momentum()))
+                    + (h.nesterov() ? m.text("notebook.optimizer.nesterov") : "")
+                    + (h.dampening() != 0 ? m.text("notebook.optimizer.dampening", "dampening", Numbers.format(h.dampening())) : "");
+        };
+        return h.weightDecay() == 0 ? words : words + m.text("notebook.optimizer.weightDecay", "weightDecay", Numbers.format(h.weightDecay()));
     }
 
     private static String bool(boolean b) {

@@ -11,9 +11,9 @@ import org.sgdplayground.data.Seeds;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.Numbers;
 import org.sgdplayground.experiment.Parameter;
-import org.sgdplayground.experiment.Preset;
 import org.sgdplayground.experiment.Presets;
 import org.sgdplayground.experiment.Race;
+import org.sgdplayground.i18n.Messages;
 import org.sgdplayground.model.Models;
 
 /**
@@ -36,6 +36,11 @@ final class TorchProgram {
      * is the experiment's address on the playground; {@code withPlot} adds the matplotlib cell a notebook ends with.
      */
     static List<Cell> cells(Experiment e, Dataset points, String link, boolean withPlot) {
+        return cells(e, points, link, withPlot, Messages.english());
+    }
+
+    /** {@link #cells(Experiment, Dataset, String, boolean)} with its markdown and comments in {@code m}'s language. */
+    static List<Cell> cells(Experiment e, Dataset points, String link, boolean withPlot, Messages m) {
         boolean quadratic = e.model() == Models.QUADRATIC;
         int n = points.size();
         boolean minibatches = e.batch() != 0 && e.batch() != n;
@@ -45,46 +50,41 @@ final class TorchProgram {
         List<Cell> cells = new ArrayList<>();
 
         cells.add(Cell.markdown(out -> {
-            out.add("# SGD Playground in PyTorch: " + Presets.byName(e.preset()).map(Preset::title).orElse(e.preset()));
+            String title = Presets.byName(e.preset()).map(p -> m.text("preset." + p.name() + ".title")).orElse(e.preset());
+            out.add("# " + m.text("notebook.title", "title", title));
             out.add("");
             if (lanes.isEmpty()) {
-                out.add("This reproduces [this run](" + link + ") of the SGD Playground step by step, in float64: the same "
-                    + "points, the same start" + (minibatches ? ", the same minibatches" : "") + ". It prints the loss where "
-                    + "the page's log does, in full, and ends with the last frame, `final iter=K loss=L params=[…]`, equal "
-                    + "to the playground's to rounding. Python 3.9+ and PyTorch 1.13+, nothing else.");
+                out.add(m.text("notebook.intro.run", "link", link, "sameBatches", minibatches ? m.text("notebook.intro.run.batches") : ""));
             } else {
-                out.add("This reproduces [this race](" + link + ") of the SGD Playground step by step, in float64: each of its "
-                    + lanes.size() + " lanes in turn, from the same points and the same start" + (minibatches ? ", on the same minibatches" : "")
-                    + ", with its own optimizer. For each lane it prints `lane LABEL`, the loss where the page's log does, in full, "
-                    + "and the lane's last frame, `final lane=LABEL iter=K loss=L params=[…]`, equal to the playground's to "
-                    + "rounding. Python 3.9+ and PyTorch 1.13+, nothing else.");
+                out.add(m.text("notebook.intro.race", "link", link, "lanes", lanes.size(),
+                    "sameBatches", minibatches ? m.text("notebook.intro.race.batches") : ""));
                 out.add("");
                 for (Race.Entry lane : lanes) {
-                    out.add("- `" + lane.label() + "`: " + OptimizerCode.describe(lane.experiment().hyperparameters()) + ", lr "
-                        + Numbers.format(lane.experiment().learningRate()));
+                    out.add(m.text("notebook.lane", "label", lane.label(), "optimizer", OptimizerCode.describe(lane.experiment().hyperparameters(), m),
+                        "lr", Numbers.format(lane.experiment().learningRate())));
                 }
             }
             out.add("");
-            out.add("Model `" + e.model().formula() + "`, "
-                + (lanes.isEmpty() ? OptimizerCode.describe(e.hyperparameters()) + ", lr " + Numbers.format(e.learningRate()) + ", " : "")
-                + e.steps() + " steps, "
-                + (minibatches ? "minibatches of " + e.batch() : "full batch")
-                + (scaling != null ? ", on standardised x" : "") + ".");
+            String batches = minibatches ? m.text("notebook.minibatches", "batch", e.batch()) : m.text("notebook.fullBatch");
+            String scaled = scaling != null ? m.text("notebook.standardised") : "";
+            out.add(lanes.isEmpty()
+                ? m.text("notebook.summary.run", "formula", e.model().formula(), "optimizer", OptimizerCode.describe(e.hyperparameters(), m),
+                    "lr", Numbers.format(e.learningRate()), "steps", e.steps(), "batches", batches, "scaled", scaled)
+                : m.text("notebook.summary.race", "formula", e.model().formula(), "steps", e.steps(), "batches", batches, "scaled", scaled));
         }));
 
         cells.add(Cell.code(literal ? Cell.lines("import torch") : Cell.lines("import base64, struct", "import torch")));
 
-        String source = e.points() != null ? "your points (points=" + e.points() + ")"
+        String source = e.points() != null ? m.text("notebook.points.stored", "id", e.points())
             : "data=" + e.data() + ", n=" + n + ", noise=" + Numbers.format(e.noise()) + ", seed=" + e.seed();
         cells.add(new Cell(Cell.Kind.CODE, !literal, out -> {
-            out.add("# The " + n + " points, " + source + ", exactly as the playground has them"
-                + (literal ? "." : ": x then y, float64 little-endian, base64."));
+            out.add("# " + m.text(literal ? "notebook.points.literal" : "notebook.points.base64", "n", n, "source", source));
             PythonNumbers.points(points, out);
         }));
 
         cells.add(Cell.code(out -> {
             if (scaling != null) {
-                out.add("# standardize=1: train on x' = (x - mean)/sd, with the mean and (population) sd of x the playground used.");
+                out.add("# " + m.text("notebook.standardize"));
                 out.add("x_mean, x_sd = " + number(scaling.mean()) + ", " + number(scaling.scale()));
                 out.add("x_raw = x");
                 out.add("x = (x - x_mean) / x_sd");
@@ -99,7 +99,7 @@ final class TorchProgram {
 
         cells.add(Cell.code(out -> {
             out.add(e.init() != null ? "# init=" + Parameter.INIT.textIn(e)
-                : "# drawn from N(0,1) with seed " + e.seed() + " by the playground, as torch.randn(" + e.model().parameterCount() + ") would be");
+                : "# " + m.text("notebook.init.drawn", "seed", e.seed(), "count", e.model().parameterCount()));
             out.add("steps = " + e.steps());
             if (lanes.isEmpty()) {
                 out.add("params = torch.tensor(" + list(e.initialParams()) + ", dtype=torch.float64).requires_grad_()");
@@ -107,9 +107,9 @@ final class TorchProgram {
                 if (!OptimizerCode.plain(e.hyperparameters())) out.add("opt = " + OptimizerCode.constructor(e.hyperparameters(), "params"));
                 return;
             }
-            out.add("start = " + list(e.initialParams()) + "  # every lane starts here");
+            out.add("start = " + list(e.initialParams()) + "  # " + m.text("notebook.start.shared"));
             out.add("");
-            out.add("# The lanes: each one's label, learning rate and optimizer over its own copy of the start.");
+            out.add("# " + m.text("notebook.lanes"));
             out.add("lanes = [");
             for (Race.Entry lane : lanes) {
                 out.add("    (\"" + lane.label() + "\", " + number(lane.experiment().learningRate()) + ",");
@@ -118,19 +118,19 @@ final class TorchProgram {
             out.add("]");
         }));
 
-        if (minibatches) cells.add(Cell.code(minibatchCell(e, lanes.isEmpty())));
-        cells.add(Cell.code(lanes.isEmpty() ? loopCell(minibatches, !OptimizerCode.plain(e.hyperparameters()))
-            : RaceLoop.loopCell(minibatches, e)));
-        if (withPlot) cells.add(Cell.code(lanes.isEmpty() ? plotCell(scaling != null) : RaceLoop.plotCell(scaling != null)));
+        if (minibatches) cells.add(Cell.code(minibatchCell(e, lanes.isEmpty(), m)));
+        cells.add(Cell.code(lanes.isEmpty() ? loopCell(minibatches, !OptimizerCode.plain(e.hyperparameters()), m)
+            : RaceLoop.loopCell(minibatches, e, m)));
+        if (withPlot) cells.add(Cell.code(lanes.isEmpty() ? plotCell(scaling != null, m) : RaceLoop.plotCell(scaling != null, m)));
         return cells;
     }
 
     /** The minibatch order: a fresh shuffle each epoch, as {@code DataLoader(shuffle=True)}, with the playground's generator. */
-    private static Cell.Body minibatchCell(Experiment e, boolean oneRun) {
+    private static Cell.Body minibatchCell(Experiment e, boolean oneRun, Messages m) {
         return Cell.lines(
             "def minibatches(n, size, seed):",
-            "    \"\"\"The playground's minibatches: each epoch a Fisher-Yates shuffle of 0..n-1, cut into batches of",
-            "    `size` rows. It shuffles with java.util.Random, so here is that generator, bit for bit.\"\"\"",
+            "    \"\"\"" + m.text("notebook.batches.doc"),
+            "    " + m.text("notebook.batches.doc2") + "\"\"\"",
             "    mask = (1 << 48) - 1",
             "    state = (seed ^ 0x5DEECE66D) & mask",
             "    def next31():",
@@ -150,7 +150,7 @@ final class TorchProgram {
             "            order[i], order[j] = order[j], order[i]",
             "        for start in range(0, n, size): yield order[start:start + size]",
             "",
-            oneRun ? "# seed " + e.seed() + "'s own stream for the minibatch order" : "# each lane draws its own, the same, from here",
+            "# " + (oneRun ? m.text("notebook.batches.run", "seed", e.seed()) : m.text("notebook.batches.race")),
             (oneRun ? "batches = " : "def lane_batches(): return ") + batchesCall(e));
     }
 
@@ -159,9 +159,9 @@ final class TorchProgram {
         return "minibatches(len(x), " + e.batch() + ", " + Seeds.streamSeed(e.seed(), Seeds.BATCHES) + ")";
     }
 
-    private static Cell.Body loopCell(boolean minibatches, boolean optimizer) {
+    private static Cell.Body loopCell(boolean minibatches, boolean optimizer, Messages m) {
         List<String> lines = new ArrayList<>(List.of(
-            "def logs(i): return steps <= 20 or i % 10 == 0 or i == steps  # where the page's log prints",
+            logsLine(m),
             "def finite(*ts): return all(bool(torch.isfinite(t).all()) for t in ts)",
             "",
             "print(\"iter  loss\")",
@@ -194,19 +194,29 @@ final class TorchProgram {
         return body.stream().map(line -> indent + line).toList();
     }
 
-    private static Cell.Body plotCell(boolean standardised) {
+    private static Cell.Body plotCell(boolean standardised, Messages m) {
         return Cell.lines(
             "try:",
             "    import matplotlib.pyplot as plt",
             "except ImportError:",
-            "    print(\"matplotlib is not installed, so no plot here (pip install matplotlib to see the points and the curve)\")",
+            "    print(" + pythonString(m.text("notebook.plot.missing")) + ")",
             "else:",
             "    p = torch.tensor(last[2], dtype=torch.float64)",
             standardised ? "    xs = torch.linspace(float(x_raw.min()), float(x_raw.max()), 200, dtype=torch.float64)"
                 : "    xs = torch.linspace(float(x.min()), float(x.max()), 200, dtype=torch.float64)",
             standardised ? "    plt.scatter(x_raw, y)" : "    plt.scatter(x, y)",
             standardised ? "    plt.plot(xs, f((xs - x_mean) / x_sd, p), color='red')" : "    plt.plot(xs, f(xs, p), color='red')",
-            "    plt.title(f\"iteration {last[0]}, loss {last[1]:.4g}\")",
+            "    plt.title(f" + pythonString(m.text("notebook.plot.title", "iter", "{last[0]}", "loss", "{last[1]:.4g}")) + ")",
             "    plt.show()");
+    }
+
+    /** The loop's first line: where the page's log prints, said in a comment. */
+    static String logsLine(Messages m) {
+        return "def logs(i): return steps <= 20 or i % 10 == 0 or i == steps  # " + m.text("notebook.logs");
+    }
+
+    /** {@code text} as a double-quoted Python string literal (the catalogue's words may hold quotes or backslashes). */
+    static String pythonString(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -4,10 +4,12 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Map;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.PointLookup;
 import org.sgdplayground.export.Export;
+import org.sgdplayground.i18n.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +28,15 @@ final class ExportRoutes {
     }
 
     private static void answer(Context ctx, Export export, PointLookup stored) throws IOException {
-        Experiment e = ExperimentCodec.decode(Pages.query(ctx), stored);
+        Map<String, String> raw = Pages.query(ctx);
+        Experiment e = ExperimentCodec.decode(raw, stored);
+        // the link's language, not the browser's: a script fetching train.py gets the same file whoever runs it
+        Messages m = Messages.orEnglish(ExperimentCodec.lang(raw).orElse(Messages.FALLBACK));
         ctx.contentType(export.mediaType());
         if (export.download()) ctx.header("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"");
         OutputStream out = ctx.outputStream();
         try {
-            export.write(e, Pages.origin(ctx), out);
+            export.write(e, Pages.origin(ctx), m, out);
             out.flush();
         } catch (IOException clientGone) {
             // the only I/O is the answer's: a client that stopped reading (a cancelled download) has nothing more to hear,

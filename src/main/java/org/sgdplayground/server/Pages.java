@@ -21,6 +21,7 @@ import org.sgdplayground.experiment.UnknownPointsException;
 import org.sgdplayground.i18n.Lang;
 import org.sgdplayground.i18n.Messages;
 import org.sgdplayground.page.EmbedPage;
+import org.sgdplayground.page.ErrorPages;
 import org.sgdplayground.page.LinkPreview;
 import org.sgdplayground.page.OEmbed;
 import org.sgdplayground.page.PlaygroundPage;
@@ -37,6 +38,16 @@ final class Pages {
         routes.get("/", ctx -> playground(ctx, stored));
         routes.get("/embed", ctx -> embed(ctx, stored));
         routes.get("/oembed", ctx -> oembed(ctx, stored));
+        routes.error(404, "html", Pages::notFound);
+    }
+
+    /**
+     * A browser that asks for an address we do not have gets a page in its language with a way to the playground;
+     * an answer that already says why (unknown points, an API's JSON) is left as it is.
+     */
+    private static void notFound(Context ctx) {
+        if (ctx.endpoints().matchedHttpEndpoint() != null || ctx.path().startsWith("/api/")) return; // a route answered 404 itself
+        ctx.html(ErrorPages.notFound(language(ctx, Map.of())));
     }
 
     private static void embed(Context ctx, PointLookup stored) {

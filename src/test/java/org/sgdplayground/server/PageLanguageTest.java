@@ -133,4 +133,18 @@ class PageLanguageTest {
         assertEquals(404, r.statusCode());
         assertTrue(r.body().contains(ES.text("error.points.heading")), r.body());
     }
+
+    @Test
+    void a_browser_asking_for_an_address_we_do_not_have_gets_a_404_page_in_its_language() throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/no/such/page"))
+            .header("Accept", "text/html").header("Accept-Language", "es-ES,es;q=0.9").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, r.statusCode());
+        assertEquals("es", htmlLang(r));
+        assertTrue(r.body().contains(ES.text("error.notFound.heading")));
+        assertTrue(r.body().contains("href=\"/?lang=es\""), "the way to the playground keeps the language");
+        HttpResponse<String> points = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/points/AAAAAAAAAAAAAAAA"))
+            .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, points.statusCode());
+        assertEquals("points", Jackson.MAPPER.readTree(points.body()).get("parameter").asText(), "the API's 404 stays its JSON");
+    }
 }

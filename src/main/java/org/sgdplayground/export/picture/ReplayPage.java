@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import org.sgdplayground.i18n.Messages;
 import org.sgdplayground.json.Jackson;
 
@@ -57,7 +57,10 @@ public final class ReplayPage {
         return render(title, theme, recording, web, Messages.english());
     }
 
-    /** The replay file whose modules speak {@code m}'s language: its {@code web.*} words ride in a boot block, as on the page. */
+    /**
+     * The replay file in {@code m}'s language: its words, {@code <html lang>}, and a boot block with {@code lang} and
+     * every {@code web.*} text, as the page's, for the modules it carries ({@code web/i18n.js} reads it).
+     */
     public static String render(String title, Palette theme, String recording, Function<String, String> web, Messages m) {
         StringBuilder map = new StringBuilder("{\"imports\":{");
         boolean first = true;
@@ -75,25 +78,21 @@ public final class ReplayPage {
             + "<style>\n" + inlined(web, "style.css").replace("</", "<\\/") + "\n" + LAYOUT + "</style>\n"
             + "<script type=\"importmap\">" + map + "</script>\n</head>\n<body class=\"replay\">\n<main>\n"
             + "<h1>" + text(title) + "</h1>\n"
-            + "<div class=\"transport\"><button id=\"play\" type=\"button\" class=\"primary\" aria-pressed=\"false\">Play</button>"
-            + "<button id=\"step\" type=\"button\">Step</button><button id=\"reset\" type=\"button\">Reset</button>"
-            + "<label class=\"scrub\">frame <input id=\"scrub\" type=\"range\" min=\"0\" max=\"0\" value=\"0\" step=\"1\"></label></div>\n"
-            + "<div class=\"plot-wrap\"><canvas id=\"plot\" aria-label=\"the points and the fitted curve\"></canvas></div>\n"
-            + "<dl class=\"numbers\"><div><dt>iteration</dt><dd id=\"iter\">0</dd></div><div><dt>loss</dt><dd id=\"loss\">—</dd></div>"
-            + "<div><dt>parameters</dt><dd id=\"params\">—</dd></div><div><dt>status</dt><dd id=\"outcome\">paused</dd></div></dl>\n"
-            + "<canvas id=\"loss-chart\" class=\"loss-chart\" aria-label=\"loss over iterations, log scale\"></canvas>\n"
-            + "<p class=\"note\">A replay of a run recorded by SGD Playground. Keys: space play/pause, → step, r reset.</p>\n"
+            + "<div class=\"transport\"><button id=\"play\" type=\"button\" class=\"primary\" aria-pressed=\"false\">"
+            + text(m.text("transport.play")) + "</button><button id=\"step\" type=\"button\">" + text(m.text("transport.step"))
+            + "</button><button id=\"reset\" type=\"button\">" + text(m.text("transport.reset")) + "</button>"
+            + "<label class=\"scrub\">" + text(m.text("replay.frame"))
+            + " <input id=\"scrub\" type=\"range\" min=\"0\" max=\"0\" value=\"0\" step=\"1\"></label></div>\n"
+            + "<div class=\"plot-wrap\"><canvas id=\"plot\" aria-label=\"" + text(m.text("plot.label")) + "\"></canvas></div>\n"
+            + "<dl class=\"numbers\"><div><dt>" + text(m.text("readout.iteration")) + "</dt><dd id=\"iter\">0</dd></div><div><dt>"
+            + text(m.text("readout.loss")) + "</dt><dd id=\"loss\">—</dd></div><div><dt>" + text(m.text("replay.parameters"))
+            + "</dt><dd id=\"params\">—</dd></div><div><dt>" + text(m.text("readout.status")) + "</dt><dd id=\"outcome\">"
+            + text(m.text("replay.paused")) + "</dd></div></dl>\n"
+            + "<canvas id=\"loss-chart\" class=\"loss-chart\" aria-label=\"" + text(m.text("charts.loss.label")) + "\"></canvas>\n"
+            + "<p class=\"note\">" + text(m.text("replay.note")) + "</p>\n"
             + "</main>\n<script type=\"application/json\" id=\"recording\">" + scriptSafe(recording) + "</script>\n"
-            + "<script type=\"application/json\" id=\"boot\">" + scriptSafe(words(m)) + "</script>\n"
+            + "<script type=\"application/json\" id=\"boot\">" + scriptSafe(boot(m)) + "</script>\n"
             + "<script type=\"module\">import '" + PREFIX + ENTRY + "';</script>\n</body>\n</html>\n";
-    }
-
-    /** {@code {"lang":…,"messages":{…}}}: what {@code web/i18n.js} reads from a page's boot block. */
-    private static String words(Messages m) {
-        ObjectNode root = Jackson.MAPPER.createObjectNode().put("lang", m.lang());
-        ObjectNode messages = root.putObject("messages");
-        m.withPrefix(Messages.WEB_PREFIX).forEach(messages::put);
-        return root.toString();
     }
 
     /** The replay's own layout, beside the page's stylesheet. */
@@ -148,6 +147,18 @@ public final class ReplayPage {
                 throw new UncheckedIOException(e);
             }
         };
+    }
+
+    /** The boot block's language fields, as the page's ({@code page.BootData}): {@code {"lang":…,"messages":{web.* → text}}}. */
+    private static String boot(Messages m) {
+        Map<String, Object> boot = new LinkedHashMap<>();
+        boot.put("lang", m.lang());
+        boot.put("messages", m.withPrefix(Messages.WEB_PREFIX));
+        try {
+            return Jackson.MAPPER.writeValueAsString(boot);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("strings always write", e);
+        }
     }
 
     /** JSON inside {@code <script>} must never contain {@code </script>} or {@code <!--}: escape every {@code <} (as BootData does). */

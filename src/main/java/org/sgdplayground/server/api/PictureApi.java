@@ -23,7 +23,7 @@ import org.sgdplayground.export.picture.Pictures;
 import org.sgdplayground.export.picture.Recording;
 import org.sgdplayground.export.picture.RecentPictures;
 import org.sgdplayground.export.picture.RunGif;
-import org.sgdplayground.i18n.Lang;
+import org.sgdplayground.i18n.Messages;
 
 /**
  * The picture exports of SPEC §7: {@code GET /export/plot.png}, {@code /export/run.gif} and {@code /export/replay.html},
@@ -78,12 +78,13 @@ public final class PictureApi {
             .append(utf8(Json.dataMessage(Briefing.of(e, run.points()), false))).append(",\"frames\":[");
         for (int i = 0; i < kept.size(); i++) recording.append(i == 0 ? "" : ",").append(utf8(Json.frameMessage(kept.get(i))));
         recording.append("],\"outcome\":").append(utf8(Json.outcomeMessage(run.outcome()))).append('}');
-        String title = "SGD Playground replay: " + Presets.byName(e.preset()).orElse(Presets.defaultPreset()).title();
+        // the link's language, as every export's: the Export menu's links carry the page's lang
+        Messages m = Messages.orEnglish(ExperimentCodec.lang(raw).orElse(Messages.FALLBACK));
+        String title = m.text("replay.title", "title", m.text("preset." + Presets.byName(e.preset()).orElse(Presets.defaultPreset()).name() + ".title"));
         ctx.header("Content-Security-Policy", ReplayPage.CONTENT_SECURITY_POLICY)
             .header("Content-Disposition", "inline; filename=\"sgd-playground-replay.html\"")
             .header("Cache-Control", CACHE)
-            .html(ReplayPage.render(title, palette, recording.toString(), browserCode,
-                Lang.resolve(ExperimentCodec.lang(raw), ctx.header("Accept-Language"))));
+            .html(ReplayPage.render(title, palette, recording.toString(), browserCode, m));
     }
 
     /** {@code e}, or a 400 naming {@code race} when it is one: the animation and the replay show a single run. */

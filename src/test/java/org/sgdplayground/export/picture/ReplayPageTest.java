@@ -53,4 +53,19 @@ class ReplayPageTest {
         assertFalse(html.contains("</script><script>alert"));
         assertTrue(html.contains("\\u003c/script\\u003e"));
     }
+
+    @Test
+    void a_spanish_replay_speaks_spanish_and_carries_the_language_and_the_browsers_words_for_its_modules() throws Exception {
+        org.sgdplayground.i18n.Messages es = org.sgdplayground.i18n.Messages.of("es").orElseThrow();
+        String html = ReplayPage.render("t", Palette.DARK, "{}", ReplayPage.browserCode(), es);
+        assertTrue(html.contains("<html lang=\"es\""));
+        assertTrue(html.contains(">" + es.text("transport.play") + "</button>"));
+        assertTrue(html.contains("<p class=\"note\">" + es.text("replay.note") + "</p>"));
+        Matcher boot = Pattern.compile("<script type=\"application/json\" id=\"boot\">(.*?)</script>").matcher(html);
+        assertTrue(boot.find(), "a boot block, as the page's");
+        com.fasterxml.jackson.databind.JsonNode json = org.sgdplayground.json.Jackson.MAPPER.readTree(boot.group(1));
+        assertEquals("es", json.get("lang").asText());
+        assertEquals(es.withPrefix("web.").size(), json.get("messages").size());
+        es.withPrefix("web.").forEach((key, text) -> assertEquals(text, json.get("messages").get(key).asText(), key));
+    }
 }
