@@ -9,6 +9,7 @@ import { presetValues, parameterCount, list } from './state.js';
 import { formatSetting } from './format.js';
 import { limitText } from './surface.js';
 import { applies } from './optimizers.js';
+import { t } from './i18n.js';
 
 const SLIDER_SETTLE_MS = 150;
 /** A range input's thumb, about: its centre travels from half a thumb in to half a thumb short of the end. */
@@ -190,12 +191,12 @@ export class ControlPanel extends EventTarget {
     const suggestion = stableBelow ? stableBelow / 2 : Number(lr.value) / 10;
     const smaller = formatSetting(Number(suggestion.toPrecision(2)));
     lr.classList.add('warn');
-    this.hint.replaceChildren(`lr = ${lr.value} overshoots: each step lands farther from the bottom of the loss than the last.`
-      + (stableBelow ? ` For these points, gradient descent is stable only for lr < ${limitText(surface, momentum)}. ` : ' '));
+    this.hint.replaceChildren(t('web.divergence.overshoots', { lr: lr.value })
+      + (stableBelow ? ` ${t('web.divergence.stableBelow', { limit: limitText(surface, momentum) })} ` : ' '));
     const button = document.createElement('button');
     button.type = 'button';
     button.id = 'try-smaller-lr';
-    button.textContent = `Try lr = ${smaller}`;
+    button.textContent = t('web.divergence.try', { lr: smaller });
     button.addEventListener('click', () => {
       lr.value = smaller;
       this.syncSlider();

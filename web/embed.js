@@ -9,6 +9,8 @@ import { ControlPanel } from './controls.js';
 import { Readout } from './readout.js';
 import { applyStoredTheme } from './theme.js';
 import { installKeys, scriptingApi } from './wiring.js';
+import { lang } from './i18n.js';
+import { withLanguage } from './langswitch.js';
 
 applyStoredTheme();
 const boot = readBoot();
@@ -24,7 +26,7 @@ function tellParent(message) {
 
 playground.addEventListener('data', ({ detail }) => {
   controls.setValues(detail.experiment, { confirmed: true });
-  openFull.href = addressFor('/', detail.query);
+  openFull.href = addressFor('/', withLanguage(boot, detail.query, lang()));
   readout.hideError();
   readout.showData(playground.run);
   readout.showRunning(playground.running, null);
@@ -39,7 +41,7 @@ playground.addEventListener('outcome', ({ detail }) => {
 });
 playground.addEventListener('running', () => readout.showRunning(playground.running, playground.run.outcome));
 playground.addEventListener('status', ({ detail }) => readout.showStatus(detail));
-playground.addEventListener('error', ({ detail }) => readout.showError(detail.message));
+playground.addEventListener('error', ({ detail }) => readout.showError(detail.error));
 controls.addEventListener('change', () => playground.restart(buildQuery(boot, controls.values())));
 
 /** Opens the socket the first time it is needed: on screen, or asked to by a click, a script or the parent. */

@@ -8,6 +8,7 @@
 import { formatNumber } from './format.js';
 import { SevenSteps } from './sevensteps.js';
 import { renderMaths } from './maths.js';
+import { t } from './i18n.js';
 
 const WALK_MS = 220; // one node or edge lit per this many ms while a step is walked
 const ROW_SEND_MS = 80; // a hover asks for its row at most this often
@@ -54,7 +55,7 @@ export class GraphPanel {
         this.structure = null;
         const note = document.createElement('p');
         note.className = 'graph-hint';
-        note.textContent = 'A race trains one graph per lane: this panel follows single runs. Run one lane alone (race=none) to see its graph.';
+        note.textContent = t('web.graph.race');
         this.box.replaceChildren(note);
         this.mathsBox.replaceChildren();
       } else if (m.graph) this.#build(m.graph);
@@ -126,7 +127,7 @@ export class GraphPanel {
     const op = document.createElement('span');
     op.className = 'node-op';
     op.textContent = n.op;
-    op.title = 'the engine\'s op';
+    op.title = t('web.graph.op');
     head.append(label, op);
     const body = document.createElement('div');
     body.className = 'node-body';
@@ -141,14 +142,14 @@ export class GraphPanel {
     const names = this.playground.run.parameterNames;
     const paramNode = p => this.structure.nodes.find(n => n.param === p);
     renderMaths(this.mathsBox, values.maths, this.playground.run.params, p => values.grads[paramNode(p)?.id]);
-    if (names && this.structure) this.box.setAttribute('aria-description', `values at iteration ${values.iter}`);
+    if (names && this.structure) this.box.setAttribute('aria-description', t('web.graph.valuesAt', { iter: values.iter }));
     for (const done of this.valuesWaiters.splice(0)) done();
   }
 
   #body(node, values) {
     const scalar = node.shape[0] === 1 && node.shape[1] === 1;
     if (scalar) {
-      return [line('value', values.values[node.id]), line('grad', values.grads[node.id], 'grad')];
+      return [line(t('web.graph.value'), values.values[node.id]), line(t('web.graph.grad'), values.grads[node.id], 'grad')];
     }
     const parts = [];
     const shape = document.createElement('span');
@@ -157,8 +158,8 @@ export class GraphPanel {
     parts.push(shape, sparkline(values.spark[node.id] ?? []));
     const row = values.row;
     if (row && row.values[node.id] !== null) {
-      parts.push(line(`row ${row.index}`, row.values[node.id], 'row'));
-      if (row.grads[node.id] !== null) parts.push(line('grad', row.grads[node.id], 'grad row'));
+      parts.push(line(t('web.graph.row', { index: row.index }), row.values[node.id], 'row'));
+      if (row.grads[node.id] !== null) parts.push(line(t('web.graph.grad'), row.grads[node.id], 'grad row'));
     }
     return parts;
   }

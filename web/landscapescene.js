@@ -4,6 +4,7 @@
  */
 import { viewWindow, lossGrid, fullGradient } from './surface.js';
 import { formatNumber } from './format.js';
+import { t } from './i18n.js';
 
 const GRID_COLS = 96, GRID_ROWS = 72;
 
@@ -64,13 +65,13 @@ function widenedFor(first, path, [i, j]) {
  */
 export function arrowsAt(run, surface, now) {
   const settings = run.data.experiment;
-  const out = [{ key: 'full', label: '−∇L, all points', color: 'fullArrow', vector: fullGradient(surface, now.params).map(g => -g) }];
+  const out = [{ key: 'full', label: t('web.landscape.arrowAll'), color: 'fullArrow', vector: fullGradient(surface, now.params).map(g => -g) }];
   if (Number(settings.batch) > 0 && now.grad) {
-    out.push({ key: 'batch', label: '−∇L, this batch', color: 'batchArrow', vector: now.grad.map(g => -g) });
+    out.push({ key: 'batch', label: t('web.landscape.arrowBatch'), color: 'batchArrow', vector: now.grad.map(g => -g) });
   }
   const lr = Number(settings.lr), previous = run.path[run.path.length - 2];
   if (Number(settings.momentum) > 0 && previous && lr > 0) {
-    out.push({ key: 'velocity', label: '−v, momentum', color: 'velocityArrow', vector: now.params.map((p, k) => (p - previous.params[k]) / lr) });
+    out.push({ key: 'velocity', label: t('web.landscape.arrowMomentum'), color: 'velocityArrow', vector: now.params.map((p, k) => (p - previous.params[k]) / lr) });
   }
   return out;
 }

@@ -4,6 +4,7 @@
  * under the readout, so pages without a race carry nothing.
  */
 import { formatNumber } from './format.js';
+import { t } from './i18n.js';
 
 export class Leaderboard {
   constructor(doc) {
@@ -18,7 +19,7 @@ export class Leaderboard {
     this.el = this.doc.createElement('section');
     this.el.id = 'leaderboard';
     this.el.className = 'leaderboard';
-    this.el.setAttribute('aria-label', 'race leaderboard');
+    this.el.setAttribute('aria-label', t('web.race.board'));
     anchor?.insertAdjacentElement('afterend', this.el);
     return this.el;
   }
@@ -44,8 +45,8 @@ export class Leaderboard {
       name.textContent = s.lane;
       const verdict = this.doc.createElement('span');
       verdict.className = 'verdict';
-      verdict.textContent = s.outcome === 'diverged' ? `diverged at ${s.divergedAt}`
-        : s.reachedAt != null ? `within 1% of L* at iteration ${s.reachedAt}` : 'not yet';
+      verdict.textContent = s.outcome === 'diverged' ? t('web.race.diverged', { iter: s.divergedAt })
+        : s.reachedAt != null ? t('web.race.arrived', { iter: s.reachedAt }) : t('web.race.notYet');
       const loss = this.doc.createElement('span');
       loss.className = 'loss';
       loss.textContent = s.fullLoss != null && s.outcome !== 'diverged' ? `L = ${formatNumber(s.fullLoss)}` : '';
@@ -55,7 +56,7 @@ export class Leaderboard {
     const list = this.doc.createElement('ol');
     list.append(...rows);
     const title = this.doc.createElement('h2');
-    title.textContent = 'Race: first within 1% of the least-squares loss';
+    title.textContent = t('web.race.title');
     el.replaceChildren(title, list);
   }
 }

@@ -2,6 +2,7 @@
 import { sharpContext, drawAxes, clipTo } from './axes.js';
 import { viewport, logScale } from './scale.js';
 import { formatNumber } from './format.js';
+import { t } from './i18n.js';
 
 const MARGIN = { left: 54, right: 12, top: 10, bottom: 30 };
 
@@ -32,7 +33,7 @@ export class LossChart {
 
     drawAxes(ctx, view, {
       xTicks: view.x.ticks(70, 2).filter(t => Number.isInteger(t)), yTicks: view.y.ticks(28, 2),
-      format: formatNumber, colors, xLabel: 'iteration', yLabel: null,
+      format: formatNumber, colors, xLabel: t('web.chart.iteration'), yLabel: null,
     });
 
     ctx.save();

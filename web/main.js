@@ -12,6 +12,8 @@ import { Leaderboard } from './leaderboard.js';
 import { applyStoredTheme, toggleTheme, currentTheme } from './theme.js';
 import { installKeys, copyText, embedSnippet, scriptingApi } from './wiring.js';
 import { ExportMenu } from './export.js';
+import { t, lang } from './i18n.js';
+import { LanguageLinks, withLanguage } from './langswitch.js';
 
 applyStoredTheme();
 const boot = readBoot();
@@ -32,11 +34,17 @@ const graph = new GraphPanel(document, playground, { wideByDefault: true });
 graph.watchPlot(document.getElementById('plot'));
 
 const exportMenu = new ExportMenu(document.getElementById('export-menu'));
+const languageLinks = new LanguageLinks(document, boot);
 playground.addView(new Leaderboard(document));
 
-function followAddress(query) {
+/** The run's link in the page's language: the server's query for a run names none. */
+const pageQuery = query => withLanguage(boot, query, lang());
+
+function followAddress(runQuery) {
+  const query = pageQuery(runQuery);
   history.replaceState(null, '', `${location.pathname}?${query}`);
   exportMenu.update(query, currentTheme(), Boolean(playground.run.race));
+  languageLinks.update(controls.values());
 }
 
 playground.addEventListener('data', ({ detail }) => {
@@ -58,9 +66,8 @@ playground.addEventListener('outcome', () => {
 playground.addEventListener('running', () => readout.showRunning(playground.running, playground.run.outcome));
 playground.addEventListener('status', ({ detail }) => readout.showStatus(detail));
 playground.addEventListener('error', ({ detail }) => {
-  readout.showError(detail.message);
-  const named = /^(\w+)=/.exec(detail.message ?? '');
-  if (named) controls.markInvalid(named[1]);
+  readout.showError(detail.error); // the socket's refusal: {error, parameter?, value?, allowed?}
+  if (detail.parameter) controls.markInvalid(detail.parameter);
 });
 
 controls.addEventListener('change', ({ detail }) => {
@@ -79,33 +86,36 @@ document.getElementById('reset').addEventListener('click', () => playground.rese
 installKeys({ toggle: () => playground.toggle(), step: () => graph.step(), reset: () => playground.reset() });
 
 const themeButton = document.getElementById('theme');
-const labelTheme = () => { themeButton.textContent = currentTheme() === 'dark' ? 'Light theme' : 'Dark theme'; };
+const labelTheme = () => { themeButton.textContent = t(currentTheme() === 'dark' ? 'web.theme.toLight' : 'web.theme.toDark'); };
 labelTheme();
 themeButton.addEventListener('click', () => {
   toggleTheme();
   labelTheme();
   playground.render();
-  exportMenu.update(playground.query, currentTheme(), Boolean(playground.run.race));
+  exportMenu.update(pageQuery(playground.query), currentTheme(), Boolean(playground.run.race));
 });
 
 const copyButton = document.getElementById('copy-link');
+const copyLabel = copyButton.textContent;
 copyButton.addEventListener('click', async () => {
-  const link = addressFor(location.pathname, playground.query);
+  const link = addressFor(location.pathname, pageQuery(playground.query));
   copyButton.dataset.link = link;
-  copyButton.textContent = (await copyText(link)) ? 'Copied!' : 'Select and copy the address';
-  setTimeout(() => { copyButton.textContent = 'Copy link'; }, 1800);
+  copyButton.textContent = t((await copyText(link)) ? 'web.copy.done' : 'web.copy.linkFailed');
+  setTimeout(() => { copyButton.textContent = copyLabel; }, 1800);
 });
 
 const dialog = document.getElementById('embed-dialog');
 const snippet = document.getElementById('embed-snippet');
 document.getElementById('embed-button').addEventListener('click', () => {
-  snippet.value = embedSnippet(addressFor('/embed', playground.query));
+  snippet.value = embedSnippet(addressFor('/embed', pageQuery(playground.query)));
   dialog.showModal();
   snippet.select();
 });
-document.getElementById('copy-embed').addEventListener('click', async (event) => {
-  event.target.textContent = (await copyText(snippet.value)) ? 'Copied!' : 'Select the text and copy it';
-  setTimeout(() => { event.target.textContent = 'Copy snippet'; }, 1800);
+const copyEmbed = document.getElementById('copy-embed');
+const copyEmbedLabel = copyEmbed.textContent;
+copyEmbed.addEventListener('click', async () => {
+  copyEmbed.textContent = t((await copyText(snippet.value)) ? 'web.copy.done' : 'web.copy.snippetFailed');
+  setTimeout(() => { copyEmbed.textContent = copyEmbedLabel; }, 1800);
 });
 document.getElementById('close-embed').addEventListener('click', () => dialog.close());
 

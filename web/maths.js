@@ -4,6 +4,7 @@
  * result. The server reads φ off the graph and adds the sum up apart from the backward pass (graph.GradientMaths).
  */
 import { formatNumber } from './format.js';
+import { t } from './i18n.js';
 
 const NS = 'http://www.w3.org/1998/Math/MathML';
 const DATA_NAMES = new Set(['x', 'y', 'ŷ']);
@@ -76,20 +77,20 @@ export function renderMaths(box, maths, params, gradOf) {
   box.replaceChildren();
   if (!maths || !params) return;
   const twoOverN = fraction(mn('2'), mn(String(maths.n)));
-  for (const t of maths.terms) {
+  for (const term of maths.terms) {
     const math = el('math', row(
-      partial(t.name), mo('='), fraction(mn('2'), mi('n')), mo('·'), sum(summand(null, t.factor)),
-      mo('='), twoOverN.cloneNode(true), mo('·'), sum(summand(maths.formula, t.factor, params)),
-      mo('='), twoOverN.cloneNode(true), mo('·'), number(t.sum),
-      mo('='), number(t.value, false)));
+      partial(term.name), mo('='), fraction(mn('2'), mi('n')), mo('·'), sum(summand(null, term.factor)),
+      mo('='), twoOverN.cloneNode(true), mo('·'), sum(summand(maths.formula, term.factor, params)),
+      mo('='), twoOverN.cloneNode(true), mo('·'), number(term.sum),
+      mo('='), number(term.value, false)));
     math.setAttribute('display', 'block');
     const line = document.createElement('div');
     line.className = 'maths-line';
-    line.dataset.param = String(t.param);
-    line.dataset.value = String(t.value);
+    line.dataset.param = String(term.param);
+    line.dataset.value = String(term.value);
     const note = document.createElement('p');
     note.className = 'maths-note';
-    note.textContent = `autograd's ${t.name} node: ${formatNumber(gradOf(t.param))}`;
+    note.textContent = t('web.maths.node', { name: term.name, grad: formatNumber(gradOf(term.param)) });
     line.append(math, note);
     box.append(line);
   }

@@ -3,6 +3,7 @@
  * those), how its stability limit is written, and why an adaptive optimizer has none. Takes settings as texts
  * by URL key, as the form and the `data` message give them.
  */
+import { t } from './i18n.js';
 
 /** The settings each optimizer takes beyond lr, as `Hyperparameters.takes` on the server. */
 const TAKES = {
@@ -38,7 +39,5 @@ export function limitFormula(settings = {}) {
 export function adaptiveNote(settings = {}) {
   const name = { adam: 'Adam', rmsprop: 'RMSprop', adagrad: 'Adagrad' }[settings.optimizer];
   if (!name) return null;
-  return `The limit 2/λmax and the κ steps are gradient descent's: ${name} divides each parameter's step by that `
-    + `parameter's own running gradient size, so a step is about lr long whatever the curvature, and there is no lr `
-    + 'past which it must diverge.';
+  return t('web.limit.adaptive', { optimizer: name });
 }

@@ -9,6 +9,7 @@ import { PointGestures } from './pointedit.js';
 import { buildQuery, presetValues } from './state.js';
 import { sniffColumns } from './table.js';
 import { KEEPS_ITS_KEYS } from './wiring.js';
+import { t } from './i18n.js';
 
 /** How many edits Ctrl+Z can walk back. */
 const UNDO_DEPTH = 100;
@@ -59,8 +60,8 @@ export class OwnData {
     form.addEventListener('submit', event => {
       event.preventDefault();
       const text = table.value.trim() !== '' ? table.value : this.table?.text;
-      if (!text) return this.say('Paste a table first: x,y rows, one point a line.', true);
-      if (table.value.trim() !== '') this.table = { text: table.value, name: 'the pasted table' };
+      if (!text) return this.say(t('web.own.pasteFirst'), true);
+      if (table.value.trim() !== '') this.table = { text: table.value, name: t('web.own.pastedTable') };
       this.storeTable(this.table);
     });
     let sniffTimer = null;
@@ -72,7 +73,7 @@ export class OwnData {
       if (file.files[0]) this.readFile(file.files[0]);
       file.value = '';
     });
-    back.addEventListener('click', () => this.switchTo('', 'Back to generated points.'));
+    back.addEventListener('click', () => this.switchTo('', t('web.own.backToGenerated')));
     plot.addEventListener('dragover', event => {
       if (![...(event.dataTransfer?.types ?? [])].includes('Files')) return;
       event.preventDefault();
@@ -109,7 +110,7 @@ export class OwnData {
       const field = this.controls.field(key);
       if (!field) continue;
       field.disabled = id !== '';
-      field.title = id !== '' ? 'not used while your own points are shown' : '';
+      field.title = id !== '' ? t('web.own.notUsed') : '';
     }
   }
 
@@ -163,7 +164,7 @@ export class OwnData {
   remove(i) {
     const points = this.points();
     if (!points || points.x.length <= this.limits.minPoints) {
-      this.say(`A fit needs at least ${this.limits.minPoints} points: add one before removing this one.`, true);
+      this.say(t('web.own.needsPoints', { min: this.limits.minPoints }), true);
       return;
     }
     this.edit(p => { p.x.splice(i, 1); p.y.splice(i, 1); });
@@ -230,10 +231,10 @@ export class OwnData {
     if (this.working !== points) return; // undone or replaced meanwhile
     if (answer.id) {
       this.restartOn(answer.id, this.wasRunning);
-      this.say(`Stored your ${answer.n} points; the link now carries them.`);
+      this.say(t('web.own.storedEdit', { n: answer.n }));
     } else {
       this.dropEdit();
-      this.say(answer.error, true);
+      this.say(t('web.own.editRefused', { error: answer.error }), true);
     }
   }
 
@@ -252,7 +253,7 @@ export class OwnData {
   undoLast() {
     clearTimeout(this.storeTimer);
     const before = this.undo.pop();
-    if (!before) return this.say('Nothing to undo.');
+    if (!before) return this.say(t('web.own.nothingToUndo'));
     if (before.points) {
       this.working = before.points;
       this.redraw();
@@ -261,7 +262,7 @@ export class OwnData {
       this.working = null;
       this.restartOn(before.id, this.wasRunning ?? this.playground.running);
     }
-    this.say('Undone.');
+    this.say(t('web.own.undone'));
   }
 
   /** Another stored set ('' for generated points), undoably. */
@@ -292,8 +293,7 @@ export class OwnData {
 
   async readFile(file) {
     if (file.size > this.limits.maxBodyBytes) {
-      this.say(`${file.name} is ${megabytes(file.size)}; a table may be at most ${megabytes(this.limits.maxBodyBytes)}. `
-        + 'Nothing was changed.', true);
+      this.say(t('web.own.fileTooBig', { name: file.name, size: megabytes(file.size), max: megabytes(this.limits.maxBodyBytes) }), true);
       return;
     }
     const text = await file.text();
@@ -309,7 +309,7 @@ export class OwnData {
     const show = columns.length > 2;
     this.el.columns.classList.toggle('hidden', !show);
     if (!show) return;
-    const options = columns.map((c, i) => new Option(c.name ? `${c.name}` : `column ${i + 1}`, c.name ?? String(i + 1)));
+    const options = columns.map((c, i) => new Option(c.name ? `${c.name}` : t('web.own.column', { index: i + 1 }), c.name ?? String(i + 1)));
     const numeric = columns.map((c, i) => (c.numeric ? i : -1)).filter(i => i >= 0);
     xcol.replaceChildren(...options.map(o => o.cloneNode(true)));
     ycol.replaceChildren(...options);
@@ -319,16 +319,16 @@ export class OwnData {
 
   async storeTable(table) {
     if (new Blob([table.text]).size > this.limits.maxBodyBytes) {
-      this.say(`${table.name} is more than ${megabytes(this.limits.maxBodyBytes)}; nothing was changed.`, true);
+      this.say(t('web.own.tableTooBig', { name: table.name, max: megabytes(this.limits.maxBodyBytes) }), true);
       return;
     }
     const columns = this.el.columns.classList.contains('hidden') ? ''
       : `?xcol=${encodeURIComponent(this.el.xcol.value)}&ycol=${encodeURIComponent(this.el.ycol.value)}`;
-    this.say(`Storing ${table.name}…`);
+    this.say(t('web.own.storing', { name: table.name }));
     const answer = await this.post(`/api/points${columns}`, 'text/csv; charset=utf-8', table.text);
-    if (!answer.id) return this.say(`${table.name}: ${sentence(answer.error)} Your points and the link are as they were.`, true);
-    this.switchTo(answer.id, `Stored ${answer.n} points from ${table.name}; the link now carries them.`);
-    if (answer.id === this.currentId) this.say(`Those ${answer.n} points are the ones shown.`);
+    if (!answer.id) return this.say(t('web.own.tableRefused', { name: table.name, error: sentence(answer.error) }), true);
+    this.switchTo(answer.id, t('web.own.storedTable', { n: answer.n, name: table.name }));
+    if (answer.id === this.currentId) this.say(t('web.own.alreadyShown', { n: answer.n }));
   }
 
   /** POSTs to the store; answers {id, n} or {error}, waiting once through a 429's Retry-After. */
@@ -337,17 +337,17 @@ export class OwnData {
     try {
       answer = await fetch(url, { method: 'POST', headers: { 'Content-Type': type }, body });
     } catch {
-      return { error: 'The server could not be reached; nothing was stored.' };
+      return { error: t('web.own.unreachable') };
     }
     const json = await answer.json().catch(() => ({}));
     if (answer.status === 201) return json;
     if (answer.status === 429 && !retried) {
       const wait = Number(answer.headers.get('Retry-After')) || 5;
-      this.say(`Many new sets this minute: storing in ${wait} s…`);
+      this.say(t('web.own.busy', { seconds: wait }));
       await new Promise(r => setTimeout(r, wait * 1000));
       return this.post(url, type, body, true);
     }
-    return { error: json.error ?? `The server answered ${answer.status}.` };
+    return { error: json.error ?? t('web.own.answered', { status: answer.status }) };
   }
 
   say(text, problem = false) {

@@ -5,11 +5,18 @@
  */
 import { formatNumber, formatParams } from './format.js';
 import { Announcer } from './announce.js';
+import { t } from './i18n.js';
 
 /** The notebooks print the loss every 10 iterations; short runs (fastbook's 10 steps) print every one. */
 export function logsIteration(iter, steps) {
   return steps <= 20 || iter % 10 === 0 || iter === steps;
 }
+
+/** What the status line calls each of the socket's states (socket.js). */
+const STATUS_WORDS = {
+  connecting: 'web.status.connecting', reconnecting: 'web.status.reconnecting', open: 'web.status.open',
+  lost: 'web.status.lost', closed: 'web.status.closed',
+};
 
 export class Readout {
   constructor(doc = document) {
@@ -27,7 +34,7 @@ export class Readout {
     if (el.stepsTotal) el.stepsTotal.textContent = ` / ${run.steps}`;
     if (el.formula) el.formula.textContent = run.data.model.formula;
     if (el.log) {
-      el.log.textContent = 'iter  loss\n';
+      el.log.textContent = `${t('web.readout.logHeader')}\n`;
       el.log.removeAttribute('tabindex');
     }
     this.hideBanner('outcome');
@@ -41,7 +48,9 @@ export class Readout {
     if (el.params) {
       const v = run.look === 'fastbook' ? 't' : 'x';
       el.params.textContent = run.data?.standardisation && run.params
-        ? `${formatParams(run.parameterNames, run.params)} in ${v}'; in ${v}: ${formatParams(run.parameterNames, run.originalParams)}`
+        ? t('web.readout.paramsStandardised', {
+          scaled: formatParams(run.parameterNames, run.params), v, original: formatParams(run.parameterNames, run.originalParams),
+        })
         : formatParams(run.parameterNames, run.params);
     }
     if (el.log && run.params && logsIteration(run.iter, run.steps)) {
@@ -51,7 +60,7 @@ export class Readout {
       if (el.log.scrollHeight > el.log.clientHeight) el.log.tabIndex = 0;
     }
     if (run.params && !run.outcome) {
-      const sentence = `Iteration ${run.iter} of ${run.steps}, loss ${formatNumber(run.loss)}.`;
+      const sentence = t('web.readout.progress', { iter: run.iter, steps: run.steps, loss: formatNumber(run.loss) });
       if (this.playing) this.announcer.progress(sentence);
       else if (run.iter > 0) this.announcer.say(sentence); // a step someone asked for
     }
@@ -59,17 +68,18 @@ export class Readout {
 
   showOutcome(run) {
     if (run.outcome === 'diverged') {
-      this.showBanner('outcome', 'danger', `Diverged at iteration ${run.divergedAt}`, run.message);
-      if (this.el.log) this.el.log.textContent += `${String(run.divergedAt).padStart(4)}  diverged\n`;
+      // the socket's own message is English for scripts; the page says the same in its language
+      this.showBanner('outcome', 'danger', t('web.readout.divergedTitle', { iter: run.divergedAt }),
+        t('web.readout.divergedDetail', { iter: run.divergedAt }));
+      if (this.el.log) this.el.log.textContent += `${String(run.divergedAt).padStart(4)}  ${t('web.readout.logDiverged')}\n`;
     }
-    const outcome = run.outcome === 'diverged'
-      ? `diverged at iteration ${run.divergedAt}`
-      : `done: loss ${formatNumber(run.loss)}, least squares ${formatNumber(run.data.optimum.loss)}`;
+    const diverged = run.outcome === 'diverged';
+    const numbers = { iter: run.divergedAt, loss: formatNumber(run.loss), optimum: formatNumber(run.data.optimum.loss) };
     if (this.el.outcome) {
-      this.el.outcome.textContent = outcome;
+      this.el.outcome.textContent = t(diverged ? 'web.readout.outcomeDiverged' : 'web.readout.outcomeDone', numbers);
       this.el.outcome.dataset.outcome = run.outcome;
     }
-    this.announcer.say(`Training ${outcome}.`);
+    this.announcer.say(t(diverged ? 'web.readout.announceDiverged' : 'web.readout.announceDone', numbers));
     this.showRunning(false, run.outcome);
   }
 
@@ -78,11 +88,11 @@ export class Readout {
     if (running && !this.playing) this.announcer.started();
     this.playing = running;
     if (this.el.outcome && !outcome) {
-      this.el.outcome.textContent = running ? 'training…' : 'paused';
+      this.el.outcome.textContent = t(running ? 'web.readout.training' : 'web.readout.paused');
       delete this.el.outcome.dataset.outcome;
     }
     if (play) {
-      play.textContent = running ? 'Pause' : outcome ? 'Replay' : 'Play';
+      play.textContent = t(running ? 'web.play.pause' : outcome ? 'web.play.replay' : 'web.play.play');
       play.setAttribute('aria-pressed', String(running));
     }
     if (step) step.disabled = Boolean(outcome);
@@ -91,17 +101,18 @@ export class Readout {
   showStatus({ state, retryInMs }) {
     const { status } = this.el;
     if (state === 'lost') {
-      this.showBanner('connection', 'warn', 'Connection lost',
-        `Reconnecting in ${Math.round(retryInMs / 100) / 10} s; the run will pick up where it was.`);
+      this.showBanner('connection', 'warn', t('web.readout.lostTitle'),
+        t('web.readout.lostDetail', { seconds: Math.round(retryInMs / 100) / 10 }));
     } else if (state === 'open') {
       this.hideBanner('connection');
     }
-    if (status) status.textContent = { connecting: 'connecting…', reconnecting: 'reconnecting…', open: 'live', lost: 'offline', closed: 'closed' }[state] ?? '';
+    if (status) status.textContent = STATUS_WORDS[state] ? t(STATUS_WORDS[state]) : '';
     if (status) status.dataset.state = state;
   }
 
+  /** A refusal from the server: its `error` text stays English (scripts match on it), inside the page's sentence. */
   showError(message) {
-    this.showBanner('error', 'warn', 'That setting was not applied', message);
+    this.showBanner('error', 'warn', t('web.readout.refusedTitle'), message ? t('web.readout.refusedDetail', { error: message }) : null);
   }
 
   hideError() {

@@ -10,6 +10,7 @@ import { plotScene, lossScene } from './scene.js';
 import { plotColors } from './theme.js';
 import { formatNumber, formatParams } from './format.js';
 import { installKeys } from './wiring.js';
+import { t } from './i18n.js';
 
 /** Plays `recording` ({data, frames, outcome}: the socket's messages) onto the page's canvases and readout. */
 class Replay {
@@ -114,16 +115,16 @@ class Replay {
     el.iter.textContent = String(run.iter);
     el.loss.textContent = formatNumber(run.loss);
     el.params.textContent = formatParams(run.parameterNames, run.originalParams);
-    el.outcome.textContent = run.outcome === 'diverged' ? `diverged at iteration ${run.divergedAt}`
-      : run.outcome === 'done' ? 'done' : this.#running ? 'playing' : 'paused';
+    el.outcome.textContent = run.outcome === 'diverged' ? t('web.readout.outcomeDiverged', { iter: run.divergedAt })
+      : t(run.outcome === 'done' ? 'web.replay.done' : this.#running ? 'web.replay.playing' : 'web.readout.paused');
     el.outcome.dataset.outcome = run.outcome ?? '';
     el.scrub.value = String(Math.max(0, this.#shown));
-    el.scrub.setAttribute('aria-valuetext', `iteration ${run.iter}`);
+    el.scrub.setAttribute('aria-valuetext', t('web.replay.iteration', { iter: run.iter }));
     this.renderControls();
   }
 
   renderControls() {
-    this.el.play.textContent = this.#running ? 'Pause' : 'Play';
+    this.el.play.textContent = t(this.#running ? 'web.play.pause' : 'web.play.play');
     this.el.play.setAttribute('aria-pressed', String(this.#running));
   }
 }

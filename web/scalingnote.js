@@ -5,6 +5,7 @@
  * leave little for scaling to do. The server's page.ScalingNote writes the same words at page load.
  */
 import { formatNumber as n } from './format.js';
+import { t } from './i18n.js';
 
 /** A top feature within this factor of 1 either way is "about as big as the constant". */
 const ALIKE = 4;
@@ -27,17 +28,17 @@ export function scalingNote(xs, scaling, names, variable) {
     if (Math.abs(apply(x)) > Math.abs(farScaled)) farScaled = apply(x);
   }
   const feature = Math.pow(far, degree), scaledFeature = Math.pow(farScaled, degree);
-  const top = power(variable, degree), runs = `${variable} runs from ${n(lo)} to ${n(hi)}`;
+  const top = power(variable, degree), runs = t('web.scaling.runs', { variable, lo: n(lo), hi: n(hi) });
   const shift = Math.abs(mean) <= CENTRED * scale ? variable
     : `(${variable}${mean > 0 ? ` − ${n(mean)}` : ` + ${n(-mean)}`})`;
-  const scaled = `x' = ${shift}/${n(scale)} runs from ${n(apply(lo))} to ${n(apply(hi))}`;
+  const scaled = t('web.scaling.scaled', { shifted: shift, scale: n(scale), lo: n(apply(lo)), hi: n(apply(hi)) });
   if (Math.abs(feature) >= 1 / ALIKE && Math.abs(feature) <= ALIKE) {
-    return `Here ${runs}, so ${top} reaches ${n(feature)}, about as big as the constant 1: scaling changes little (${scaled}).`;
+    return t('web.scaling.alike', { runs, top, feature: n(feature), scaled });
   }
-  const big = Math.abs(feature) > ALIKE;
-  return `Why it helps: here ${runs}, so ${top} reaches ${big ? '' : 'only '}${n(feature)} while 1 stays 1: `
-    + `one lr is too ${big ? 'big' : 'small'} for ${names[0]} and too ${big ? 'small' : 'big'} for ${names[degree]}. `
-    + `Scaled, ${scaled}, so ${power("x'", degree)} reaches ${n(scaledFeature)} and every direction is alike.`;
+  return t(Math.abs(feature) > ALIKE ? 'web.scaling.big' : 'web.scaling.small', {
+    runs, top, feature: n(feature), first: names[0], last: names[degree], scaled,
+    scaledTop: power("x'", degree), scaledFeature: n(scaledFeature),
+  });
 }
 
 /** The mean and population standard deviation, summed in order, as analysis.Standardisation.of does (sd 0 → 1). */

@@ -1,5 +1,6 @@
 /** Turns a run into what the plot draws: ranges, the curve, the predictions, the least-squares reference, the legend. */
 import { sampleCurve, predictionsAt, plotRanges, toOriginal } from './curves.js';
+import { t } from './i18n.js';
 
 export function plotScene(run, colors) {
   const { data } = run;
@@ -18,8 +19,8 @@ export function plotScene(run, colors) {
       predictions: colors.fastbookPredictions,
       trail: fastbook ? colors.fastbookPredictions : colors.lessonCurve,
     },
-    xLabel: fastbook ? 'time' : 'x',
-    yLabel: fastbook ? 'speed' : 'y',
+    xLabel: fastbook ? t('web.plot.time') : 'x',
+    yLabel: fastbook ? t('web.plot.speed') : 'y',
     reference: sampleCurve(inX(data.optimum.params), ranges.x),
   };
   scene.trail = run.trail.filter(t => t.iter < run.iter).slice(-11).map(t => sampleCurve(inX(t.params), ranges.x));
@@ -28,17 +29,17 @@ export function plotScene(run, colors) {
     if (fastbook) scene.predictions = predictionsAt(inX(run.params), points.x);
   }
   scene.legend = [
-    { label: fastbook ? 'measured speed' : 'data', kind: 'dot', color: scene.colors.points },
+    { label: t(fastbook ? 'web.plot.measuredSpeed' : 'web.plot.data'), kind: 'dot', color: scene.colors.points },
     fastbook
-      ? { label: 'predictions', kind: 'dot', color: scene.colors.predictions }
-      : { label: `model ${data.model.formula}`, kind: 'line', color: scene.colors.curve },
-    { label: 'best fit (least squares)', kind: 'dashed', color: colors.reference },
+      ? { label: t('web.plot.predictions'), kind: 'dot', color: scene.colors.predictions }
+      : { label: t('web.plot.model', { formula: data.model.formula }), kind: 'line', color: scene.colors.curve },
+    { label: t('web.plot.bestFit'), kind: 'dashed', color: colors.reference },
   ];
-  scene.legend.splice(2, 0, { label: 'earlier steps', kind: 'faint', color: scene.colors.trail });
+  scene.legend.splice(2, 0, { label: t('web.plot.earlierSteps'), kind: 'faint', color: scene.colors.trail });
   const rows = run.path[run.path.length - 1]?.batch;
   if (rows) {
     scene.batch = { x: rows.map(i => points.x[i]), y: rows.map(i => points.y[i]) };
-    scene.legend.push({ label: 'this step\'s batch', kind: 'ring', color: colors.text });
+    scene.legend.push({ label: t('web.plot.batch'), kind: 'ring', color: colors.text });
   }
   return scene;
 }

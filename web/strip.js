@@ -7,6 +7,7 @@ import { sharpContext, clipTo, dots } from './axes.js';
 import { viewport } from './scale.js';
 import { formatNumber } from './format.js';
 import { predictionsAt, toOriginal } from './curves.js';
+import { t } from './i18n.js';
 
 export class Strip {
   constructor(canvases) {
@@ -32,7 +33,8 @@ export class Strip {
       ctx.font = '11px system-ui, sans-serif';
       ctx.fillStyle = colors.text;
       ctx.textBaseline = 'top';
-      const title = panel ? `step ${panel.iter}` + (panel.loss != null ? ` · loss ${formatNumber(panel.loss)}` : ' · not yet') : '';
+      const title = !panel ? '' : panel.loss != null ? t('web.strip.step', { iter: panel.iter, loss: formatNumber(panel.loss) })
+        : t('web.strip.stepNotYet', { iter: panel.iter });
       ctx.fillText(title, 6, 4);
       ctx.save();
       clipTo(ctx, box);

@@ -10,6 +10,7 @@ import { axisPairs, stabilityVerdict, limitText } from './surface.js';
 import { formatNumber, formatSetting } from './format.js';
 import { scalingNote } from './scalingnote.js';
 import { adaptiveNote, limitFormula } from './optimizers.js';
+import { t } from './i18n.js';
 
 export class TeachViews {
   /**
@@ -60,7 +61,7 @@ export class TeachViews {
       this.el.pairs.replaceChildren(...pairs.map(([i, j]) => {
         const o = document.createElement('option');
         o.value = `${i},${j}`;
-        o.textContent = `${model.params[i]} across, ${model.params[j]} up`;
+        o.textContent = t('web.landscape.pair', { across: model.params[i], up: model.params[j] });
         o.selected = i === chosen[0] && j === chosen[1];
         return o;
       }));
@@ -69,10 +70,10 @@ export class TeachViews {
     if (this.el.conditioning && surface) {
       const kappa = surface.conditionNumber;
       this.el.conditioning.textContent = kappa == null
-        ? 'Some direction of this loss is flat (κ = ∞): many parameters fit equally well.'
-        : `Condition number κ = λmax/λmin ≈ ${formatNumber(kappa)}: even at the best single lr the flattest direction `
-          + `closes only about 1/κ of its gap a step, so it takes on the order of κ steps${kappa > 1000 ? ' — a crawl' : ' (1 would be a round bowl)'}.`
-          + (adaptiveNote(experiment) ? ` ${adaptiveNote(experiment)}` : '');
+        ? t('web.conditioning.flat')
+        : t('web.conditioning.kappa', {
+          kappa: formatNumber(kappa), aside: t(kappa > 1000 ? 'web.conditioning.crawl' : 'web.conditioning.roundBowl'),
+        }) + (adaptiveNote(experiment) ? ` ${adaptiveNote(experiment)}` : '');
     }
     this.showLimit();
   }
@@ -94,11 +95,10 @@ export class TeachViews {
     controls.markLearningRate(hasLimit ? {
       value: surface.stabilityLimit,
       label: limitFormula(settings) ?? '2/λmax',
-      title: `stability limit ${limitText(surface, settings)}`,
+      title: t('web.limit.title', { limit: limitText(surface, settings) }),
     } : null);
     controls.warnLearningRate(verdict?.diverges
-      ? `This run will diverge: lr = ${lr} > ${limitText(surface, settings)}, `
-        + 'so every step overshoots the valley by more than it was off.'
+      ? t('web.limit.warning', { lr, limit: limitText(surface, settings) })
       : null);
   }
 
@@ -125,9 +125,10 @@ export class TeachViews {
       s.textContent = text;
       return s;
     };
-    legend.replaceChildren(item('start', 'start'), item('now', 'now'), item('best', 'least squares'),
+    legend.replaceChildren(item('start', t('web.landscape.start')), item('now', t('web.landscape.now')),
+      item('best', t('web.landscape.leastSquares')),
       ...scene.arrows.map(a => item('arrow', a.label, a.color)),
-      ...(scene.slice ? [item('slice', `a slice at ${scene.slice} (now)`)] : []));
+      ...(scene.slice ? [item('slice', t('web.landscape.slice', { at: scene.slice }))] : []));
   }
 
   /** For scripts and tests: the path's length and last point, the optimum, the limit, the pair on show. */
