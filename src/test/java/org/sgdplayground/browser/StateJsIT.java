@@ -71,7 +71,8 @@ class StateJsIT {
     @Test
     void the_scaling_note_the_page_writes_for_the_points_is_the_one_the_server_rendered() {
         for (String query : List.of("preset=fastai-sgd", "preset=roller-coaster", "preset=roller-coaster&model=linear",
-                "preset=standardised", "n=7&noise=3&seed=5&model=quadratic", "preset=fastai-sgd-es")) {
+                // the Spanish lesson's run in English (its preset opens in Spanish: web/scalingnote.js writes that once it reads the catalogue, #19)
+                "preset=standardised", "n=7&noise=3&seed=5&model=quadratic", "preset=fastai-sgd&init=-1,1")) {
             browser.openPlayground("/?" + query);
             Object rendered = browser.jsAsync("const done = arguments[arguments.length - 1];"
                 + "fetch(location.href).then(r => r.text()).then(html => "

@@ -1,5 +1,6 @@
 package org.sgdplayground.export.picture;
 
+import org.sgdplayground.i18n.Messages;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -36,9 +37,16 @@ public final class PlotPainter {
     private final double s;
     private final Viewport view;
     private final boolean fastbook;
+    private final Messages words;
     private BufferedImage still;
 
     public PlotPainter(Recording run, Palette palette, int width, int height) {
+        this(run, palette, width, height, Messages.english());
+    }
+
+    /** A painter whose labels, legend and title are in {@code words}' language (numbers as the page writes them). */
+    public PlotPainter(Recording run, Palette palette, int width, int height, Messages words) {
+        this.words = words;
         this.run = run;
         this.palette = palette;
         this.width = width;
@@ -148,7 +156,7 @@ public final class PlotPainter {
         g.draw(new java.awt.geom.Rectangle2D.Double(view.left(), view.top(), view.right() - view.left(), view.bottom() - view.top()));
         g.setColor(palette.text());
         g.setFont(font(Font.PLAIN, 18));
-        String xLabel = fastbook ? "time" : "x", yLabel = fastbook ? "speed" : "y";
+        String xLabel = fastbook ? words.text("picture.time") : "x", yLabel = fastbook ? words.text("picture.speed") : "y";
         g.drawString(xLabel, (float) (view.right() - g.getFontMetrics().stringWidth(xLabel)), (float) (view.bottom() + 52 * s));
         AffineTransform before = g.getTransform();
         g.rotate(-Math.PI / 2, 26 * s, view.top());
@@ -159,18 +167,18 @@ public final class PlotPainter {
     private void legend(Graphics2D g) {
         g.setFont(font(Font.PLAIN, 17));
         double x = 40 * s, cy = 86 * s;
-        x = legendItem(g, x, cy, "dot", palette.points(fastbook), fastbook ? "measured speed" : "data");
+        x = legendItem(g, x, cy, "dot", palette.points(fastbook), words.text(fastbook ? "picture.measured" : "picture.data"));
         if (!run.lanes().isEmpty()) {
             for (int k = 0; k < run.lanes().size(); k++) {
                 x = legendItem(g, x, cy, "line", Palette.LANE_COLOURS.get(k % Palette.LANE_COLOURS.size()), run.lanes().get(k).label());
             }
-            legendItem(g, x, cy, "dashed", palette.reference(), "least squares");
+            legendItem(g, x, cy, "dashed", palette.reference(), words.text("picture.leastSquares"));
             return;
         }
-        x = fastbook ? legendItem(g, x, cy, "dot", palette.fastbookPredictions(), "predictions")
-            : legendItem(g, x, cy, "line", palette.curve(false), "model " + run.experiment().model().formula());
-        x = legendItem(g, x, cy, "faint", palette.trail(fastbook), "earlier steps");
-        legendItem(g, x, cy, "dashed", palette.reference(), "best fit (least squares)");
+        x = fastbook ? legendItem(g, x, cy, "dot", palette.fastbookPredictions(), words.text("picture.predictions"))
+            : legendItem(g, x, cy, "line", palette.curve(false), words.text("picture.model", "formula", run.experiment().model().formula()));
+        x = legendItem(g, x, cy, "faint", palette.trail(fastbook), words.text("picture.earlier"));
+        legendItem(g, x, cy, "dashed", palette.reference(), words.text("picture.bestFit"));
     }
 
     private double legendItem(Graphics2D g, double x, double cy, String kind, Color color, String label) {
@@ -195,12 +203,13 @@ public final class PlotPainter {
 
     private void title(Graphics2D g, Frame frame) {
         var e = run.experiment();
-        String line = e.model().name() + " " + e.model().formula()
-            + (run.lanes().isEmpty() ? "  ·  lr " + ShownNumbers.format(e.learningRate()) : "  ·  race of " + run.lanes().size() + " lanes")
-            + (frame == null ? "  ·  diverged at once"
-               : "  ·  iteration " + frame.iter() + (run.lanes().isEmpty() ? "  ·  loss " + ShownNumbers.format(frame.loss()) : ""))
+        String line = words.text("model." + e.model().name()) + " " + e.model().formula()
+            + (run.lanes().isEmpty() ? "  ·  lr " + ShownNumbers.format(e.learningRate()) : "  ·  " + words.text("picture.race", "lanes", run.lanes().size()))
+            + (frame == null ? "  ·  " + words.text("picture.divergedAtOnce")
+               : "  ·  " + words.text("picture.iteration", "iter", frame.iter())
+                 + (run.lanes().isEmpty() ? "  ·  " + words.text("picture.loss", "loss", ShownNumbers.format(frame.loss())) : ""))
             + (frame != null && frame == run.last() && run.lanes().isEmpty() && run.outcome().kind() == Outcome.Kind.DIVERGED
-               ? "  ·  diverged at " + run.outcome().iter() : "");
+               ? "  ·  " + words.text("picture.divergedAt", "iter", run.outcome().iter()) : "");
         g.setFont(font(Font.PLAIN, 18));
         String brand = "SGD Playground";
         double brandWidth = g.getFontMetrics().stringWidth(brand);

@@ -1,5 +1,6 @@
 package org.sgdplayground.export.picture;
 
+import org.sgdplayground.i18n.Messages;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.IndexColorModel;
@@ -29,9 +30,14 @@ public final class RunGif {
 
     /** The animation of {@code run} in {@code palette}'s colours, as GIF bytes. */
     public static byte[] of(Recording run, Palette palette) {
+        return of(run, palette, Messages.english());
+    }
+
+    /** {@link #of(Recording, Palette)} with its words in {@code words}' language. */
+    public static byte[] of(Recording run, Palette palette, Messages words) {
         int stride = PictureLimits.stride(run.frames().size(), PictureLimits.MAX_GIF_FRAMES);
         List<Frame> kept = run.sampled(stride);
-        PlotPainter painter = new PlotPainter(run, palette, PictureLimits.GIF_WIDTH, PictureLimits.GIF_HEIGHT);
+        PlotPainter painter = new PlotPainter(run, palette, PictureLimits.GIF_WIDTH, PictureLimits.GIF_HEIGHT, words);
         GifPalette colors = new GifPalette(palette, run.fastbookLook());
         IndexColorModel model = colors.model();
         ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();

@@ -53,9 +53,10 @@ public final class PictureApi {
         Experiment e = ExperimentCodec.decode(raw, stored);
         Palette palette = Palette.byName(raw.get(Palette.PARAMETER));
         String iter = raw.getOrDefault(Recording.ITER, "").trim();
-        byte[] png = recent.get(key("png", e, palette, iter), () -> {
+        Messages m = language(raw);
+        byte[] png = recent.get(key("png", e, palette, iter, m), () -> {
             Recording run = Recording.of(e);
-            return Pictures.png(run, palette, run.frameIndex(raw.get(Recording.ITER)));
+            return Pictures.png(run, palette, run.frameIndex(raw.get(Recording.ITER)), m);
         });
         ctx.contentType("image/png").header("Cache-Control", CACHE).result(png);
     }
@@ -64,7 +65,8 @@ public final class PictureApi {
         Map<String, String> raw = query(ctx);
         Experiment e = oneRun(ExperimentCodec.decode(raw, stored));
         Palette palette = Palette.byName(raw.get(Palette.PARAMETER));
-        byte[] gif = recent.get(key("gif", e, palette, ""), () -> RunGif.of(Recording.of(e), palette));
+        Messages m = language(raw);
+        byte[] gif = recent.get(key("gif", e, palette, "", m), () -> RunGif.of(Recording.of(e), palette, m));
         ctx.contentType("image/gif").header("Cache-Control", CACHE).result(gif);
     }
 
@@ -78,8 +80,7 @@ public final class PictureApi {
             .append(utf8(Json.dataMessage(Briefing.of(e, run.points()), false))).append(",\"frames\":[");
         for (int i = 0; i < kept.size(); i++) recording.append(i == 0 ? "" : ",").append(utf8(Json.frameMessage(kept.get(i))));
         recording.append("],\"outcome\":").append(utf8(Json.outcomeMessage(run.outcome()))).append('}');
-        // the link's language, as every export's: the Export menu's links carry the page's lang
-        Messages m = Messages.orEnglish(ExperimentCodec.lang(raw).orElse(Messages.FALLBACK));
+        Messages m = language(raw);
         String title = m.text("replay.title", "title", m.text("preset." + Presets.byName(e.preset()).orElse(Presets.defaultPreset()).name() + ".title"));
         ctx.header("Content-Security-Policy", ReplayPage.CONTENT_SECURITY_POLICY)
             .header("Content-Disposition", "inline; filename=\"sgd-playground-replay.html\"")
@@ -93,9 +94,14 @@ public final class PictureApi {
         throw new InvalidParameterException(Parameter.RACE.key(), e.optimizer().race(), PictureLimits.RACE_NOT_ANIMATED);
     }
 
-    /** What a picture shows: its kind, its colours, its frame and the experiment's shortest link (points by their id). */
-    private static String key(String kind, Experiment e, Palette palette, String iter) {
-        return kind + " " + palette.name() + " " + iter + " " + ExperimentCodec.encode(e);
+    /** What a picture shows: its kind, its colours, its frame, its words' language and the experiment's shortest link (points by their id). */
+    private static String key(String kind, Experiment e, Palette palette, String iter, Messages m) {
+        return kind + " " + palette.name() + " " + iter + " " + m.lang() + " " + ExperimentCodec.encode(e);
+    }
+
+    /** The link's language, as every export's (the Export menu's links and a page's preview picture carry the page's lang). */
+    private static Messages language(Map<String, String> raw) {
+        return Messages.orEnglish(ExperimentCodec.lang(raw).orElse(Messages.FALLBACK));
     }
 
     private static String utf8(byte[] json) {
