@@ -16,6 +16,7 @@ const playground = new Playground(boot, { plot: document.getElementById('plot'),
 const controls = new ControlPanel(document.getElementById('controls'), boot);
 const readout = new Readout();
 let teach = null, ownData = null, graph = null, exportMenu = null; // the panels, once loadPanels() has them
+const show = new URLSearchParams(location.search).get('show'); // read now: the address follows the run from its first message
 
 /** The panels, after the first curve: each catches up with the run already on screen. */
 async function loadPanels() {
@@ -32,14 +33,14 @@ async function loadPanels() {
   playground.addView(new GradientBars(document));
   ownData = new OwnData(document, { playground, controls, boot, onPoints: run => teach.showData(run) });
   playground.addView(ownData);
-  graph = new GraphPanel(document, playground, { wideByDefault: true });
+  graph = new GraphPanel(document, playground, { wideByDefault: true, show });
   graph.watchPlot(document.getElementById('plot'));
   exportMenu = new ExportMenu(document.getElementById('export-menu'));
   playground.addView(new Leaderboard(document));
   if (playground.run.data) {
     teach.showData(playground.run);
     ownData.showData(playground.run);
-    graph.steps.follow(playground.run, playground.running);
+    graph.receive({ type: 'data' }); // the run's message went by before the panel was there: asks for its graph
   }
   exportMenu.update(playground.query, currentTheme(), Boolean(playground.run.race));
   playground.requestRender();

@@ -100,8 +100,7 @@ class GraphPanelIT extends PageTest {
     @Test
     void the_step_button_walks_predict_loss_gradient_and_step_in_order() {
         browser.openPlayground("/?preset=roller-coaster&show=graph");
-        // the preset plays at once and the panel loads after the first curve: it shows whichever frame is on screen
-        browser.waitUntil("the graph shows a frame", WAIT, () -> graph() != null && graph().get("iter") != null);
+        awaitGraphAt(0);
         browser.js("window.__phases = [];"
             + "new MutationObserver(() => window.__phases.push(document.getElementById('seven-steps').dataset.current))"
             + ".observe(document.getElementById('seven-steps'), {attributes: true, attributeFilter: ['data-current']});");
@@ -121,8 +120,7 @@ class GraphPanelIT extends PageTest {
     @SuppressWarnings("unchecked")
     void hovering_a_point_on_the_plot_shows_its_row_through_every_node() {
         browser.openPlayground("/?preset=roller-coaster&show=graph");
-        // the preset plays at once and the panel loads after the first curve: it shows whichever frame is on screen
-        browser.waitUntil("the graph shows a frame", WAIT, () -> graph() != null && graph().get("iter") != null);
+        awaitGraphAt(0);
         // sweep the pointer over the plot until it is over a point
         Object hovered = browser.js("const c = document.getElementById('plot'), r = c.getBoundingClientRect();"
             + "for (let y = r.top; y < r.bottom; y += 4) for (let x = r.left; x < r.right; x += 4) {"
@@ -161,8 +159,7 @@ class GraphPanelIT extends PageTest {
         assertNull(graph(), "and nothing asked of the server");
 
         browser.openPlayground("/?preset=roller-coaster&show=graph");
-        // the preset plays at once and the panel loads after the first curve: it shows whichever frame is on screen
-        browser.waitUntil("the graph shows a frame", WAIT, () -> graph() != null && graph().get("iter") != null);
+        awaitGraphAt(0);
         browser.js("document.getElementById('graph-panel').scrollIntoView()");
         browser.screenshot("graph-roller-coaster-375");
         assertEquals(Boolean.FALSE, browser.js("return document.documentElement.scrollWidth > document.documentElement.clientWidth"),
