@@ -17,7 +17,8 @@ const SVG = 'http://www.w3.org/2000/svg';
 const sleep = ms => new Promise(done => setTimeout(done, ms));
 
 export class GraphPanel {
-  constructor(doc, playground, { wideByDefault }) {
+  /** @param show the page's `show` parameter as it was loaded (the address bar follows the run since) */
+  constructor(doc, playground, { wideByDefault, show = new URLSearchParams(location.search).get('show') }) {
     this.details = doc.getElementById('graph-panel');
     this.box = doc.getElementById('graph');
     this.mathsBox = doc.getElementById('graph-maths');
@@ -29,7 +30,6 @@ export class GraphPanel {
     this.walking = false;
     this.valuesWaiters = [];
     if (!this.details) return;
-    const show = new URLSearchParams(location.search).get('show');
     this.details.open = show === 'graph' || (wideByDefault && matchMedia('(min-width: 900px)').matches);
     this.details.addEventListener('toggle', () => this.#subscribe());
     playground.addEventListener('message', ({ detail }) => this.receive(detail));

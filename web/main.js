@@ -1,17 +1,14 @@
-/** The full page: wires the playground, the form, the readout, the address bar, keys and buttons. Wiring only. */
+/**
+ * The full page: wires the playground, the form, the readout, the address bar, keys and buttons. Wiring only.
+ * What the first curve needs is imported here; the panels (teaching views, own data, graph, leaderboard, export)
+ * come with `import()` once it is drawn, so a first visit waits for a third fewer files (issue #18).
+ */
 import { readBoot, buildQuery, addressFor } from './state.js';
 import { Playground } from './playground.js';
 import { ControlPanel } from './controls.js';
 import { Readout } from './readout.js';
-import { TeachViews } from './teach.js';
-import { StripView } from './strip.js';
-import { GradientBars } from './gradbars.js';
-import { OwnData } from './owndata.js';
-import { GraphPanel } from './graph.js';
-import { Leaderboard } from './leaderboard.js';
 import { applyStoredTheme, toggleTheme, currentTheme } from './theme.js';
 import { installKeys, copyText, embedSnippet, scriptingApi } from './wiring.js';
-import { ExportMenu } from './export.js';
 import { t, lang } from './i18n.js';
 import { LanguageLinks, withLanguage } from './langswitch.js';
 
@@ -20,22 +17,39 @@ const boot = readBoot();
 const playground = new Playground(boot, { plot: document.getElementById('plot'), loss: document.getElementById('loss-chart') });
 const controls = new ControlPanel(document.getElementById('controls'), boot);
 const readout = new Readout();
-const teach = new TeachViews(document, {
-  controls,
-  onPick: init => controls.choose('init', init.join(',')),
-  onRedraw: () => playground.requestRender(),
-});
-playground.addView(teach);
-playground.addView(new StripView(document, () => playground.requestRender()));
-playground.addView(new GradientBars(document));
-const ownData = new OwnData(document, { playground, controls, boot, onPoints: run => teach.showData(run) });
-playground.addView(ownData);
-const graph = new GraphPanel(document, playground, { wideByDefault: true });
-graph.watchPlot(document.getElementById('plot'));
+let teach = null, ownData = null, graph = null, exportMenu = null; // the panels, once loadPanels() has them
+const show = new URLSearchParams(location.search).get('show'); // read now: the address follows the run from its first message
 
-const exportMenu = new ExportMenu(document.getElementById('export-menu'));
 const languageLinks = new LanguageLinks(document, boot);
-playground.addView(new Leaderboard(document));
+
+/** The panels, after the first curve: each catches up with the run already on screen. */
+async function loadPanels() {
+  const [{ TeachViews }, { StripView }, { GradientBars }, { OwnData }, { GraphPanel }, { Leaderboard }, { ExportMenu }] =
+    await Promise.all([import('./teach.js'), import('./strip.js'), import('./gradbars.js'), import('./owndata.js'),
+      import('./graph.js'), import('./leaderboard.js'), import('./export.js')]);
+  teach = new TeachViews(document, {
+    controls,
+    onPick: init => controls.choose('init', init.join(',')),
+    onRedraw: () => playground.requestRender(),
+  });
+  playground.addView(teach);
+  playground.addView(new StripView(document, () => playground.requestRender()));
+  playground.addView(new GradientBars(document));
+  ownData = new OwnData(document, { playground, controls, boot, onPoints: run => teach.showData(run) });
+  playground.addView(ownData);
+  graph = new GraphPanel(document, playground, { wideByDefault: true, show });
+  graph.watchPlot(document.getElementById('plot'));
+  exportMenu = new ExportMenu(document.getElementById('export-menu'));
+  playground.addView(new Leaderboard(document));
+  if (playground.run.data) {
+    teach.showData(playground.run);
+    ownData.showData(playground.run);
+    graph.receive({ type: 'data' }); // the run's message went by before the panel was there: asks for its graph
+  }
+  exportMenu.update(pageQuery(playground.query), currentTheme(), Boolean(playground.run.race));
+  playground.requestRender();
+  performance.mark('sgd:panels'); // for tests and bench/first-curve: every panel is wired
+}
 
 /** The run's link in the page's language: the server's query for a run names none. */
 const pageQuery = query => withLanguage(boot, query, lang());
@@ -43,7 +57,7 @@ const pageQuery = query => withLanguage(boot, query, lang());
 function followAddress(runQuery) {
   const query = pageQuery(runQuery);
   history.replaceState(null, '', `${location.pathname}?${query}`);
-  exportMenu.update(query, currentTheme(), Boolean(playground.run.race));
+  exportMenu?.update(query, currentTheme(), Boolean(playground.run.race));
   languageLinks.update(controls.values());
 }
 
@@ -52,8 +66,8 @@ playground.addEventListener('data', ({ detail }) => {
   followAddress(detail.query);
   readout.hideError();
   readout.showData(playground.run);
-  teach.showData(playground.run);
-  ownData.showData(playground.run);
+  teach?.showData(playground.run);
+  ownData?.showData(playground.run);
   readout.showRunning(playground.running, null);
 });
 playground.addEventListener('frame', () => readout.showFrame(playground.run));
@@ -81,9 +95,10 @@ controls.addEventListener('change', ({ detail }) => {
 });
 
 document.getElementById('play').addEventListener('click', () => playground.toggle());
-document.getElementById('step').addEventListener('click', () => graph.step());
+const step = () => (graph ?? playground).step(); // the graph panel walks a step when it is open
+document.getElementById('step').addEventListener('click', step);
 document.getElementById('reset').addEventListener('click', () => playground.reset());
-installKeys({ toggle: () => playground.toggle(), step: () => graph.step(), reset: () => playground.reset() });
+installKeys({ toggle: () => playground.toggle(), step, reset: () => playground.reset() });
 
 const themeButton = document.getElementById('theme');
 const labelTheme = () => { themeButton.textContent = t(currentTheme() === 'dark' ? 'web.theme.toLight' : 'web.theme.toDark'); };
@@ -92,7 +107,7 @@ themeButton.addEventListener('click', () => {
   toggleTheme();
   labelTheme();
   playground.render();
-  exportMenu.update(pageQuery(playground.query), currentTheme(), Boolean(playground.run.race));
+  exportMenu?.update(pageQuery(playground.query), currentTheme(), Boolean(playground.run.race));
 });
 
 const copyButton = document.getElementById('copy-link');
@@ -120,5 +135,7 @@ copyEmbed.addEventListener('click', async () => {
 document.getElementById('close-embed').addEventListener('click', () => dialog.close());
 
 window.sgdPlayground = scriptingApi(playground, controls, boot,
-  () => ({ landscape: teach.state(playground.run), graph: graph.state(), ownData: ownData.state() }));
+  () => ({ landscape: teach?.state(playground.run) ?? null, graph: graph?.state() ?? null, ownData: ownData?.state() ?? null }));
 playground.connect(boot.settings.autoplay === '1');
+requestAnimationFrame(() => setTimeout(loadPanels)); // after the frame that draws the first curve
+

@@ -17,12 +17,13 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The browser files as served under content-hashed names ({@code main.js} as {@code /assets/main.3f09c1d2aa41b7e5.js}),
- * each module's {@code ./name.js} imports and each stylesheet's {@code @import url("name.css")} rewritten to the
- * hashed names. A file's hash is SHA-256 over its own source and the sources of every file it imports, directly or
- * not, so it changes when the file or anything it imports changes (an import cycle included), and since the body
+ * each module's {@code ./name.js} imports (static, and dynamic {@code import('./name.js')}) and each stylesheet's
+ * {@code @import url("name.css")} rewritten to the hashed names. A file's hash is SHA-256 over its own source and the
+ * sources of every file it imports, statically or dynamically, directly or not, so it changes when the file or anything it imports changes (an import cycle included), and since the body
  * served is a function of those same sources, one address never names two bodies: it may be cached for ever.
  * Built once from the files reachable from the pages' roots; immutable.
  */
@@ -32,15 +33,22 @@ public final class AssetGraph implements AssetUrls {
 
     /** A browser file's name: no folders and no dots but the extension's, so {@code name.HASH.ext} is never a source name. */
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+\\.(js|css|svg)");
-    /** A module's static import or re-export of a sibling module (the replay file's rewriting reads the same shape). */
-    private static final Pattern JS_IMPORT = Pattern.compile("(\\bfrom\\s*|\\bimport\\s*)(['\"])\\./([A-Za-z0-9_-]+\\.js)\\2");
+    /**
+     * A module's static import or re-export of a sibling module, or its dynamic {@code import('./name.js')} (group 1
+     * then ends in the parenthesis); the replay file's rewriting reads the same shape.
+     */
+    private static final Pattern JS_IMPORT = Pattern.compile("(\\bfrom\\s*|\\bimport\\s*(?:\\(\\s*)?)(['\"])\\./([A-Za-z0-9_-]+\\.js)\\2");
     /** A stylesheet's {@code @import url("name.css")}. */
     private static final Pattern CSS_IMPORT = Pattern.compile("(@import\\s+url\\()(['\"]?)([A-Za-z0-9_-]+\\.css)\\2(?=\\))");
     /** Hex digits of SHA-256 kept in a name: 64 bits, so two versions of one file never meet by chance. */
     static final int HASH_HEX_DIGITS = 16;
 
-    /** One served file: its source name, its hashed name, its type, the bytes served and the names it imports. */
-    public record Asset(String name, String hashedName, String contentType, byte[] body, List<String> imports) {}
+    /**
+     * One served file: its source name, its hashed name, its type, the bytes served, the names it imports statically
+     * (what must load before it runs) and those it imports dynamically (what it loads when it asks).
+     */
+    public record Asset(String name, String hashedName, String contentType, byte[] body, List<String> imports,
+                        List<String> dynamicImports) {}
 
     private final Map<String, Asset> byName;
     private final Map<String, Asset> byHashedName;
@@ -59,7 +67,7 @@ public final class AssetGraph implements AssetUrls {
      */
     public static AssetGraph of(Function<String, Optional<byte[]>> read, List<String> roots) {
         Map<String, byte[]> sources = new LinkedHashMap<>();
-        Map<String, List<String>> imports = new LinkedHashMap<>();
+        Map<String, List<String>> imports = new LinkedHashMap<>(), dynamicImports = new LinkedHashMap<>();
         Deque<String> todo = new ArrayDeque<>(roots);
         while (!todo.isEmpty()) {
             String name = todo.poll();
@@ -67,19 +75,24 @@ public final class AssetGraph implements AssetUrls {
             Optional<byte[]> source = read.apply(name);
             if (source.isEmpty()) continue;
             sources.put(name, source.get());
-            List<String> named = importsOf(name, source.get());
-            imports.put(name, named);
-            todo.addAll(named);
+            imports.put(name, importsOf(name, source.get(), false));
+            dynamicImports.put(name, importsOf(name, source.get(), true));
+            todo.addAll(imports.get(name));
+            todo.addAll(dynamicImports.get(name));
         }
         imports.replaceAll((name, named) -> named.stream().filter(sources::containsKey).distinct().toList());
+        dynamicImports.replaceAll((name, named) -> named.stream().filter(sources::containsKey).distinct().toList());
+        Map<String, List<String>> either = new LinkedHashMap<>();
+        imports.forEach((name, named) -> either.put(name,
+            Stream.concat(named.stream(), dynamicImports.get(name).stream()).distinct().toList()));
 
         Map<String, String> hashedNames = new LinkedHashMap<>();
         for (String name : sources.keySet()) {
-            hashedNames.put(name, hashedName(name, closureHash(name, sources, imports)));
+            hashedNames.put(name, hashedName(name, closureHash(name, sources, either)));
         }
         Map<String, Asset> byName = new LinkedHashMap<>();
         sources.forEach((name, source) -> byName.put(name, new Asset(name, hashedNames.get(name), contentType(name),
-            rewritten(name, source, hashedNames), imports.get(name))));
+            rewritten(name, source, hashedNames), imports.get(name), dynamicImports.get(name))));
         return new AssetGraph(byName);
     }
 
@@ -120,13 +133,19 @@ public final class AssetGraph implements AssetUrls {
         return hashedName.replaceFirst("^([A-Za-z0-9_-]+)\\.[0-9a-f]{" + HASH_HEX_DIGITS + "}\\.(js|css|svg)$", "$1.$2");
     }
 
-    private static List<String> importsOf(String name, byte[] source) {
+    /** The names {@code name} imports statically, or when {@code dynamic} those it imports with {@code import(…)}. */
+    private static List<String> importsOf(String name, byte[] source, boolean dynamic) {
         Pattern p = importPattern(name);
         if (p == null) return List.of();
         List<String> named = new ArrayList<>();
         Matcher m = p.matcher(new String(source, StandardCharsets.UTF_8));
-        while (m.find()) named.add(m.group(3));
+        while (m.find()) if (isDynamic(name, m) == dynamic) named.add(m.group(3));
         return named;
+    }
+
+    /** Whether the import matched is a module's {@code import('./x.js')} (a sheet's {@code url(} ends the same way). */
+    private static boolean isDynamic(String name, Matcher m) {
+        return name.endsWith(".js") && m.group(1).endsWith("(");
     }
 
     private static byte[] rewritten(String name, byte[] source, Map<String, String> hashedNames) {

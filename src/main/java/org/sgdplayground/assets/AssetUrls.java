@@ -8,8 +8,9 @@ public interface AssetUrls {
     String url(String name);
 
     /**
-     * What a page preloads beside {@code name}: its address and those of every file it imports, directly or not,
-     * nearest first, so the browser asks for the whole graph at once instead of one level of imports per round trip.
+     * What a page preloads beside {@code name}: its address and those of every file it imports statically, directly or
+     * not, nearest first, so the browser asks for the whole graph at once instead of one level of imports per round
+     * trip. What it imports with {@code import(…)} is left out: the page loads that once the first curve is drawn.
      */
     List<String> preloads(String name);
 

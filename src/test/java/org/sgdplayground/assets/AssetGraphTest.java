@@ -96,6 +96,25 @@ class AssetGraphTest {
     }
 
     @Test
+    void a_dynamic_import_is_rewritten_to_the_hashed_name_and_moves_the_importer_but_is_not_preloaded() {
+        files.put("app.js", files.get("app.js") + "import('./panel.js').then(p => p.open());\n");
+        files.put("panel.js", "import { format } from './format.js';\nexport const open = () => format(1);\n");
+        AssetGraph before = graph();
+        String hashedPanel = before.byName("panel.js").orElseThrow().hashedName();
+        assertTrue(body(before, "app.js").contains("import('./" + hashedPanel + "')"), body(before, "app.js"));
+        assertEquals(List.of("panel.js"), before.byName("app.js").orElseThrow().dynamicImports());
+        assertEquals(List.of("view.js", "theme.js"), before.byName("app.js").orElseThrow().imports());
+        assertEquals(List.of(before.url("app.js"), before.url("view.js"), before.url("theme.js"), before.url("format.js")),
+            before.preloads("app.js"), "the static graph only: panel.js loads when asked for");
+        assertEquals(List.of(before.url("panel.js"), before.url("format.js")), before.preloads("panel.js"));
+
+        files.put("panel.js", "import { format } from './format.js';\nexport const open = () => format(2);\n");
+        AssetGraph after = graph();
+        assertNotEquals(before.url("app.js"), after.url("app.js"), "app.js names panel.js's address in its body");
+        assertEquals(before.url("view.js"), after.url("view.js"));
+    }
+
+    @Test
     void modules_that_import_each_other_are_hashed_and_a_change_in_either_moves_both() {
         files.put("format.js", "import { View } from './view.js';\nexport const format = x => String(x);\n");
         AssetGraph before = graph();

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * In Chromium, a first visit loads the page's hashed files with no console complaint (CSP, failed preloads) and
- * draws the curve; a repeat visit gets the page as a 304 and everything else from the cache, asking for nothing more.
+ * draws the curve, and asks for the panels' modules only after it; a repeat visit gets the page as a 304 and
+ * everything else from the cache, asking for nothing more.
  */
 class AssetCachingIT {
     private static Browser browser;
@@ -46,6 +47,21 @@ class AssetCachingIT {
         browser.openPlayground(path);
         browser.waitUntil("the curve is drawn", Duration.ofSeconds(10),
             () -> (Boolean) browser.js("return performance.getEntriesByName('sgd:first-curve').length === 1"));
+        browser.waitUntil("the panels are wired", Duration.ofSeconds(10),
+            () -> (Boolean) browser.js("return performance.getEntriesByName('sgd:panels').length === 1"));
+    }
+
+    /** The panels' modules of this document came after its first curve; the rest before. */
+    private static void assertPanelsCameAfterTheFirstCurve() {
+        @SuppressWarnings("unchecked")
+        List<List<Object>> modules = (List<List<Object>>) browser.js("""
+            const drawn = performance.getEntriesByName('sgd:first-curve')[0].startTime;
+            return performance.getEntriesByType('resource').filter(e => e.name.endsWith('.js'))
+              .map(e => [new URL(e.name).pathname.replace(/^\\/assets\\/|\\.[0-9a-f]{16}\\.js$/g, ''), e.startTime >= drawn]);""");
+        List<Object> later = modules.stream().filter(m -> (Boolean) m.get(1)).map(m -> m.get(0)).toList();
+        List<Object> before = modules.stream().filter(m -> !(Boolean) m.get(1)).map(m -> m.get(0)).toList();
+        assertTrue(later.containsAll(List.of("teach", "landscape", "owndata", "graph", "maths", "leaderboard", "export")), later.toString());
+        assertTrue(before.containsAll(List.of("main", "playground", "plot", "socket", "state", "controls")), before.toString());
     }
 
     @Test
@@ -57,6 +73,7 @@ class AssetCachingIT {
         assertTrue(first.stream().filter(a -> ((String) a.get(0)).endsWith(".js")).count() > 10, "the modules: " + first);
         assertTrue(first.stream().allMatch(a -> ((Number) a.get(1)).longValue() > 0), "a fresh profile fetches everything: " + first);
         assertEquals(List.of(), browser.consoleProblems());
+        assertPanelsCameAfterTheFirstCurve();
 
         visit("/?preset=momentum");
         List<List<Object>> again = answers();

@@ -1,6 +1,7 @@
 package org.sgdplayground.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javalin.Javalin;
@@ -83,6 +84,25 @@ class AssetRoutesTest {
             assertEquals(expected, sourceNames(MODULE_PRELOAD, html), page[0]);
             assertEquals(Set.of(page[1]), sourceNames(SCRIPT, html), page[0]);
         }
+    }
+
+    @Test
+    void the_modules_the_page_imports_later_are_served_hashed_and_not_preloaded() throws Exception {
+        String html = get("/?preset=roller-coaster").body();
+        Set<String> preloaded = sourceNames(MODULE_PRELOAD, html);
+        Matcher script = SCRIPT.matcher(html);
+        assertTrue(script.find());
+        Matcher later = Pattern.compile("import\\(['\"]\\./([^'\"]+)['\"]\\)").matcher(get(script.group(1)).body());
+        Set<String> dynamic = new LinkedHashSet<>();
+        while (later.find()) {
+            HttpResponse<String> module = get("/assets/" + later.group(1));
+            assertEquals(200, module.statusCode(), later.group(1));
+            Matcher h = HASHED.matcher("/assets/" + later.group(1));
+            assertTrue(h.matches(), later.group(1) + " is a hashed name");
+            dynamic.add(h.group(1) + "." + h.group(2));
+        }
+        assertTrue(dynamic.containsAll(Set.of("teach.js", "owndata.js", "graph.js", "export.js")), dynamic.toString());
+        for (String name : dynamic) assertFalse(preloaded.contains(name), name + " waits for the first curve");
     }
 
     @Test
