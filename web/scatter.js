@@ -8,6 +8,8 @@
  * object), the view, the canvas size and the colour stay: a frame at 50 fps then costs one drawImage, not 100,000
  * arcs. Takes only numbers and a colour.
  */
+import { dots as solidDots } from './axes.js';
+
 export const FULL_DOTS_UP_TO = 1000;
 export const DOTS_UP_TO = 5000;
 const BIN_PX = 2;
@@ -57,19 +59,11 @@ function sameKey(a, b) {
   return b !== null && Object.keys(a).every(k => a[k] === b[k]);
 }
 
-/** A filled dot at each point, at `opacity`; a missing y, or a point far off screen, is skipped. */
-function dots(ctx, { x, y }, view, color, radius, opacity) {
+/** axes.js's dots, at `opacity`. */
+function dots(ctx, points, view, color, radius, opacity) {
   ctx.save();
-  ctx.fillStyle = color;
   ctx.globalAlpha = opacity;
-  for (let i = 0; i < x.length; i++) {
-    if (!Number.isFinite(y[i])) continue;
-    const px = view.x.toPixel(x[i]), py = view.y.toPixel(y[i]);
-    if (Math.abs(px) >= 1e6 || Math.abs(py) >= 1e6) continue;
-    ctx.beginPath();
-    ctx.arc(px, py, radius, 0, 2 * Math.PI);
-    ctx.fill();
-  }
+  solidDots(ctx, points, view, color, radius);
   ctx.restore();
 }
 
