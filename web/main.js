@@ -137,5 +137,6 @@ document.getElementById('close-embed').addEventListener('click', () => dialog.cl
 window.sgdPlayground = scriptingApi(playground, controls, boot,
   () => ({ landscape: teach?.state(playground.run) ?? null, graph: graph?.state() ?? null, ownData: ownData?.state() ?? null }));
 playground.connect(boot.settings.autoplay === '1');
-requestAnimationFrame(() => setTimeout(loadPanels)); // after the frame that draws the first curve
+// After the frame that draws the first curve; the run goes on without its panels if a file cannot be fetched.
+requestAnimationFrame(() => setTimeout(() => loadPanels().catch(error => console.error('sgd: the panels did not load', error))));
 
