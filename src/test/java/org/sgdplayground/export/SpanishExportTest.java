@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,14 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.sgdplayground.server.LocalApp;
 import org.junit.jupiter.api.io.TempDir;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.QueryStrings;
 import org.sgdplayground.i18n.Messages;
-import org.sgdplayground.server.PlaygroundApp;
 
 /**
  * Exports in Spanish ({@code lang=es}, or the Spanish lesson's own preset): the notebook's markdown and the script's
@@ -32,7 +30,8 @@ import org.sgdplayground.server.PlaygroundApp;
 class SpanishExportTest {
     @TempDir
     static Path dir;
-    private static Javalin app;
+    @RegisterExtension
+    static final LocalApp APP = new LocalApp();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Messages ES = Messages.of("es").orElseThrow();
@@ -40,22 +39,12 @@ class SpanishExportTest {
     private static final String LESSON = "preset=fastai-sgd-es&batch=10&seed=3&steps=30",
         RACE = "preset=roller-coaster&standardize=1&lr=0.3&steps=30&race=sgd,sgd(momentum=0.9;nesterov=1),adam(lr=0.05;amsgrad=1)&lang=es";
 
-    @BeforeAll
-    static void start() {
-        app = PlaygroundApp.create().start("127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.stop();
-    }
-
     @Test
     void the_spanish_notebook_s_markdown_is_the_spanish_catalogue_s() throws Exception {
         JsonNode notebook = JSON.readTree(get("/export/notebook.ipynb?" + LESSON));
         String markdown = String.join("", texts(notebook.get("cells").get(0).get("source")));
         assertTrue(markdown.startsWith("# " + ES.text("notebook.title", "title", ES.text("preset.fastai-sgd-es.title")) + "\n"), markdown);
-        String link = "http://127.0.0.1:" + app.port() + "/?" + ExperimentCodec.encode(ExperimentCodec.decode(QueryStrings.parse(LESSON)), "es");
+        String link = APP.origin() + "/?" + ExperimentCodec.encode(ExperimentCodec.decode(QueryStrings.parse(LESSON)), "es");
         assertTrue(markdown.contains(ES.text("notebook.intro.run", "link", link, "sameBatches", ES.text("notebook.intro.run.batches"))),
             "the introduction, linking the run in Spanish (the preset says es, so the link need not): " + markdown);
         assertTrue(markdown.contains(ES.text("notebook.minibatches", "batch", 10)), markdown);
@@ -130,6 +119,6 @@ class SpanishExportTest {
     }
 
     private static URI uri(String pathAndQuery) {
-        return URI.create("http://127.0.0.1:" + app.port() + pathAndQuery.replace(",", "%2C").replace("(", "%28").replace(")", "%29").replace(";", "%3B"));
+        return URI.create(APP.origin() + pathAndQuery.replace(",", "%2C").replace("(", "%28").replace(")", "%29").replace(";", "%3B"));
     }
 }

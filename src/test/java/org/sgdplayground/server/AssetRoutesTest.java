@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,17 +15,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Pages link the browser files at hashed addresses with a preload for the whole module graph; those addresses are
  * cached for a year, and the plain {@code /static/} ones still work.
  */
 class AssetRoutesTest {
-    private static Javalin app;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    @RegisterExtension
+    static final LocalApp APP = new LocalApp();
     private static final Pattern MODULE_PRELOAD = Pattern.compile("<link rel=\"modulepreload\" href=\"([^\"]+)\">");
     private static final Pattern SCRIPT = Pattern.compile("<script type=\"module\" src=\"([^\"]+)\">");
     private static final Pattern STYLESHEET = Pattern.compile("<link rel=\"stylesheet\" href=\"([^\"]+)\">");
@@ -37,18 +32,8 @@ class AssetRoutesTest {
     /** What this test takes for an import: {@code from './x.js'} or {@code import './x.js'}, read off the files themselves. */
     private static final Pattern IMPORT = Pattern.compile("(?:from|import)\\s*['\"]\\./([\\w-]+\\.js)['\"]");
 
-    @BeforeAll
-    static void start() {
-        app = PlaygroundApp.create().start("127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.stop();
-    }
-
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return APP.get(path);
     }
 
     /** Every module {@code entry} in ./web reaches by its imports, itself included. */

@@ -3,16 +3,11 @@ package org.sgdplayground.server;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.Javalin;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.QueryStrings;
 import org.sgdplayground.json.Jackson;
@@ -21,22 +16,11 @@ import org.sgdplayground.server.json.WireLimits;
 /** The pages carry their run's points and frame 0 in the boot block up to the page's limit, and past it stay small. */
 class BootBlockTest {
     private static final Pattern BOOT = Pattern.compile("<script type=\"application/json\" id=\"boot\">(.*?)</script>", Pattern.DOTALL);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static Javalin app;
-
-    @BeforeAll
-    static void start() {
-        app = PlaygroundApp.create().start("127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.stop();
-    }
+    @RegisterExtension
+    static final LocalApp APP = new LocalApp();
 
     private static String page(String pathAndQuery) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + pathAndQuery)).build(),
-            HttpResponse.BodyHandlers.ofString()).body();
+        return APP.get(pathAndQuery).body();
     }
 
     private static JsonNode boot(String html) throws Exception {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.javalin.router.ParsedEndpoint;
 import java.io.ByteArrayOutputStream;
@@ -18,28 +17,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** HEAD on every GET route answers what GET answers, status and headers, with no body (issue #14, item 3). */
 class HeadTest {
-    private static Javalin app;
-
-    @BeforeAll
-    static void start() {
-        app = PlaygroundApp.create().start("127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.stop();
-    }
+    @RegisterExtension
+    static final LocalApp APP = new LocalApp();
 
     /** Every GET route the app has, read from its router, so a route added later is covered without a new test. */
     private static List<String> getRoutes() {
         List<String> paths = new ArrayList<>();
-        for (ParsedEndpoint route : app.unsafe.internalRouter.allHttpHandlers()) {
+        for (ParsedEndpoint route : APP.javalin().unsafe.internalRouter.allHttpHandlers()) {
             if (route.endpoint.method == HandlerType.GET) paths.add(route.endpoint.path.replaceAll("[{<][^}>]*[}>]", "1"));
         }
         return paths;
@@ -100,9 +89,9 @@ class HeadTest {
 
     /** One request on its own connection, read to the end: a HEAD that sent a body would show it here. */
     private static Answer ask(String method, String pathAndQuery, String acceptEncoding) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", app.port())) {
+        try (Socket socket = new Socket("127.0.0.1", APP.port())) {
             socket.setSoTimeout(10_000);
-            String request = method + " " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + app.port() + "\r\n"
+            String request = method + " " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + APP.port() + "\r\n"
                 + (acceptEncoding == null ? "" : "Accept-Encoding: " + acceptEncoding + "\r\n") + "Connection: close\r\n\r\n";
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.US_ASCII));

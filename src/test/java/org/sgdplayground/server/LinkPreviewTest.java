@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.Javalin;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,9 +15,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.Frame;
@@ -29,25 +27,12 @@ import org.sgdplayground.page.ShownNumbers;
 
 /** A shared link unfurls with its curve: Open Graph and Twitter tags on {@code /} and {@code /embed}, a thumbnail in {@code /oembed}. */
 class LinkPreviewTest {
-    private static Javalin app;
+    @RegisterExtension
+    static final LocalApp APP = new LocalApp();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @BeforeAll
-    static void start() {
-        app = PlaygroundApp.create().start("127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.stop();
-    }
-
-    private static String origin() {
-        return "http://127.0.0.1:" + app.port();
-    }
-
     private static HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(origin() + pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
+        return APP.get(pathAndQuery);
     }
 
     private static HttpResponse<byte[]> bytes(String url) throws Exception {
@@ -70,12 +55,12 @@ class LinkPreviewTest {
             String query = "preset=roller-coaster&lr=2e-5&utm_source=feed";
             String html = get(path + "?" + query).body();
             String image = meta(html, "property", "og:image");
-            assertEquals(origin() + "/export/plot.png?" + ExperimentCodec.encode(experiment(query)), image);
+            assertEquals(APP.origin() + "/export/plot.png?" + ExperimentCodec.encode(experiment(query)), image);
             assertEquals(image, meta(html, "name", "twitter:image"));
             assertEquals("summary_large_image", meta(html, "name", "twitter:card"));
             assertEquals("1200", meta(html, "property", "og:image:width"));
             assertEquals("630", meta(html, "property", "og:image:height"));
-            assertEquals(origin() + path + "?" + ExperimentCodec.encode(experiment(query)), meta(html, "property", "og:url"));
+            assertEquals(APP.origin() + path + "?" + ExperimentCodec.encode(experiment(query)), meta(html, "property", "og:url"));
             HttpResponse<byte[]> png = bytes(image);
             assertEquals(200, png.statusCode());
             assertEquals(1200, ImageIO.read(new ByteArrayInputStream(png.body())).getWidth());
@@ -105,9 +90,9 @@ class LinkPreviewTest {
 
     @Test
     void oembed_gives_the_plot_as_its_thumbnail() throws Exception {
-        String link = origin() + "/?preset=momentum";
+        String link = APP.origin() + "/?preset=momentum";
         JsonNode answer = Jackson.MAPPER.readTree(get("/oembed?url=" + URLEncoder.encode(link, StandardCharsets.UTF_8)).body());
-        assertEquals(origin() + "/export/plot.png?" + ExperimentCodec.encode(experiment("preset=momentum")), answer.get("thumbnail_url").asText());
+        assertEquals(APP.origin() + "/export/plot.png?" + ExperimentCodec.encode(experiment("preset=momentum")), answer.get("thumbnail_url").asText());
         assertEquals(1200, answer.get("thumbnail_width").asInt());
         assertEquals(630, answer.get("thumbnail_height").asInt());
         HttpResponse<byte[]> png = bytes(answer.get("thumbnail_url").asText());

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,35 +12,23 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sgdplayground.experiment.Parameter;
 import org.sgdplayground.i18n.Messages;
 import org.sgdplayground.json.Jackson;
 
 /** Which language the pages speak: the link's {@code lang}, its preset's, the browser's Accept-Language, else English. */
 class PageLanguageTest {
-    private static Javalin app;
+    @RegisterExtension
+    static final LocalApp APP = new LocalApp();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Messages ES = Messages.of("es").orElseThrow(), EN = Messages.english();
     private static final Pattern HTML_LANG = Pattern.compile("<html lang=\"([^\"]+)\"");
     private static final Pattern BOOT = Pattern.compile("<script type=\"application/json\" id=\"boot\">(.*?)</script>", Pattern.DOTALL);
 
-    @BeforeAll
-    static void start() {
-        app = PlaygroundApp.create().start("127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.stop();
-    }
-
     private static HttpResponse<String> get(String pathAndQuery, String acceptLanguage) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + pathAndQuery));
-        if (acceptLanguage != null) b.header("Accept-Language", acceptLanguage);
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return acceptLanguage == null ? APP.get(pathAndQuery) : APP.get(pathAndQuery, "Accept-Language", acceptLanguage);
     }
 
     private static String htmlLang(HttpResponse<String> r) {
@@ -111,7 +98,7 @@ class PageLanguageTest {
             "high", ES.text("allowed.real.atMost", "max", "1000"))), "what lr allows, in Spanish");
         assertTrue(page.body().contains("href=\"/?lang=es\""), "the way back keeps the language");
 
-        HttpResponse<String> api = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/train?lang=es&lr=abc"))
+        HttpResponse<String> api = HTTP.send(HttpRequest.newBuilder(URI.create(APP.origin() + "/api/train?lang=es&lr=abc"))
             .header("Accept-Language", "es").POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, api.statusCode());
         JsonNode error = Jackson.MAPPER.readTree(api.body());
@@ -136,13 +123,13 @@ class PageLanguageTest {
 
     @Test
     void a_browser_asking_for_an_address_we_do_not_have_gets_a_404_page_in_its_language() throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/no/such/page"))
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(APP.origin() + "/no/such/page"))
             .header("Accept", "text/html").header("Accept-Language", "es-ES,es;q=0.9").build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(404, r.statusCode());
         assertEquals("es", htmlLang(r));
         assertTrue(r.body().contains(ES.text("error.notFound.heading")));
         assertTrue(r.body().contains("href=\"/?lang=es\""), "the way to the playground keeps the language");
-        HttpResponse<String> points = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/points/AAAAAAAAAAAAAAAA"))
+        HttpResponse<String> points = HTTP.send(HttpRequest.newBuilder(URI.create(APP.origin() + "/api/points/AAAAAAAAAAAAAAAA"))
             .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(404, points.statusCode());
         assertEquals("points", Jackson.MAPPER.readTree(points.body()).get("parameter").asText(), "the API's 404 stays its JSON");

@@ -4,38 +4,19 @@ import org.sgdplayground.json.Jackson;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.javalin.Javalin;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PagesTest {
-    private static Javalin app;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() {
-        app = PlaygroundApp.create().start("127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.stop();
-    }
+    @RegisterExtension
+    static final LocalApp APP = new LocalApp();
 
     private static HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(origin() + pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String origin() {
-        return "http://127.0.0.1:" + app.port();
+        return APP.get(pathAndQuery);
     }
 
     @Test
@@ -66,14 +47,14 @@ class PagesTest {
     void both_pages_carry_the_oembed_discovery_link() throws Exception {
         for (String path : new String[] {"/?preset=momentum", "/embed?preset=momentum"}) {
             String body = get(path).body();
-            String expected = origin() + "/oembed?format=json&amp;url=" + URLEncoder.encode(origin() + path, StandardCharsets.UTF_8);
+            String expected = APP.origin() + "/oembed?format=json&amp;url=" + URLEncoder.encode(APP.origin() + path, StandardCharsets.UTF_8);
             assertTrue(body.contains("<link rel=\"alternate\" type=\"application/json+oembed\" href=\"" + expected + "\""), path);
         }
     }
 
     @Test
     void oembed_answers_json_for_our_links_and_refuses_the_rest_with_the_right_status() throws Exception {
-        String ours = URLEncoder.encode(origin() + "/?preset=momentum", StandardCharsets.UTF_8);
+        String ours = URLEncoder.encode(APP.origin() + "/?preset=momentum", StandardCharsets.UTF_8);
         HttpResponse<String> ok = get("/oembed?url=" + ours + "&maxwidth=480&format=json");
         assertEquals(200, ok.statusCode());
         assertTrue(ok.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
