@@ -14,9 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.sgdplayground.assets.ServedAssets;
+import org.sgdplayground.browser.Browser;
 import org.sgdplayground.page.PageAssets;
 import org.sgdplayground.server.PlaygroundApp;
 import org.sgdplayground.server.live.LiveHub;
@@ -138,14 +137,7 @@ public final class FirstCurve {
 
     /** Headless Chromium as the browser tests start it (Debian's binary and driver, a fresh profile, nothing in the background). */
     private static ChromeDriver chromium(Path profile) throws IOException {
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-            "--disable-background-networking", "--disable-component-update", "--no-first-run",
-            "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,1000", "--force-device-scale-factor=1",
-            "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows");
-        ChromeDriver driver = new ChromeDriver(service, options);
+        ChromeDriver driver = new ChromeDriver(Browser.driverService(), Browser.headlessChromium(profile));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         driver.executeCdpCommand("Network.enable", Map.of());
         return driver;

@@ -61,13 +61,8 @@ public final class Browser implements AutoCloseable {
             stopApp();
             throw new UncheckedIOException(e);
         }
-        service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-            "--disable-background-networking", "--disable-component-update", "--no-first-run",
-            "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,1000", "--force-device-scale-factor=1",
-            "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows");
+        service = driverService();
+        ChromeOptions options = headlessChromium(profile);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -81,6 +76,25 @@ public final class Browser implements AutoCloseable {
         }
         driver = d;
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+    }
+
+    /** Debian's chromedriver on a free port: never one fetched from the network. */
+    public static ChromeDriverService driverService() {
+        return new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+    }
+
+    /**
+     * Headless Debian Chromium as every browser test and bench/first-curve start it: the flags it needs as root,
+     * {@code profile} as a fresh profile, nothing in the background, and a 1280×1000 window at scale 1.
+     */
+    public static ChromeOptions headlessChromium(Path profile) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-background-networking", "--disable-component-update", "--no-first-run",
+            "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,1000", "--force-device-scale-factor=1",
+            "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows");
+        return options;
     }
 
     /** Stops the server (every socket drops) and starts a fresh one on the same port, as a redeploy would. */
