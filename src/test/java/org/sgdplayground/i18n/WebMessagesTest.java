@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -112,13 +110,7 @@ class WebMessagesTest {
     }
 
     private static Properties catalogue(String lang) {
-        Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(CATALOGUES.resolve(lang + ".properties"), StandardCharsets.UTF_8)) {
-            p.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return p;
+        return Catalogues.read(lang);
     }
 
     private static Set<String> placeholders(String text) {
