@@ -2,7 +2,6 @@ package org.sgdplayground.browser;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.interactions.Actions;
@@ -41,10 +40,6 @@ class OwnDataBigSetIT extends StoredPageTest {
         own.at(new Actions(browser.driver), px[0], px[1]).click().perform();
         String id = own.awaitNewSet("");
         Dataset stored = own.stored(id);
-        assertEquals(before.size() + 1, stored.size());
-        assertArrayEquals(before.xs(), Arrays.copyOf(stored.xs(), before.size()), 0, "the other points are kept exactly");
-        assertArrayEquals(before.ys(), Arrays.copyOf(stored.ys(), before.size()), 0);
-        assertEquals(aimed[0], stored.x(before.size()), slack[0], "the new point is where the click was");
-        assertEquals(aimed[1], stored.y(before.size()), slack[1]);
+        own.assertOneAdded(before, stored, aimed, slack);
     }
 }

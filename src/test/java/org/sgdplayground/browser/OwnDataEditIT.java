@@ -3,7 +3,6 @@ package org.sgdplayground.browser;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,11 +43,7 @@ class OwnDataEditIT extends StoredPageTest {
 
         String id = own.awaitNewSet("");
         Dataset stored = own.stored(id);
-        assertEquals(before.size() + 1, stored.size());
-        assertArrayEquals(before.xs(), Arrays.copyOf(stored.xs(), before.size()), 0, "the other points are kept exactly");
-        assertArrayEquals(before.ys(), Arrays.copyOf(stored.ys(), before.size()), 0);
-        assertEquals(aimed[0], stored.x(before.size()), slack[0], "the new point is where the click was");
-        assertEquals(aimed[1], stored.y(before.size()), slack[1]);
+        own.assertOneAdded(before, stored, aimed, slack);
         assertTrue(String.valueOf(browser.js("return location.search")).contains("points=" + id), "the address bar carries the set");
         assertEquals(0L, browser.state().get("iter"), "the run restarts from its start on the new points");
         browser.screenshot("own-click-added");

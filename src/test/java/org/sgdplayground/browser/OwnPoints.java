@@ -1,5 +1,6 @@
 package org.sgdplayground.browser;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -94,6 +96,18 @@ final class OwnPoints {
     double[] slack() {
         double[] dx = domain("x"), dy = domain("y");
         return new double[] {2 * (dx[1] - dx[0]) / (box("right") - box("left")), 2 * (dy[1] - dy[0]) / (box("bottom") - box("top"))};
+    }
+
+    /**
+     * That {@code stored} is {@code before} with one point added where the click aimed ({@code aimed}, within
+     * {@code slack}, the {@link #slack()} taken when it aimed), every other point kept exactly.
+     */
+    void assertOneAdded(Dataset before, Dataset stored, double[] aimed, double[] slack) {
+        assertEquals(before.size() + 1, stored.size());
+        assertArrayEquals(before.xs(), Arrays.copyOf(stored.xs(), before.size()), 0, "the other points are kept exactly");
+        assertArrayEquals(before.ys(), Arrays.copyOf(stored.ys(), before.size()), 0);
+        assertEquals(aimed[0], stored.x(before.size()), slack[0], "the new point is where the click was");
+        assertEquals(aimed[1], stored.y(before.size()), slack[1]);
     }
 
     WebElement canvas() {
