@@ -129,11 +129,17 @@ public final class Browser implements AutoCloseable {
         return "http://127.0.0.1:" + app.port() + pathAndQuery;
     }
 
-    /** Opens a page of the app and waits until the first frame is on screen. */
+    /**
+     * Opens a page of the app and waits until the first frame is on screen and, on the full page, until the panels
+     * that {@code main.js} loads after the first curve are wired ({@code performance.mark('sgd:panels')}), so a test
+     * acts on the whole page and not on one half-way through loading.
+     */
     public void openPlayground(String pathAndQuery) {
         driver.get(url(pathAndQuery));
         waitUntil("the first frame arrives", Duration.ofSeconds(10),
             () -> Boolean.TRUE.equals(js("return !!window.sgdPlayground && window.sgdPlayground.state().params !== null")));
+        waitUntil("the panels are wired", Duration.ofSeconds(10), () -> Boolean.TRUE.equals(js(
+            "return !document.body.classList.contains('page') || performance.getEntriesByName('sgd:panels').length > 0")));
     }
 
     public void resize(int width, int height) {
