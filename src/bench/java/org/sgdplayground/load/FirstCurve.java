@@ -31,9 +31,11 @@ import org.sgdplayground.store.StoreLimits;
  * {@code plot.js} first draws the fitted curve; requests are the HTTP answers that crossed the network (a 304 counts,
  * a copy from the cache does not; the socket is not counted). Each figure is the median of {@code --reps} loads, on
  * two servers in this JVM: one linking the plain {@code /static/} files as before (revalidated on every visit), one
- * the hashed {@code /assets/} files with a preload for the module graph.
+ * the hashed {@code /assets/} files, each page's modules bundled in one file and its panels' in another.
+ * {@code --timeline} instead prints one load of each kind on the bundled server as the page saw it: when each file
+ * was asked for and came, when the document was parsed, painted and the curve drawn.
  *
- * <p>Usage: {@code bench/first-curve/run [--reps 5] [--path /?preset=roller-coaster]}.
+ * <p>Usage: {@code bench/first-curve/run [--reps 5] [--path /?preset=roller-coaster] [--timeline]}.
  */
 public final class FirstCurve {
     private FirstCurve() {}
@@ -47,6 +49,7 @@ public final class FirstCurve {
     public static void main(String[] args) throws Exception {
         int reps = 5;
         String path = "/?preset=roller-coaster";
+        boolean timeline = java.util.Arrays.asList(args).contains("--timeline");
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (args[i].equals("--reps")) reps = Integer.parseInt(args[i + 1]);
             else if (args[i].equals("--path")) path = args[i + 1];
@@ -57,8 +60,16 @@ public final class FirstCurve {
         try {
             Map<String, Javalin> servers = new java.util.LinkedHashMap<>();
             servers.put("unhashed /static/, revalidated", unhashed);
-            servers.put("hashed /assets/ + modulepreload", hashed);
+            servers.put("hashed /assets/, bundled", hashed);
             for (Javalin app : servers.values()) load(driver, url(app, path), true); // JIT and the browser's first start
+            if (timeline) {
+                for (boolean emulated : new boolean[] {true, false}) for (boolean fresh : new boolean[] {true, false}) {
+                    visit(driver, url(hashed, path), emulated, fresh);
+                    System.out.println((emulated ? "emulated" : "loopback") + (fresh ? " first" : " repeat"));
+                    System.out.println(driver.executeScript(TIMELINE));
+                }
+                return;
+            }
             System.out.printf(Locale.ROOT, "first drawn curve, median of %d loads of %s (ms, and HTTP requests)%n", reps, path);
             System.out.printf(Locale.ROOT, "%-34s", "");
             for (String name : servers.keySet()) System.out.printf(Locale.ROOT, " | %-32s", name);
@@ -114,6 +125,15 @@ public final class FirstCurve {
         driver.executeCdpCommand("Network.emulateNetworkConditions", network);
         return load(driver, url, fresh);
     }
+
+    /** One load as the page saw it, in ms after navigation start: per file, asked for, connected, request sent, first and last byte. */
+    private static final String TIMELINE = """
+        const n = performance.getEntriesByType('navigation')[0];
+        const f = x => x.toFixed(0).padStart(5);
+        const rows = [`nav start ${f(n.requestStart)} respStart ${f(n.responseStart)} respEnd ${f(n.responseEnd)} domInteractive ${f(n.domInteractive)} DCL ${f(n.domContentLoadedEventStart)}-${f(n.domContentLoadedEventEnd)} load ${f(n.loadEventStart)}`];
+        for (const e of performance.getEntriesByType('resource')) rows.push(`${f(e.startTime)} ${f(e.connectStart)} ${f(e.requestStart)} ${f(e.responseStart)} ${f(e.responseEnd)} ${String(e.transferSize).padStart(6)} ${e.name.replace(/^.*\\//, '')}`);
+        for (const e of [...performance.getEntriesByType('mark'), ...performance.getEntriesByType('paint')]) rows.push(`${f(e.startTime)} ${e.name}`);
+        return rows.join('\\n');""";
 
     private static Load load(ChromeDriver driver, String url, boolean fresh) {
         driver.get(url);

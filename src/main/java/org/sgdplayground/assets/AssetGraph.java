@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
 
 /**
  * The browser files as served under content-hashed names ({@code main.js} as {@code /assets/main.3f09c1d2aa41b7e5.js}),
@@ -50,14 +51,22 @@ public final class AssetGraph implements AssetUrls {
     public record Asset(String name, String hashedName, String contentType, byte[] body, List<String> imports,
                         List<String> dynamicImports) {}
 
+    /** What a bundle of what an entry loads later adds to the entry's name: {@code main.later.js}. */
+    static final String LATER = ".later";
+
     private final Map<String, Asset> byName;
+    private final Set<String> sourceNames;
     private final Map<String, Asset> byHashedName;
     private final String version;
 
-    private AssetGraph(Map<String, Asset> byName) {
-        this.byName = byName;
+    /** The files one by one, and the bundles that replace some of them as served (keyed by the same names). */
+    private AssetGraph(Map<String, Asset> files, Map<String, Asset> bundles) {
+        this.sourceNames = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(files.keySet()));
+        this.byName = new LinkedHashMap<>(files);
+        this.byName.putAll(bundles);
         this.byHashedName = new LinkedHashMap<>();
-        byName.values().forEach(a -> byHashedName.put(a.hashedName(), a));
+        files.values().forEach(a -> byHashedName.put(a.hashedName(), a));
+        bundles.values().forEach(a -> byHashedName.put(a.hashedName(), a));
         this.version = sha256Hex(String.join("\n", byHashedName.keySet()).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -93,7 +102,41 @@ public final class AssetGraph implements AssetUrls {
         Map<String, Asset> byName = new LinkedHashMap<>();
         sources.forEach((name, source) -> byName.put(name, new Asset(name, hashedNames.get(name), contentType(name),
             rewritten(name, source, hashedNames), imports.get(name), dynamicImports.get(name))));
-        return new AssetGraph(byName);
+        Map<String, Asset> bundles = new LinkedHashMap<>();
+        for (String root : roots) {
+            if (!root.endsWith(".js") || !sources.containsKey(root) || either.get(root).isEmpty()) continue;
+            bundle(root, sources, hashedNames.get(root)).forEach(a -> bundles.put(a.name(), a));
+        }
+        return new AssetGraph(byName, bundles);
+    }
+
+    /**
+     * {@code root} served as one file with all it imports statically, and what it loads with {@code import()} as a
+     * second, named {@code root.later.js} (see {@link ModuleBundle}); nothing when the modules are of a shape the
+     * bundler does not take, which is logged, and the files are then served one by one.
+     */
+    private static List<Asset> bundle(String root, Map<String, byte[]> sources, String hashedRoot) {
+        String later = laterName(root), hash = hashedRoot.substring(root.length() - 2, hashedRoot.length() - 3); // main.HASH.js
+        String hashedLater = hashedName(later, hash); // the same sources: all root reaches
+        Map<String, String> texts = new LinkedHashMap<>();
+        sources.forEach((name, source) -> { if (name.endsWith(".js")) texts.put(name, new String(source, StandardCharsets.UTF_8)); });
+        try {
+            ModuleBundle.Bundles b = ModuleBundle.of(root, texts, hashedRoot, hashedLater);
+            List<Asset> assets = new ArrayList<>();
+            assets.add(new Asset(root, hashedRoot, contentType(root), b.entry().getBytes(StandardCharsets.UTF_8), List.of(),
+                b.later() == null ? List.of() : List.of(later)));
+            if (b.later() != null) assets.add(new Asset(later, hashedLater, contentType(later), b.later().getBytes(StandardCharsets.UTF_8),
+                List.of(root), List.of()));
+            return assets;
+        } catch (ModuleBundle.Refused e) {
+            LoggerFactory.getLogger(AssetGraph.class).warn("{} is served as separate files, not bundled: {}", root, e.getMessage());
+            return List.of();
+        }
+    }
+
+    /** {@code main.js} → {@code main.later.js}: a name no source file has (sources have one dot). */
+    static String laterName(String root) {
+        return root.substring(0, root.length() - ".js".length()) + LATER + ".js";
     }
 
     @Override
@@ -123,14 +166,14 @@ public final class AssetGraph implements AssetUrls {
         return Optional.ofNullable(byName.get(name));
     }
 
-    /** The source names of every file in the graph. */
+    /** The source names of every file in the graph (not the bundles made of them). */
     public Set<String> names() {
-        return byName.keySet();
+        return sourceNames;
     }
 
     /** {@code main.3f09c1d2aa41b7e5.js} → {@code main.js}; any other string unchanged. */
     public static String sourceName(String hashedName) {
-        return hashedName.replaceFirst("^([A-Za-z0-9_-]+)\\.[0-9a-f]{" + HASH_HEX_DIGITS + "}\\.(js|css|svg)$", "$1.$2");
+        return hashedName.replaceFirst("^([A-Za-z0-9_-]+(?:\\" + LATER + ")?)\\.[0-9a-f]{" + HASH_HEX_DIGITS + "}\\.(js|css|svg)$", "$1.$2");
     }
 
     /** The names {@code name} imports statically, or when {@code dynamic} those it imports with {@code import(…)}. */

@@ -1,6 +1,7 @@
 package org.sgdplayground.assets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,10 +72,23 @@ class AssetGraphTest {
     @Test
     void each_module_imports_the_hashed_names_of_its_imports_relatively_and_is_otherwise_its_source() {
         AssetGraph g = graph();
-        String hashedView = g.byName("view.js").orElseThrow().hashedName(), hashedTheme = g.byName("theme.js").orElseThrow().hashedName();
-        assertEquals(files.get("app.js").replace("./view.js", "./" + hashedView).replace("./theme.js", "./" + hashedTheme), body(g, "app.js"));
+        String hashedFormat = g.byName("format.js").orElseThrow().hashedName();
+        assertEquals(files.get("view.js").replace("./format.js", "./" + hashedFormat), body(g, "view.js"));
         assertEquals(files.get("format.js"), body(g, "format.js"));
-        assertEquals(List.of("view.js", "theme.js"), g.byName("app.js").orElseThrow().imports());
+        assertEquals(List.of("format.js"), g.byName("view.js").orElseThrow().imports());
+    }
+
+    @Test
+    void a_root_that_imports_is_served_at_its_hashed_name_as_the_bundle_of_all_it_imports() throws Exception {
+        AssetGraph g = graph();
+        Map<String, String> texts = new HashMap<>(files);
+        String hashedApp = g.byName("app.js").orElseThrow().hashedName();
+        assertEquals(ModuleBundle.of("app.js", texts, hashedApp, "unused").entry(), body(g, "app.js"));
+        assertEquals(body(g, "app.js"), new String(g.byHashedName(hashedApp).orElseThrow().body(), StandardCharsets.UTF_8));
+        assertEquals(List.of(), g.byName("app.js").orElseThrow().imports(), "it imports nothing more");
+        assertEquals(files.get("other.js"), body(g, "other.js"), "a root that imports nothing is served as it is");
+        assertEquals(Set.of("app.js", "view.js", "format.js", "theme.js", "other.js", "style.css", "graph.css"), g.names(),
+            "the names are the source files'");
     }
 
     @Test
@@ -88,30 +102,42 @@ class AssetGraphTest {
     }
 
     @Test
-    void what_a_page_preloads_is_the_module_and_everything_it_reaches_nearest_first() {
+    void what_a_page_preloads_is_its_module_which_brings_all_it_imports() {
         AssetGraph g = graph();
-        assertEquals(List.of(g.url("app.js"), g.url("view.js"), g.url("theme.js"), g.url("format.js")), g.preloads("app.js"));
+        assertEquals(List.of(g.url("app.js")), g.preloads("app.js"));
+        assertEquals(List.of(g.url("view.js"), g.url("format.js")), g.preloads("view.js"), "a file served alone: its graph");
         assertEquals(List.of(g.url("other.js")), g.preloads("other.js"));
         assertEquals(List.of(), g.preloads("absent.js"));
     }
 
     @Test
-    void a_dynamic_import_is_rewritten_to_the_hashed_name_and_moves_the_importer_but_is_not_preloaded() {
+    void what_a_root_imports_dynamically_is_a_later_bundle_named_after_it_which_moves_the_root_but_is_not_preloaded() {
         files.put("app.js", files.get("app.js") + "import('./panel.js').then(p => p.open());\n");
         files.put("panel.js", "import { format } from './format.js';\nexport const open = () => format(1);\n");
         AssetGraph before = graph();
-        String hashedPanel = before.byName("panel.js").orElseThrow().hashedName();
-        assertTrue(body(before, "app.js").contains("import('./" + hashedPanel + "')"), body(before, "app.js"));
-        assertEquals(List.of("panel.js"), before.byName("app.js").orElseThrow().dynamicImports());
-        assertEquals(List.of("view.js", "theme.js"), before.byName("app.js").orElseThrow().imports());
-        assertEquals(List.of(before.url("app.js"), before.url("view.js"), before.url("theme.js"), before.url("format.js")),
-            before.preloads("app.js"), "the static graph only: panel.js loads when asked for");
-        assertEquals(List.of(before.url("panel.js"), before.url("format.js")), before.preloads("panel.js"));
+        AssetGraph.Asset app = before.byName("app.js").orElseThrow(), later = before.byName("app.later.js").orElseThrow();
+        String hash = app.hashedName().substring("app.".length(), app.hashedName().length() - ".js".length());
+        assertEquals("app.later." + hash + ".js", later.hashedName());
+        assertTrue(body(before, "app.js").contains("import('./" + later.hashedName() + "').then(later => later.__sgd_panel)"), body(before, "app.js"));
+        assertTrue(body(before, "app.later.js").contains("from './" + app.hashedName() + "';"), "it shares the root's modules");
+        assertEquals(List.of("app.later.js"), app.dynamicImports());
+        assertEquals(List.of(before.url("app.js")), before.preloads("app.js"), "app.later.js loads when asked for");
+        assertEquals("app.later.js", AssetGraph.sourceName(later.hashedName()));
+        assertFalse(before.names().contains("app.later.js"), "no source file has that name");
 
         files.put("panel.js", "import { format } from './format.js';\nexport const open = () => format(2);\n");
         AssetGraph after = graph();
-        assertNotEquals(before.url("app.js"), after.url("app.js"), "app.js names panel.js's address in its body");
+        assertNotEquals(before.url("app.js"), after.url("app.js"), "app.js names panel.js's bundle in its body");
+        assertNotEquals(before.byName("app.later.js").orElseThrow().hashedName(), after.byName("app.later.js").orElseThrow().hashedName());
         assertEquals(before.url("view.js"), after.url("view.js"));
+    }
+
+    @Test
+    void a_root_the_bundler_refuses_is_served_as_its_own_file_importing_the_others() {
+        files.put("theme.js", "export default 'dark';\n");
+        AssetGraph g = graph();
+        assertEquals(List.of(g.url("app.js"), g.url("view.js"), g.url("theme.js"), g.url("format.js")), g.preloads("app.js"));
+        assertTrue(body(g, "app.js").contains("from './" + g.byName("view.js").orElseThrow().hashedName() + "'"), body(g, "app.js"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.sgdplayground.assets;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,8 +45,9 @@ class ServedAssetsTest {
         Files.writeString(web.resolve("extra.js"), "export const g = 2;\n");
         Files.writeString(web.resolve("main.js"), "import { f } from './leaf.js';\nimport { g } from './extra.js';\nf(g);\n");
         nanos.addAndGet(AssetLimits.RECHECK_NANOS);
-        AssetUrls urls = served.urls();
-        assertEquals(List.of(urls.url("main.js"), urls.url("leaf.js"), urls.url("extra.js")), urls.preloads("main.js"));
+        AssetGraph graph = served.graph().orElseThrow();
+        assertTrue(graph.names().contains("extra.js"), graph.names().toString());
+        assertTrue(new String(graph.byName("main.js").orElseThrow().body()).contains("const __sgd_extra = (() => {"), "main.js's bundle runs it");
     }
 
     @Test
@@ -58,6 +60,7 @@ class ServedAssetsTest {
             assertEquals(folder.url(name), jar.url(name), name);
             assertArrayEquals(folder.byName(name).orElseThrow().body(), jar.byName(name).orElseThrow().body(), name);
         }
+        assertArrayEquals(folder.byName("main.later.js").orElseThrow().body(), jar.byName("main.later.js").orElseThrow().body());
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Pages link the browser files at hashed addresses with a preload for the whole module graph; those addresses are
+ * Pages link the browser files at hashed addresses, each page's modules bundled in one file; those addresses are
  * cached for a year, and the plain {@code /static/} ones still work.
  */
 class AssetRoutesTest {
@@ -61,45 +61,49 @@ class AssetRoutesTest {
     }
 
     @Test
-    void each_page_preloads_exactly_the_module_graph_its_entry_module_reaches() throws Exception {
+    void each_page_loads_one_file_holding_every_module_its_entry_module_reaches() throws Exception {
         for (String[] page : new String[][] {{"/?preset=roller-coaster", "main.js"}, {"/embed?preset=momentum", "embed.js"}}) {
             String html = get(page[0]).body();
             Set<String> expected = moduleGraph(page[1]);
             assertTrue(expected.size() > 10, "the graph is read from the files: " + expected);
-            assertEquals(expected, sourceNames(MODULE_PRELOAD, html), page[0]);
             assertEquals(Set.of(page[1]), sourceNames(SCRIPT, html), page[0]);
+            assertEquals(Set.of(page[1]), sourceNames(MODULE_PRELOAD, html), page[0]);
+            Matcher script = SCRIPT.matcher(html);
+            assertTrue(script.find());
+            String bundle = get(script.group(1)).body();
+            for (String module : expected) {
+                if (!module.equals(page[1])) assertTrue(bundle.contains("const " + scope(module) + " = (() => {"), page[0] + " runs " + module);
+            }
+            assertFalse(IMPORT.matcher(bundle).find(), "it imports nothing: " + page[0]);
         }
     }
 
+    /** The name a bundle gives a module's exports: {@code format.js} → {@code __sgd_format}. */
+    private static String scope(String module) {
+        return "__sgd_" + module.replace(".js", "").replace('-', '_');
+    }
+
     @Test
-    void the_modules_the_page_imports_later_are_served_hashed_and_not_preloaded() throws Exception {
+    void the_modules_the_page_imports_later_come_in_one_file_sharing_the_pages_modules_and_are_not_preloaded() throws Exception {
         String html = get("/?preset=roller-coaster").body();
-        Set<String> preloaded = sourceNames(MODULE_PRELOAD, html);
         Matcher script = SCRIPT.matcher(html);
         assertTrue(script.find());
         Matcher later = Pattern.compile("import\\(['\"]\\./([^'\"]+)['\"]\\)").matcher(get(script.group(1)).body());
-        Set<String> dynamic = new LinkedHashSet<>();
-        while (later.find()) {
-            HttpResponse<String> module = get("/assets/" + later.group(1));
-            assertEquals(200, module.statusCode(), later.group(1));
-            Matcher h = HASHED.matcher("/assets/" + later.group(1));
-            assertTrue(h.matches(), later.group(1) + " is a hashed name");
-            dynamic.add(h.group(1) + "." + h.group(2));
+        Set<String> addresses = new LinkedHashSet<>();
+        while (later.find()) addresses.add(later.group(1));
+        assertEquals(1, addresses.size(), "one file: " + addresses);
+        String name = addresses.iterator().next();
+        assertTrue(name.matches("main\\.later\\.[0-9a-f]{16}\\.js"), name);
+        HttpResponse<String> bundle = get("/assets/" + name);
+        assertEquals(200, bundle.statusCode());
+        assertEquals("public, max-age=31536000, immutable", bundle.headers().firstValue("Cache-Control").orElseThrow());
+        for (String panel : List.of("teach.js", "owndata.js", "graph.js", "export.js")) {
+            assertTrue(bundle.body().contains("const " + scope(panel) + " = (() => {"), panel);
+            assertFalse(Pattern.compile(panel.replace(".js", "") + "\\.[0-9a-f]{16}\\.js").matcher(html).find(), panel + " waits for the first curve");
         }
-        assertTrue(dynamic.containsAll(Set.of("teach.js", "owndata.js", "graph.js", "export.js")), dynamic.toString());
-        for (String name : dynamic) assertFalse(preloaded.contains(name), name + " waits for the first curve");
-    }
-
-    @Test
-    void a_preloaded_module_is_what_its_importer_asks_for_so_nothing_is_fetched_twice() throws Exception {
-        String html = get("/").body();
-        Matcher m = MODULE_PRELOAD.matcher(html);
-        Set<String> preloaded = new LinkedHashSet<>();
-        while (m.find()) preloaded.add(m.group(1));
-        for (String href : preloaded) {
-            Matcher imports = Pattern.compile("(?:from|import)\\s*['\"]\\./([^'\"]+)['\"]").matcher(get(href).body());
-            while (imports.find()) assertTrue(preloaded.contains("/assets/" + imports.group(1)), href + " imports " + imports.group(1));
-        }
+        assertTrue(bundle.body().contains("} from '." + script.group(1).substring("/assets".length()) + "';"),
+            "the page's modules are the ones it loaded, not a second copy");
+        assertFalse(bundle.body().contains("const " + scope("i18n.js") + " ="), "i18n.js runs once, in the page's file");
     }
 
     @Test
