@@ -18,7 +18,6 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.slf4j.LoggerFactory;
 
 /**
  * The browser files as served under content-hashed names ({@code main.js} as {@code /assets/main.3f09c1d2aa41b7e5.js}),
@@ -57,10 +56,12 @@ public final class AssetGraph implements AssetUrls {
     private final Map<String, Asset> byName;
     private final Set<String> sourceNames;
     private final Map<String, Asset> byHashedName;
+    private final Map<String, String> notBundled;
     private final String version;
 
-    /** The files one by one, and the bundles that replace some of them as served (keyed by the same names). */
-    private AssetGraph(Map<String, Asset> files, Map<String, Asset> bundles) {
+    /** The files one by one, the bundles that replace some of them as served (keyed by the same names), the roots refused. */
+    private AssetGraph(Map<String, Asset> files, Map<String, Asset> bundles, Map<String, String> notBundled) {
+        this.notBundled = Map.copyOf(notBundled);
         this.sourceNames = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(files.keySet()));
         this.byName = new LinkedHashMap<>(files);
         this.byName.putAll(bundles);
@@ -103,35 +104,34 @@ public final class AssetGraph implements AssetUrls {
         sources.forEach((name, source) -> byName.put(name, new Asset(name, hashedNames.get(name), contentType(name),
             rewritten(name, source, hashedNames), imports.get(name), dynamicImports.get(name))));
         Map<String, Asset> bundles = new LinkedHashMap<>();
+        Map<String, String> notBundled = new LinkedHashMap<>();
         for (String root : roots) {
             if (!root.endsWith(".js") || !sources.containsKey(root) || either.get(root).isEmpty()) continue;
-            bundle(root, sources, hashedNames.get(root)).forEach(a -> bundles.put(a.name(), a));
+            try {
+                bundle(root, sources, hashedNames.get(root)).forEach(a -> bundles.put(a.name(), a));
+            } catch (ModuleBundle.Refused e) {
+                notBundled.put(root, e.getMessage());
+            }
         }
-        return new AssetGraph(byName, bundles);
+        return new AssetGraph(byName, bundles, notBundled);
     }
 
     /**
      * {@code root} served as one file with all it imports statically, and what it loads with {@code import()} as a
-     * second, named {@code root.later.js} (see {@link ModuleBundle}); nothing when the modules are of a shape the
-     * bundler does not take, which is logged, and the files are then served one by one.
+     * second, named {@code root.later.js} (see {@link ModuleBundle}).
      */
-    private static List<Asset> bundle(String root, Map<String, byte[]> sources, String hashedRoot) {
+    private static List<Asset> bundle(String root, Map<String, byte[]> sources, String hashedRoot) throws ModuleBundle.Refused {
         String later = laterName(root), hash = hashedRoot.substring(root.length() - 2, hashedRoot.length() - 3); // main.HASH.js
         String hashedLater = hashedName(later, hash); // the same sources: all root reaches
         Map<String, String> texts = new LinkedHashMap<>();
         sources.forEach((name, source) -> { if (name.endsWith(".js")) texts.put(name, new String(source, StandardCharsets.UTF_8)); });
-        try {
-            ModuleBundle.Bundles b = ModuleBundle.of(root, texts, hashedRoot, hashedLater);
-            List<Asset> assets = new ArrayList<>();
-            assets.add(new Asset(root, hashedRoot, contentType(root), b.entry().getBytes(StandardCharsets.UTF_8), List.of(),
-                b.later() == null ? List.of() : List.of(later)));
-            if (b.later() != null) assets.add(new Asset(later, hashedLater, contentType(later), b.later().getBytes(StandardCharsets.UTF_8),
-                List.of(root), List.of()));
-            return assets;
-        } catch (ModuleBundle.Refused e) {
-            LoggerFactory.getLogger(AssetGraph.class).warn("{} is served as separate files, not bundled: {}", root, e.getMessage());
-            return List.of();
-        }
+        ModuleBundle.Bundles b = ModuleBundle.of(root, texts, hashedRoot, hashedLater);
+        List<Asset> assets = new ArrayList<>();
+        assets.add(new Asset(root, hashedRoot, contentType(root), b.entry().getBytes(StandardCharsets.UTF_8), List.of(),
+            b.later() == null ? List.of() : List.of(later)));
+        if (b.later() != null) assets.add(new Asset(later, hashedLater, contentType(later), b.later().getBytes(StandardCharsets.UTF_8),
+            List.of(root), List.of()));
+        return assets;
     }
 
     /** {@code main.js} → {@code main.later.js}: a name no source file has (sources have one dot). */
@@ -164,6 +164,11 @@ public final class AssetGraph implements AssetUrls {
     /** The file {@code name} (its source name, {@code main.js}) as this graph serves it. */
     public Optional<Asset> byName(String name) {
         return Optional.ofNullable(byName.get(name));
+    }
+
+    /** Each root whose modules could not be bundled (they are served one by one), with the bundler's reason. */
+    public Map<String, String> notBundled() {
+        return notBundled;
     }
 
     /** The source names of every file in the graph (not the bundles made of them). */

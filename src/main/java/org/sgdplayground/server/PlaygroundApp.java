@@ -66,6 +66,8 @@ public final class PlaygroundApp {
 
     /** The app with its browser files served and linked as {@code assets} says (the benchmarks compare unhashed ones). */
     public static Javalin create(LiveHub hub, PointStore store, StoreLimits storeLimits, ServedAssets assets) {
+        assets.graph().ifPresent(g -> g.notBundled().forEach((root, why) ->
+            LOG.warn("{} and its modules are served one by one, not bundled: {}", root, why)));
         TrainApi trainApi = new TrainApi(store);
         PointsApi pointsApi = new PointsApi(store, storeLimits);
         Javalin app = Javalin.create(cfg -> {

@@ -86,6 +86,7 @@ class AssetGraphTest {
         assertEquals(ModuleBundle.of("app.js", texts, hashedApp, "unused").entry(), body(g, "app.js"));
         assertEquals(body(g, "app.js"), new String(g.byHashedName(hashedApp).orElseThrow().body(), StandardCharsets.UTF_8));
         assertEquals(List.of(), g.byName("app.js").orElseThrow().imports(), "it imports nothing more");
+        assertEquals(Map.of(), g.notBundled());
         assertEquals(files.get("other.js"), body(g, "other.js"), "a root that imports nothing is served as it is");
         assertEquals(Set.of("app.js", "view.js", "format.js", "theme.js", "other.js", "style.css", "graph.css"), g.names(),
             "the names are the source files'");
@@ -138,6 +139,7 @@ class AssetGraphTest {
         AssetGraph g = graph();
         assertEquals(List.of(g.url("app.js"), g.url("view.js"), g.url("theme.js"), g.url("format.js")), g.preloads("app.js"));
         assertTrue(body(g, "app.js").contains("from './" + g.byName("view.js").orElseThrow().hashedName() + "'"), body(g, "app.js"));
+        assertTrue(g.notBundled().get("app.js").contains("theme.js"), "the reason names the module: " + g.notBundled());
     }
 
     @Test
