@@ -5,6 +5,7 @@ import org.sgdplayground.server.api.PictureApi;
 import org.sgdplayground.server.api.PointsApi;
 import org.sgdplayground.server.api.TrainApi;
 import org.sgdplayground.server.json.Json;
+import org.sgdplayground.server.live.ClientAddresses;
 import org.sgdplayground.server.live.LiveHub;
 import org.sgdplayground.server.live.LiveLimits;
 import org.sgdplayground.server.live.LiveSocket;
@@ -66,6 +67,14 @@ public final class PlaygroundApp {
 
     /** The app with its browser files served and linked as {@code assets} says (the benchmarks compare unhashed ones). */
     public static Javalin create(LiveHub hub, PointStore store, StoreLimits storeLimits, ServedAssets assets) {
+        return create(hub, store, storeLimits, assets, ClientAddresses.fromEnvironment(System.getenv()));
+    }
+
+    /**
+     * The app, with each request's client named by {@code clients} (the peer, or behind a trusted balancer the
+     * address it forwards) for the limits per address.
+     */
+    public static Javalin create(LiveHub hub, PointStore store, StoreLimits storeLimits, ServedAssets assets, ClientAddresses clients) {
         assets.graph().ifPresent(g -> g.notBundled().forEach((root, why) ->
             LOG.warn("{} and its modules are served one by one, not bundled: {}", root, why)));
         TrainApi trainApi = new TrainApi(store);
@@ -80,7 +89,8 @@ public final class PlaygroundApp {
             } else if (PlaygroundApp.class.getResource("/web") != null) { // absent in a build without browser code
                 cfg.staticFiles.add(s -> { s.hostedPath = "/static"; s.directory = "/web"; s.location = Location.CLASSPATH; });
             }
-            cfg.jetty.modifyServletContextHandler(context -> LiveSocket.mount(context, hub));
+            cfg.contextResolver.ip = ctx -> clients.of(ctx.req().getRemoteAddr(), java.util.Collections.list(ctx.req().getHeaders(LiveSocket.FORWARDED_FOR)));
+            cfg.jetty.modifyServletContextHandler(context -> LiveSocket.mount(context, hub, clients));
             cfg.jetty.modifyServer(server -> {
                 server.setStopTimeout(STOP_TIMEOUT_MILLIS);
                 acceptBacklog(server, hub.limits().acceptBacklog());

@@ -35,20 +35,27 @@ import org.sgdplayground.experiment.InvalidParameterException;
  */
 public final class LiveSocket {
     static final String PATH = "/ws";
+    /** The header a balancer names the client in (believed only from a trusted proxy: {@link ClientAddresses}). */
+    public static final String FORWARDED_FOR = "X-Forwarded-For";
 
     private LiveSocket() {}
 
-    /** Mounts {@code /ws} on Javalin's servlet context (an exact path wins over Javalin's {@code /*}). */
-    public static void mount(ServletContextHandler context, LiveHub hub) {
+    /**
+     * Mounts {@code /ws} on Javalin's servlet context (an exact path wins over Javalin's {@code /*}); each socket is
+     * counted against the address {@code clients} names for its upgrade request.
+     */
+    public static void mount(ServletContextHandler context, LiveHub hub, ClientAddresses clients) {
         JettyWebSocketServletContainerInitializer.configure(context, null);
-        context.addServlet(new ServletHolder("live-socket", new Servlet(hub)), PATH);
+        context.addServlet(new ServletHolder("live-socket", new Servlet(hub, clients)), PATH);
     }
 
     private static final class Servlet extends JettyWebSocketServlet {
         private final transient LiveHub hub;
+        private final transient ClientAddresses clients;
 
-        Servlet(LiveHub hub) {
+        Servlet(LiveHub hub, ClientAddresses clients) {
             this.hub = hub;
+            this.clients = clients;
         }
 
         @Override
@@ -61,14 +68,15 @@ public final class LiveSocket {
                 // No permessage-deflate, though browsers offer it: a frame is ~150 bytes, and a deflater per socket
                 // costs hundreds of KB of native memory and CPU on every frame.
                 response.setExtensions(List.of());
-                return new Endpoint(hub, request.getParameterMap());
+                return new Endpoint(hub, request.getParameterMap(),
+                    clients.of(address(request.getRemoteSocketAddress()), request.getHeaders(FORWARDED_FOR)));
             });
         }
 
         /** Refuses before the upgrade when the answer is already known: a plain 503 costs less than a socket. */
         @Override
         protected void service(HttpServletRequest request, HttpServletResponse response) throws jakarta.servlet.ServletException, IOException {
-            String refusal = hub.refusal(normalised(request.getRemoteAddr()));
+            String refusal = hub.refusal(clients.of(request.getRemoteAddr(), java.util.Collections.list(request.getHeaders(FORWARDED_FOR))));
             if (refusal != null) {
                 response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
                 response.setContentType("application/json");
@@ -83,17 +91,18 @@ public final class LiveSocket {
     /** One socket's end: admits the session, feeds it the client's messages, forgets it on close. */
     public static final class Endpoint implements Session.Listener.AutoDemanding {
         private final LiveHub hub;
+        private final String address; // the client's, as the upgrade request named it
         private Map<String, List<String>> parameters; // the upgrade's query, dropped once read
         private LiveSession session;
 
-        Endpoint(LiveHub hub, Map<String, List<String>> parameters) {
+        Endpoint(LiveHub hub, Map<String, List<String>> parameters, String address) {
             this.hub = hub;
             this.parameters = parameters;
+            this.address = address;
         }
 
         @Override
         public void onWebSocketOpen(Session socket) {
-            String address = address(socket.getRemoteSocketAddress());
             session = hub.admit(JettySender.of(socket), address);
             if (session == null) { // the limit was reached between the upgrade and now
                 String refusal = hub.refusal(address);
@@ -135,8 +144,4 @@ public final class LiveSocket {
         return remote instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(remote);
     }
 
-    /** {@code getRemoteAddr} may bracket an IPv6 address; the socket's own form has no brackets. */
-    private static String normalised(String ip) {
-        return ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
-    }
 }

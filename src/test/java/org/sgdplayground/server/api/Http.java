@@ -22,9 +22,10 @@ final class Http {
         return post(pathAndQuery, contentType, HttpRequest.BodyPublishers.ofString(body));
     }
 
-    HttpResponse<String> post(String pathAndQuery, String contentType, HttpRequest.BodyPublisher body) throws IOException, InterruptedException {
+    HttpResponse<String> post(String pathAndQuery, String contentType, HttpRequest.BodyPublisher body, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder r = HttpRequest.newBuilder(uri(pathAndQuery)).POST(body);
         if (contentType != null) r.header("Content-Type", contentType);
+        if (headers.length > 0) r.headers(headers);
         return CLIENT.send(r.build(), HttpResponse.BodyHandlers.ofString());
     }
 

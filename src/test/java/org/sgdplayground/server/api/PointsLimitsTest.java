@@ -10,7 +10,13 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.net.http.HttpRequest;
+import java.util.Set;
+import org.sgdplayground.assets.ServedAssets;
 import org.sgdplayground.server.PlaygroundApp;
+import org.sgdplayground.server.live.ClientAddresses;
+import org.sgdplayground.server.live.LiveHub;
+import org.sgdplayground.server.live.LiveLimits;
 import org.sgdplayground.store.Database;
 import org.sgdplayground.store.JdbcPointStore;
 import org.sgdplayground.store.PointStore;
@@ -25,8 +31,12 @@ class PointsLimitsTest {
     private Http http;
 
     private void start(StoreLimits limits) {
+        start(limits, ClientAddresses.PEERS);
+    }
+
+    private void start(StoreLimits limits, ClientAddresses clients) {
         store = JdbcPointStore.open(Database.h2(dataDir), limits);
-        app = PlaygroundApp.create(store, limits).start(0);
+        app = PlaygroundApp.create(new LiveHub(LiveLimits.DEFAULT, 1, store), store, limits, ServedAssets.unhashed(), clients).start("127.0.0.1", 0);
         http = new Http(app.port());
     }
 
@@ -52,6 +62,29 @@ class PointsLimitsTest {
         JsonNode body = Http.json(r);
         assertTrue(body.path("error").asText().contains("at most 3 new point sets a minute"), r.body());
         assertEquals(3, store.usage().sets(), "the refused one stored nothing");
+    }
+
+    /** A new set of two points, {@code i} apart from the others, sent through a balancer for {@code forwardedFor}. */
+    private HttpResponse<String> uploadFor(String forwardedFor, int i) throws Exception {
+        return http.post("/api/points", "text/csv", HttpRequest.BodyPublishers.ofString("0," + i + "\n1," + (i + 1) + "\n"),
+            "X-Forwarded-For", forwardedFor);
+    }
+
+    @Test
+    void behind_a_trusted_balancer_each_visitor_has_its_own_budget_and_without_one_the_header_is_ignored() throws Exception {
+        int perMinute = 2;
+        start(new StoreLimits(1000, 1 << 20, perMinute, 1000), new ClientAddresses(Set.of("127.0.0.1")));
+        for (int i = 0; i < perMinute; i++) assertEquals(201, uploadFor("203.0.113.7", i).statusCode());
+        assertEquals(429, uploadFor("203.0.113.7", 10).statusCode(), "that visitor's budget is spent");
+        assertEquals(429, uploadFor("198.51.100.9, 203.0.113.7", 11).statusCode(), "a hop it made up does not help");
+        for (int i = 0; i < perMinute; i++) assertEquals(201, uploadFor("198.51.100.9", 20 + i).statusCode(), "another visitor");
+        app.stop();
+        store.close();
+
+        dataDir = dataDir.resolve("second");
+        start(new StoreLimits(1000, 1 << 20, perMinute, 1000)); // no proxy trusted
+        for (int i = 0; i < perMinute; i++) assertEquals(201, uploadFor("203.0.113." + i, 30 + i).statusCode());
+        assertEquals(429, uploadFor("198.51.100.9", 40).statusCode(), "the header is the sender's word: one budget for the peer");
     }
 
     @Test

@@ -40,14 +40,15 @@ class LiveLimitsTest {
         if (app != null) app.stop();
     }
 
-    /** The raw answer to a WebSocket upgrade request: status line, headers and body. */
-    static String upgrade(int port, String query) throws Exception {
+    /** The raw answer to a WebSocket upgrade request with {@code headers} ("Name: value" each): status line, headers and body. */
+    static String upgrade(int port, String query, String... headers) throws Exception {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("GET /ws?" + query + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nUpgrade: websocket\r\n"
                 + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-                + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                + "Connection: close\r\n" + String.join("", java.util.Arrays.stream(headers).map(h -> h + "\r\n").toList())
+                + "\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
