@@ -31,7 +31,8 @@ import org.sgdplayground.store.StoreLimits;
  * {@code plot.js} first draws the fitted curve; requests are the HTTP answers that crossed the network (a 304 counts,
  * a copy from the cache does not; the socket is not counted). Each figure is the median of {@code --reps} loads, on
  * two servers in this JVM: one linking the plain {@code /static/} files as before (revalidated on every visit), one
- * the hashed {@code /assets/} files, each page's modules bundled in one file and its panels' in another.
+ * the hashed {@code /assets/} files, each page's modules bundled in one file and its panels' in another; and, as the
+ * floor this browser and machine set, a bare page (one canvas, one module that draws a curve and sets the mark).
  * {@code --timeline} instead prints one load of each kind on the bundled server as the page saw it: when each file
  * was asked for and came, when the document was parsed, painted and the curve drawn.
  *
@@ -54,14 +55,15 @@ public final class FirstCurve {
             if (args[i].equals("--reps")) reps = Integer.parseInt(args[i + 1]);
             else if (args[i].equals("--path")) path = args[i + 1];
         }
-        Javalin unhashed = app(ServedAssets.unhashed()), hashed = app(ServedAssets.forApp(PageAssets.ROOTS));
+        Javalin unhashed = app(ServedAssets.unhashed()), hashed = app(ServedAssets.forApp(PageAssets.ROOTS)), bare = barePage();
         Path profile = Files.createTempDirectory("sgd-first-curve-");
         ChromeDriver driver = chromium(profile);
         try {
-            Map<String, Javalin> servers = new java.util.LinkedHashMap<>();
-            servers.put("unhashed /static/, revalidated", unhashed);
-            servers.put("hashed /assets/, bundled", hashed);
-            for (Javalin app : servers.values()) load(driver, url(app, path), true); // JIT and the browser's first start
+            Map<String, String> servers = new java.util.LinkedHashMap<>();
+            servers.put("unhashed /static/, revalidated", url(unhashed, path));
+            servers.put("hashed /assets/, bundled", url(hashed, path));
+            servers.put("floor: a bare page, one module", url(bare, "/"));
+            for (String url : servers.values()) load(driver, url, true); // JIT and the browser's first start
             if (timeline) {
                 for (boolean emulated : new boolean[] {true, false}) for (boolean fresh : new boolean[] {true, false}) {
                     visit(driver, url(hashed, path), emulated, fresh);
@@ -79,9 +81,9 @@ public final class FirstCurve {
                     String row = (emulated ? LATENCY_MS + " ms, " + BITS_PER_SECOND / 1_000_000 + " Mbit/s" : "loopback")
                         + (fresh ? ", first visit" : ", repeat visit");
                     System.out.printf(Locale.ROOT, "%-34s", row);
-                    for (Javalin app : servers.values()) {
+                    for (String url : servers.values()) {
                         List<Load> loads = new ArrayList<>();
-                        for (int r = 0; r < reps; r++) loads.add(visit(driver, url(app, path), emulated, fresh));
+                        for (int r = 0; r < reps; r++) loads.add(visit(driver, url, emulated, fresh));
                         Load median = median(loads);
                         System.out.printf(Locale.ROOT, " | %7.0f ms, %2d requests%12s", median.firstCurveMillis(), median.requests(), "");
                     }
@@ -92,6 +94,7 @@ public final class FirstCurve {
             driver.quit();
             unhashed.stop();
             hashed.stop();
+            bare.stop();
             try (Stream<Path> files = Files.walk(profile)) {
                 files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
@@ -101,6 +104,27 @@ public final class FirstCurve {
     private static Javalin app(ServedAssets assets) {
         return PlaygroundApp.create(new LiveHub(LiveLimits.DEFAULT, 2, PointStore.NONE), PointStore.NONE, StoreLimits.DEFAULT, assets)
             .start("127.0.0.1", 0);
+    }
+
+    /**
+     * The least a page can do to draw a curve in this browser on this machine: a document holding one canvas and one
+     * module that draws 100 segments on it and sets the same mark; the module cached as the hashed ones are.
+     */
+    private static Javalin barePage() {
+        return Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.routes.get("/", ctx -> ctx.header("Cache-Control", "no-cache").html("""
+                <!doctype html><html lang="en"><head><meta charset="utf-8"><title>bare</title>
+                <script type="module" src="/bare.js"></script></head>
+                <body><canvas id="plot" width="640" height="400"></canvas></body></html>"""));
+            cfg.routes.get("/bare.js", ctx -> ctx.header("Cache-Control", "public, max-age=31536000, immutable")
+                .contentType("text/javascript").result("""
+                const ctx = document.getElementById('plot').getContext('2d');
+                ctx.beginPath();
+                for (let i = 0; i <= 100; i++) ctx.lineTo(6.4 * i, 200 - 150 * Math.sin(i / 16));
+                ctx.stroke();
+                performance.mark('sgd:first-curve');"""));
+        }).start("127.0.0.1", 0);
     }
 
     private static String url(Javalin app, String path) {
