@@ -130,7 +130,7 @@ public final class AssetGraph implements AssetUrls {
         assets.add(new Asset(root, hashedRoot, contentType(root), b.entry().getBytes(StandardCharsets.UTF_8), List.of(),
             b.later() == null ? List.of() : List.of(later)));
         if (b.later() != null) assets.add(new Asset(later, hashedLater, contentType(later), b.later().getBytes(StandardCharsets.UTF_8),
-            List.of(root), List.of()));
+            List.of(), List.of()));
         return assets;
     }
 

@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
  * one per file, still without a build step. Each imported module becomes a function scope run once, in the order a
  * browser evaluates modules (depth first, imports in source order, each module after its imports), whose value is
  * the frozen object of its exports; its {@code import { a, b as c } from './x.js'} becomes
- * {@code const { a, b: c } = __sgd_x;}. The entry's own code stays at the top level, after them.
+ * {@code const { a, b: c } = __sgd_x;}. The entry's own code stays at the top level, after them. The later bundle
+ * exports one function, {@code load(modules)}, which the entry calls with its own modules' exports and which runs the
+ * later modules once: it imports nothing, so a later bundle from another deploy (two servers behind a balancer) can
+ * never run the entry a second time.
  *
  * <p>Only the module shapes this code base writes are taken: named imports of {@code ./x.js} siblings, declarations
  * exported with a leading {@code export}, no cycles. Anything else (a default export, {@code export { … }},
@@ -51,6 +54,8 @@ final class ModuleBundle {
     /** {@code import('./x.js')}: a sibling loaded when asked. */
     private static final Pattern DYNAMIC_IMPORT = Pattern.compile("\\bimport\\s*\\(\\s*(['\"])\\./([A-Za-z0-9_-]+\\.js)\\1\\s*\\)");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][\\w$]*");
+    /** The entry's modules handed to the later bundle; no module's scope has a {@code $} in its name. */
+    private static final String SHARED = "__sgd$modules";
 
     /** One {@code import} of a sibling: the names it binds (imported name → local name; none for a bare import). */
     private record Import(String from, Map<String, String> names) {}
@@ -75,6 +80,9 @@ final class ModuleBundle {
             both.addAll(more);
             for (String name : more) askedFor.addAll(dynamicImports(sources.get(name), sources));
         }
+        for (String name : later) for (Import i : read.get(name).imports()) {
+            if (i.from().equals(entry)) throw new Refused(name + " imports " + entry + ", the module that loads it");
+        }
         checkImportedNamesAreExported(read);
         checkScopeNamesDiffer(both);
 
@@ -88,15 +96,16 @@ final class ModuleBundle {
         bindings(first, top.imports());
         first.append(dynamicImportsRewritten(top.code(), loaded, at)).append('\n');
         if (later.isEmpty()) return new Bundles(first.toString(), null);
-        if (!shared.isEmpty()) first.append("export { ").append(scopeNames(shared)).append(" };\n");
+        first.append("const ").append(SHARED).append(" = Object.freeze({ ").append(scopeNames(shared)).append(" });\n");
 
         StringBuilder second = new StringBuilder("// what ").append(entry).append(" loads when asked: ")
-            .append(String.join(", ", later)).append(" (org.sgdplayground.assets.ModuleBundle)\n");
-        if (!shared.isEmpty()) second.append("import { ").append(scopeNames(shared)).append(" } from './").append(entryAddress).append("';\n");
-        boolean entryImported = later.stream().anyMatch(n -> read.get(n).imports().stream().anyMatch(i -> i.from().equals(entry)));
-        if (entryImported) second.append("import * as ").append(scopeName(entry)).append(" from './").append(entryAddress).append("';\n");
+            .append(String.join(", ", later)).append(" (org.sgdplayground.assets.ModuleBundle)\n")
+            .append("let modules; // run once, for the first import() that asks; later ones get the same\n")
+            .append("export function load(").append(SHARED).append(") {\n")
+            .append("if (modules) return modules;\n");
+        if (!shared.isEmpty()) second.append("const { ").append(scopeNames(shared)).append(" } = ").append(SHARED).append(";\n");
         for (String name : later) scope(second, read.get(name), both, at);
-        second.append("export { ").append(scopeNames(later)).append(" };\n");
+        second.append("return modules = Object.freeze({ ").append(scopeNames(later)).append(" });\n}\n");
         return new Bundles(first.toString(), second.toString());
     }
 
@@ -208,7 +217,9 @@ final class ModuleBundle {
             String replacement;
             if (name.equals(at.entry())) replacement = "import('./" + at.entryAddress() + "')";
             else if (run.contains(name)) replacement = "Promise.resolve().then(() => " + scopeName(name) + ")";
-            else if (at.laterAddress() != null) replacement = "import('./" + at.laterAddress() + "').then(later => later." + scopeName(name) + ")";
+            else if (at.laterAddress() != null) {
+                replacement = "import('./" + at.laterAddress() + "').then(later => later.load(" + SHARED + ")." + scopeName(name) + ")";
+            }
             else replacement = m.group();
             return Matcher.quoteReplacement(replacement);
         });

@@ -119,8 +119,9 @@ class AssetGraphTest {
         AssetGraph.Asset app = before.byName("app.js").orElseThrow(), later = before.byName("app.later.js").orElseThrow();
         String hash = app.hashedName().substring("app.".length(), app.hashedName().length() - ".js".length());
         assertEquals("app.later." + hash + ".js", later.hashedName());
-        assertTrue(body(before, "app.js").contains("import('./" + later.hashedName() + "').then(later => later.__sgd_panel)"), body(before, "app.js"));
-        assertTrue(body(before, "app.later.js").contains("from './" + app.hashedName() + "';"), "it shares the root's modules");
+        assertTrue(body(before, "app.js").contains("import('./" + later.hashedName() + "').then(later => later.load(__sgd$modules).__sgd_panel)"),
+            body(before, "app.js"));
+        assertTrue(body(before, "app.later.js").contains("const { __sgd_format, __sgd_view, __sgd_theme } = __sgd$modules;"), "it is handed the root's modules");
         assertEquals(List.of("app.later.js"), app.dynamicImports());
         assertEquals(List.of(before.url("app.js")), before.preloads("app.js"), "app.later.js loads when asked for");
         assertEquals("app.later.js", AssetGraph.sourceName(later.hashedName()));
