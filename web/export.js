@@ -2,8 +2,8 @@
  * The Export menu: every link is `/export/FILE?` + the run's query (own points included), kept in step with the run
  * the page shows; the picture also follows the page's theme. Closes on Escape and when a click lands elsewhere.
  */
-/** The exports that animate one run, not a race's lanes. */
-const SINGLE_RUN_ONLY = ['run.gif', 'replay.html'];
+/** The export that replays one run, not a race's lanes (run.gif animates every lane). */
+const SINGLE_RUN_ONLY = ['replay.html'];
 
 export class ExportMenu {
   constructor(root) {
@@ -22,7 +22,7 @@ export class ExportMenu {
 
   /**
    * Points every link at the run of `query`; `theme` (`dark` or `light`) goes to the picture. A race (`race` true)
-   * hides the animation and the replay, which play single runs only (they answer a race with a 400).
+   * hides the replay, which plays single runs only (it answers a race with a 400).
    */
   update(query, theme, race = false) {
     for (const a of this.links) {

@@ -45,13 +45,13 @@ class ExportMenuIT extends StoredPageTest {
     }
 
     @Test
-    void a_race_offers_what_exports_races_and_hides_the_single_run_animations() throws Exception {
+    void a_race_offers_what_exports_races_and_hides_the_single_run_replay() throws Exception {
         browser.resize(1280, 1000);
         browser.openPlayground("/?preset=race-adam");
         browser.driver.findElement(By.cssSelector("#export-menu > summary")).click();
         List<String> shown = new ArrayList<>();
         for (WebElement a : links()) if (a.isDisplayed()) shown.add(a.getDomAttribute("data-export"));
-        assertEquals(FILES.stream().filter(f -> !f.equals("run.gif") && !f.equals("replay.html")).toList(), shown);
+        assertEquals(FILES.stream().filter(f -> !f.equals("replay.html")).toList(), shown);
         HttpClient http = HttpClient.newHttpClient();
         for (WebElement a : links()) {
             int status = http.send(HttpRequest.newBuilder(URI.create(browser.url(a.getDomAttribute("href")))).build(),

@@ -19,12 +19,19 @@ final class GifPalette {
     private final boolean[] known = new boolean[1 << 15];
 
     GifPalette(Palette p, boolean fastbook) {
+        this(p, fastbook, 0);
+    }
+
+    /** The palette of a race of {@code lanes} lanes: each lane's colour ramps beside the plot's (six lanes fit in 256). */
+    GifPalette(Palette p, boolean fastbook, int lanes) {
         List<Integer> colors = new ArrayList<>();
         colors.add(0); // transparent
         Color bg = p.background();
         colors.add(bg.getRGB() & 0xffffff);
-        for (Color c : List.of(p.text(), p.muted(), p.grid(), p.axis(), p.points(fastbook), p.curve(fastbook),
-                p.trail(fastbook), p.reference(), p.fastbookPredictions())) {
+        List<Color> drawn = new ArrayList<>(List.of(p.text(), p.muted(), p.grid(), p.axis(), p.points(fastbook), p.curve(fastbook),
+            p.trail(fastbook), p.reference(), p.fastbookPredictions()));
+        for (int k = 0; k < Math.min(lanes, Palette.LANE_COLOURS.size()); k++) drawn.add(Palette.LANE_COLOURS.get(k));
+        for (Color c : drawn) {
             Color solid = over(c, bg);
             for (int k = 1; k <= SHADES; k++) colors.add(mix(solid, bg, k / (double) SHADES));
         }

@@ -20,7 +20,8 @@ import org.sgdplayground.experiment.Frame;
 
 /**
  * The run as an animated GIF that loops: every k-th frame (at most {@link PictureLimits#MAX_GIF_FRAMES}, the last always),
- * each shown for k updates at the run's speed, the last held a while. A frame stores only the rectangle that changed
+ * each shown for k updates at the run's speed, the last held a while; a race's every lane in its colour, a lane that
+ * ended early staying at its last curve. A frame stores only the rectangle that changed
  * since the one before, the unchanged pixels in it transparent, so a run of a hundred frames stays small.
  */
 public final class RunGif {
@@ -38,7 +39,7 @@ public final class RunGif {
         int stride = PictureLimits.stride(run.frames().size(), PictureLimits.MAX_GIF_FRAMES);
         List<Frame> kept = run.sampled(stride);
         PlotPainter painter = new PlotPainter(run, palette, PictureLimits.GIF_WIDTH, PictureLimits.GIF_HEIGHT, words);
-        GifPalette colors = new GifPalette(palette, run.fastbookLook());
+        GifPalette colors = new GifPalette(palette, run.fastbookLook(), run.lanes().size());
         IndexColorModel model = colors.model();
         ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * 1024);

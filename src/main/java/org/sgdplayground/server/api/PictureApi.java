@@ -63,7 +63,7 @@ public final class PictureApi {
 
     private void gif(Context ctx) {
         Map<String, String> raw = query(ctx);
-        Experiment e = oneRun(ExperimentCodec.decode(raw, stored));
+        Experiment e = ExperimentCodec.decode(raw, stored);
         Palette palette = Palette.byName(raw.get(Palette.PARAMETER));
         Messages m = language(raw);
         byte[] gif = recent.get(key("gif", e, palette, "", m), () -> RunGif.of(Recording.of(e), palette, m));
@@ -88,10 +88,10 @@ public final class PictureApi {
             .html(ReplayPage.render(title, palette, recording.toString(), browserCode, m));
     }
 
-    /** {@code e}, or a 400 naming {@code race} when it is one: the animation and the replay show a single run. */
+    /** {@code e}, or a 400 naming {@code race} when it is one: the replay plays a single run. */
     private static Experiment oneRun(Experiment e) {
         if (!e.optimizer().isRace()) return e;
-        throw new InvalidParameterException(Parameter.RACE.key(), e.optimizer().race(), PictureLimits.RACE_NOT_ANIMATED);
+        throw new InvalidParameterException(Parameter.RACE.key(), e.optimizer().race(), PictureLimits.RACE_NOT_REPLAYED);
     }
 
     /** What a picture shows: its kind, its colours, its frame, its words' language and the experiment's shortest link (points by their id). */

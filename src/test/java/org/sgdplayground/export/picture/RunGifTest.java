@@ -110,6 +110,36 @@ class RunGifTest {
     }
 
     @Test
+    void a_race_animates_every_lanes_curve_at_each_frame_in_the_pages_lane_colours() throws IOException {
+        String race = "preset=fastai-sgd&steps=30&race=sgd,adam(lr=0.5)";
+        Recording run = Recording.of(experiment(race));
+        byte[] gif = RunGif.of(run, Palette.DARK);
+        Pixels.save("race-dark.gif", gif);
+        List<Shown> shown = play(gif);
+        assertEquals(31, shown.size(), "frames 0 to 30");
+        List<String> alone = List.of("preset=fastai-sgd&steps=30", "preset=fastai-sgd&steps=30&optimizer=adam&lr=0.5");
+        List<List<Frame>> lanes = alone.stream().map(q -> new TrainingRun(experiment(q)).all()).toList();
+        Experiment e = experiment(alone.get(0));
+        Viewport view = new PlotPainter(run, Palette.DARK, PictureLimits.GIF_WIDTH, PictureLimits.GIF_HEIGHT).viewport();
+        int checked = 0;
+        for (int iter : new int[] {2, 10, 30}) {
+            BufferedImage picture = shown.get(iter).picture();
+            for (int k = 1; k <= 9; k++) {
+                int px = (int) (view.left() + (view.right() - view.left()) * k / 10);
+                double[] rows = lanes.stream().mapToDouble(f -> view.py(e.model().valueAt(view.xAt(px + 0.5), f.get(iter).params())) - 0.5).toArray();
+                if (Math.abs(rows[0] - rows[1]) < 16) continue; // where the curves cross, the later one covers the other
+                if (Math.min(rows[0], rows[1]) < view.top() + 4 || Math.max(rows[0], rows[1]) > view.bottom() - 4) continue; // clipped
+                for (int lane = 0; lane < 2; lane++) {
+                    double row = Pixels.meanRowOf(picture, px, Palette.LANE_COLOURS.get(lane), (int) rows[lane] - 12, (int) rows[lane] + 12, 40);
+                    assertEquals(rows[lane], row, 1.5, "frame " + iter + ", lane " + lane + ", column " + px);
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked >= 20, "most columns hold both curves apart: " + checked);
+    }
+
+    @Test
     void a_long_run_keeps_at_most_the_frame_limit_and_always_its_last() throws IOException {
         Experiment e = experiment("preset=ill-conditioned");
         Recording run = Recording.of(e);

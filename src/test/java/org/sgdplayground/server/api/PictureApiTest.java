@@ -126,18 +126,21 @@ class PictureApiTest {
     }
 
     @Test
-    void a_race_is_refused_by_the_animation_and_the_replay_naming_race_and_the_exports_that_take_one() throws Exception {
-        for (String path : List.of("/export/run.gif", "/export/replay.html")) {
+    void a_race_is_refused_by_the_replay_naming_race_and_the_exports_that_take_one() throws Exception {
+        for (String path : List.of("/export/replay.html")) {
             HttpResponse<String> r = http.get(path + "?preset=fastai-sgd&race=sgd,adam(lr=0.05)");
             assertEquals(400, r.statusCode(), path);
             JsonNode body = Http.json(r);
             assertEquals("race", body.get("parameter").asText(), path);
             assertEquals("sgd,adam(lr=0.05)", body.get("value").asText(), path);
-            assertEquals(PictureLimits.RACE_NOT_ANIMATED, body.get("allowed").asText(), path);
-            assertTrue(body.get("allowed").asText().contains("train.py"), path + " says where a race goes");
+            assertEquals(PictureLimits.RACE_NOT_REPLAYED, body.get("allowed").asText(), path);
+            assertTrue(body.get("allowed").asText().contains("run.gif"), path + " says where a race goes");
             assertEquals(400, http.get(path + "?preset=race-momentum").statusCode(), path + ": a race preset too");
         }
-        assertEquals(200, http.get("/export/run.gif?preset=race-momentum&race=none").statusCode(), "a lane run alone plays");
+        assertEquals(200, http.get("/export/replay.html?preset=race-momentum&race=none").statusCode(), "a lane run alone replays");
+        HttpResponse<String> gif = http.get("/export/run.gif?preset=race-momentum");
+        assertEquals(200, gif.statusCode(), "the animation plays the race");
+        assertEquals("image/gif", gif.headers().firstValue("Content-Type").orElseThrow());
         assertEquals(200, http.get("/export/plot.png?preset=race-momentum").statusCode(), "the still picture draws the race");
     }
 }
