@@ -46,7 +46,7 @@ async function loadPanels() {
     ownData.showData(playground.run);
     graph.receive({ type: 'data' }); // the run's message went by before the panel was there: asks for its graph
   }
-  exportMenu.update(pageQuery(playground.query), currentTheme(), Boolean(playground.run.race));
+  exportMenu.update(pageQuery(playground.query), currentTheme());
   playground.requestRender();
   performance.mark('sgd:panels'); // for tests and bench/first-curve: every panel is wired
 }
@@ -57,7 +57,7 @@ const pageQuery = query => withLanguage(boot, query, lang());
 function followAddress(runQuery) {
   const query = pageQuery(runQuery);
   history.replaceState(null, '', `${location.pathname}?${query}`);
-  exportMenu?.update(query, currentTheme(), Boolean(playground.run.race));
+  exportMenu?.update(query, currentTheme());
   languageLinks.update(controls.values());
 }
 
@@ -107,7 +107,7 @@ themeButton.addEventListener('click', () => {
   toggleTheme();
   labelTheme();
   playground.render();
-  exportMenu?.update(pageQuery(playground.query), currentTheme(), Boolean(playground.run.race));
+  exportMenu?.update(pageQuery(playground.query), currentTheme());
 });
 
 const copyButton = document.getElementById('copy-link');

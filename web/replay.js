@@ -1,9 +1,10 @@
 /**
  * A recorded run played back with no server (GET /export/replay.html): the live page's Run, Plot and LossChart,
- * fed from the socket messages the server wrote into the file instead of from a socket. Plays, pauses, steps and
+ * fed from the socket messages the server wrote into the file instead of from a socket (a race's too: every lane). Plays, pauses, steps and
  * scrubs, and exposes `window.sgdPlayground` (play, pause, step, reset, state) as the page does (SPEC §5, §7).
  */
 import { Run } from './run.js';
+import { Race } from './race.js';
 import { Plot } from './plot.js';
 import { LossChart } from './losschart.js';
 import { plotScene, lossScene } from './scene.js';
@@ -50,12 +51,18 @@ class Replay {
     const target = Math.max(-1, Math.min(index, this.last));
     if (target < this.#shown || this.#shown < 0) {
       this.run.applyData(data, false);
+      this.run.race = data.lanes ? new Race(data) : null; // SPEC §8: every lane's frames come in one message
       this.#shown = -1;
     }
-    for (let i = this.#shown + 1; i <= target; i++) this.run.applyFrame(frames[i]);
+    for (let i = this.#shown + 1; i <= target; i++) {
+      const frame = this.run.race ? this.run.race.applyFrame(frames[i]) : frames[i];
+      if (frame) this.run.applyFrame(frame);
+    }
     this.#shown = target;
-    if (target === this.last && outcome) this.run.applyOutcome(outcome);
-    else this.run.outcome = this.run.message = this.run.divergedAt = null;
+    if (target === this.last && outcome) {
+      this.run.race?.applyOutcome(outcome);
+      this.run.applyOutcome(outcome);
+    } else this.run.outcome = this.run.message = this.run.divergedAt = null;
     if (this.run.outcome) this.pause();
     this.render();
   }
@@ -104,13 +111,17 @@ class Replay {
       iter: r.iter, loss: r.loss, params: r.params ? [...r.params] : null, grad: r.grad ? [...r.grad] : null,
       steps: r.steps, running: this.#running, outcome: r.outcome, divergedAt: r.divergedAt, message: r.message,
       query: this.recording.data.query, connected: false, replay: true,
+      lanes: r.race ? r.race.standings().map(({ color, ...s }) => s) : null,
     };
   }
 
   render() {
     const colors = plotColors();
-    this.plot.render(plotScene(this.run, colors));
-    this.lossChart.render(lossScene(this.run, colors));
+    const plot = plotScene(this.run, colors), loss = lossScene(this.run, colors);
+    this.run.race?.decoratePlot(plot, this.run.data);
+    this.run.race?.decorateLoss(loss);
+    this.plot.render(plot);
+    this.lossChart.render(loss);
     const { el, run } = this;
     el.iter.textContent = String(run.iter);
     el.loss.textContent = formatNumber(run.loss);

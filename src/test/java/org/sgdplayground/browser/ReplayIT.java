@@ -115,6 +115,35 @@ class ReplayIT {
     }
 
     @Test
+    void a_race_replays_every_lane_to_the_frames_of_api_train() throws Exception {
+        String query = "preset=race-momentum&speed=1000";
+        JsonNode lanes = train(query).get("lanes");
+        openOffline(download(query, "race.html"));
+        browser.js("const s = document.getElementById('scrub'); s.value = '12'; s.dispatchEvent(new Event('input'))");
+        assertLanesAt(lanes, 12);
+        browser.js("window.sgdPlayground.play()");
+        browser.waitUntil("the race reaches its end", Duration.ofSeconds(15), () -> "done".equals(browser.state().get("outcome")));
+        for (int k = 0; k < lanes.size(); k++) {
+            JsonNode frames = lanes.get(k).get("frames");
+            assertLaneShows(lanes.get(k), frames.get(frames.size() - 1), k);
+        }
+        browser.screenshot("replay-race-momentum-done");
+        assertAskedForNothing();
+    }
+
+    /** Each lane in the replay's state shows its own frame {@code iter}, as /api/train trained it alone. */
+    private static void assertLanesAt(JsonNode lanes, int iter) {
+        for (int k = 0; k < lanes.size(); k++) assertLaneShows(lanes.get(k), lanes.get(k).get("frames").get(iter), k);
+    }
+
+    private static void assertLaneShows(JsonNode lane, JsonNode frame, int k) {
+        List<?> shown = (List<?>) browser.state().get("lanes");
+        assertEquals(lane.get("lane").asText(), ((Map<?, ?>) shown.get(k)).get("lane"));
+        assertEquals(frame.get("iter").asLong(), ((Number) ((Map<?, ?>) shown.get(k)).get("iter")).longValue(), "lane " + k);
+        assertEquals(frame.get("loss").asDouble(), ((Number) ((Map<?, ?>) shown.get(k)).get("loss")).doubleValue(), "lane " + k);
+    }
+
+    @Test
     void a_replay_that_diverges_ends_where_the_run_did() throws Exception {
         JsonNode answer = train("preset=diverging-lr");
         openOffline(download("preset=diverging-lr&speed=1000", "diverging.html"));

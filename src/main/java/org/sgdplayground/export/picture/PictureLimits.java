@@ -31,12 +31,6 @@ public final class PictureLimits {
      */
     public static final long MAX_CACHED_PICTURE_BYTES = 16L << 20;
 
-    /**
-     * What {@code race} may be on {@code replay.html}, which replays one run: a race's lanes are animated by
-     * {@code run.gif}, drawn by {@code plot.png} and run by the four take-home exports.
-     */
-    public static final String RACE_NOT_REPLAYED = "none on replay.html, which replays one run; a race's every "
-        + "lane is in run.gif, plot.png, train.py, notebook.ipynb, frames.csv and frames.json";
 
     /** Every k-th frame of {@code frames} keeps at most {@code most} of them, the last added when k does not divide. */
     public static int stride(int frames, int most) {

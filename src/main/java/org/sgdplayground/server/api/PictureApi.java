@@ -12,11 +12,12 @@ import org.sgdplayground.experiment.Frame;
 import org.sgdplayground.experiment.Presets;
 import org.sgdplayground.export.picture.PictureLimits;
 import org.sgdplayground.export.picture.ReplayPage;
+import org.sgdplayground.server.json.BriefingJson;
 import org.sgdplayground.server.json.Json;
+import org.sgdplayground.server.json.RaceJson;
 import java.util.Map;
 import org.sgdplayground.experiment.ExperimentCodec;
-import org.sgdplayground.experiment.Parameter;
-import org.sgdplayground.experiment.InvalidParameterException;
+import org.sgdplayground.experiment.Outcome;
 import org.sgdplayground.experiment.PointLookup;
 import org.sgdplayground.export.picture.Palette;
 import org.sgdplayground.export.picture.Pictures;
@@ -72,14 +73,18 @@ public final class PictureApi {
 
     private void replay(Context ctx) {
         Map<String, String> raw = query(ctx);
-        Experiment e = oneRun(ExperimentCodec.decode(raw, stored));
+        Experiment e = ExperimentCodec.decode(raw, stored);
         Palette palette = Palette.byName(raw.get(Palette.PARAMETER));
         Recording run = Recording.of(e);
         List<Frame> kept = run.sampled(PictureLimits.stride(run.frames().size(), PictureLimits.MAX_REPLAY_FRAMES));
-        StringBuilder recording = new StringBuilder("{\"data\":")
-            .append(utf8(Json.dataMessage(Briefing.of(e, run.points()), false))).append(",\"frames\":[");
-        for (int i = 0; i < kept.size(); i++) recording.append(i == 0 ? "" : ",").append(utf8(Json.frameMessage(kept.get(i))));
-        recording.append("],\"outcome\":").append(utf8(Json.outcomeMessage(run.outcome()))).append('}');
+        StringBuilder recording = new StringBuilder("{\"data\":");
+        if (run.lanes().isEmpty()) {
+            recording.append(utf8(Json.dataMessage(Briefing.of(e, run.points()), false))).append(",\"frames\":[");
+            for (int i = 0; i < kept.size(); i++) recording.append(i == 0 ? "" : ",").append(utf8(Json.frameMessage(kept.get(i))));
+            recording.append("],\"outcome\":").append(utf8(Json.outcomeMessage(run.outcome()))).append('}');
+        } else {
+            raceRecording(recording, e, run, kept);
+        }
         Messages m = language(raw);
         String title = m.text("replay.title", "title", m.text("preset." + Presets.byName(e.preset()).orElse(Presets.defaultPreset()).name() + ".title"));
         ctx.header("Content-Security-Policy", ReplayPage.CONTENT_SECURITY_POLICY)
@@ -88,10 +93,30 @@ public final class PictureApi {
             .html(ReplayPage.render(title, palette, recording.toString(), browserCode, m));
     }
 
-    /** {@code e}, or a 400 naming {@code race} when it is one: the replay plays a single run. */
-    private static Experiment oneRun(Experiment e) {
-        if (!e.optimizer().isRace()) return e;
-        throw new InvalidParameterException(Parameter.RACE.key(), e.optimizer().race(), PictureLimits.RACE_NOT_REPLAYED);
+    /**
+     * A race's recording, as the socket sends it (SPEC §8): the data message naming the lanes; for each kept iteration
+     * a message with every lane's frame, or its outcome in the first kept message after its last frame, or null once
+     * it has ended; then every lane's outcome.
+     */
+    private static void raceRecording(StringBuilder out, Experiment e, Recording run, List<Frame> kept) {
+        List<Recording.Lane> lanes = run.lanes();
+        List<String> labels = lanes.stream().map(Recording.Lane::label).toList();
+        out.append(utf8(RaceJson.dataMessage(Briefing.of(e, run.points()), labels, false, BriefingJson.Points.NUMBERS, null)))
+            .append(",\"frames\":[");
+        boolean[] told = new boolean[lanes.size()];
+        for (int i = 0; i < kept.size(); i++) {
+            int iter = kept.get(i).iter();
+            Frame[] frames = new Frame[lanes.size()];
+            Outcome[] endedNow = new Outcome[lanes.size()];
+            for (int k = 0; k < frames.length; k++) {
+                List<Frame> lane = lanes.get(k).frames();
+                if (iter < lane.size()) frames[k] = lane.get(iter);
+                else if (!told[k]) endedNow[k] = lanes.get(k).outcome();
+                told[k] |= endedNow[k] != null;
+            }
+            out.append(i == 0 ? "" : ",").append(utf8(RaceJson.frameMessage(iter, frames, endedNow)));
+        }
+        out.append("],\"outcome\":").append(utf8(RaceJson.outcomeMessage(lanes.stream().map(Recording.Lane::outcome).toList()))).append('}');
     }
 
     /** What a picture shows: its kind, its colours, its frame, its words' language and the experiment's shortest link (points by their id). */

@@ -15,8 +15,9 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.sgdplayground.experiment.Limits;
 import org.sgdplayground.export.picture.PictureLimits;
+import org.sgdplayground.export.picture.Recording;
+import org.sgdplayground.experiment.Limits;
 import org.sgdplayground.server.PlaygroundApp;
 
 /** {@code GET /export/plot.png}, {@code /export/run.gif} and {@code /export/replay.html} over real HTTP: types, and the 400s of {@code /api/train}. */
@@ -126,21 +127,26 @@ class PictureApiTest {
     }
 
     @Test
-    void a_race_is_refused_by_the_replay_naming_race_and_the_exports_that_take_one() throws Exception {
-        for (String path : List.of("/export/replay.html")) {
-            HttpResponse<String> r = http.get(path + "?preset=fastai-sgd&race=sgd,adam(lr=0.05)");
-            assertEquals(400, r.statusCode(), path);
-            JsonNode body = Http.json(r);
-            assertEquals("race", body.get("parameter").asText(), path);
-            assertEquals("sgd,adam(lr=0.05)", body.get("value").asText(), path);
-            assertEquals(PictureLimits.RACE_NOT_REPLAYED, body.get("allowed").asText(), path);
-            assertTrue(body.get("allowed").asText().contains("run.gif"), path + " says where a race goes");
-            assertEquals(400, http.get(path + "?preset=race-momentum").statusCode(), path + ": a race preset too");
+    void a_races_replay_carries_every_lanes_frames_as_the_socket_sends_them() throws Exception {
+        String query = "preset=race-momentum&steps=40";
+        HttpResponse<String> r = http.get("/export/replay.html?" + query);
+        assertEquals(200, r.statusCode(), r.body());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<script type=\"application/json\" id=\"recording\">(.*?)</script>", java.util.regex.Pattern.DOTALL).matcher(r.body());
+        assertTrue(m.find(), "the recording is in the file");
+        JsonNode recording = org.sgdplayground.json.Jackson.MAPPER.readTree(m.group(1));
+        Recording run = Recording.of(org.sgdplayground.experiment.ExperimentCodec.decode(org.sgdplayground.experiment.QueryStrings.parse(query)));
+        List<String> labels = run.lanes().stream().map(Recording.Lane::label).toList();
+        assertEquals(labels, java.util.stream.StreamSupport.stream(recording.get("data").get("lanes").spliterator(), false).map(JsonNode::asText).toList());
+        JsonNode frames = recording.get("frames");
+        assertEquals(run.frames().size(), frames.size(), "every iteration of the longest lane");
+        for (int iter : new int[] {0, 17, frames.size() - 1}) {
+            JsonNode message = frames.get(iter);
+            assertEquals(iter, message.get("iter").asInt());
+            for (int k = 0; k < labels.size(); k++) {
+                List<org.sgdplayground.experiment.Frame> lane = run.lanes().get(k).frames();
+                if (iter < lane.size()) assertEquals(lane.get(iter).loss(), message.get("lanes").get(k).get("loss").asDouble(), "lane " + k + " at " + iter);
+            }
         }
-        assertEquals(200, http.get("/export/replay.html?preset=race-momentum&race=none").statusCode(), "a lane run alone replays");
-        HttpResponse<String> gif = http.get("/export/run.gif?preset=race-momentum");
-        assertEquals(200, gif.statusCode(), "the animation plays the race");
-        assertEquals("image/gif", gif.headers().firstValue("Content-Type").orElseThrow());
-        assertEquals(200, http.get("/export/plot.png?preset=race-momentum").statusCode(), "the still picture draws the race");
+        assertEquals(labels.size(), recording.get("outcome").get("lanes").size(), "every lane's outcome");
     }
 }
