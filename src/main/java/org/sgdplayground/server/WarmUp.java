@@ -127,9 +127,8 @@ final class WarmUp {
 
     /**
      * The viewers: {@link Plan#streamers} each watching one long run until the deadline, and {@link Plan#openers}
-     * each opening sessions one after another until the deadline and {@link Plan#leastOpened} have opened, each
-     * hanging up once it has its first frame, so that a storm's handshakes, not a run's pace, set how many open;
-     * every tenth has a seed of its own, so its run is computed afresh, as most viewers' settings are.
+     * each opening short runs one after another until the deadline and {@link Plan#leastOpened} have opened; every
+     * tenth has a seed of its own, so its run is computed afresh, as most viewers' settings are.
      */
     private Watched viewers(long deadline) throws InterruptedException, IOException {
         AtomicInteger next = new AtomicInteger(), watched = new AtomicInteger();
@@ -148,7 +147,7 @@ final class WarmUp {
                     for (int i = next.getAndIncrement(); i < plan.leastOpened() || System.nanoTime() - deadline < 0;
                          i = next.getAndIncrement()) {
                         String query = QUERIES.get(i % QUERIES.size()) + (i % 10 == 0 ? "&seed=" + i : "") + "&steps=2&speed=1000";
-                        messages.addAndGet(openAndLeave(query));
+                        messages.addAndGet(watch(query, Long.MAX_VALUE));
                         watched.incrementAndGet();
                     }
                 } catch (IOException e) {
@@ -169,13 +168,6 @@ final class WarmUp {
     private int watch(String query, long deadline) throws IOException {
         try (LoopbackViewer viewer = new LoopbackViewer(port, query)) {
             return viewer.watchUntil(deadline);
-        }
-    }
-
-    /** Opens a session, reads its first two messages (the data and frame 0) and hangs up. */
-    private int openAndLeave(String query) throws IOException {
-        try (LoopbackViewer viewer = new LoopbackViewer(port, query)) {
-            return viewer.watchFirst(2);
         }
     }
 

@@ -57,22 +57,9 @@ public final class LoopbackViewer implements AutoCloseable {
      * reader who leaves does, and reads to the server's close. Returns the messages read.
      */
     public int watchUntil(long deadline) throws IOException {
-        return watch(Integer.MAX_VALUE, deadline);
-    }
-
-    /**
-     * Reads the first {@code most} messages (fewer when the run ends or the server closes first) and hangs up, as a
-     * reader who leaves at once does: a socket's whole life, handshake to close, in the time of its first frame.
-     * Returns the messages read.
-     */
-    public int watchFirst(int most) throws IOException {
-        return watch(most, Long.MAX_VALUE);
-    }
-
-    private int watch(int most, long deadline) throws IOException {
         int messages = 0;
         while (true) {
-            if (messages >= most || deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
+            if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
                 sendClose();
                 awaitClose();
                 return messages;

@@ -41,21 +41,6 @@ class LoopbackViewerTest {
     }
 
     @Test
-    void a_viewer_that_leaves_at_once_reads_the_data_and_frame_0_then_its_session_is_gone() throws Exception {
-        LiveHub hub = new LiveHub(LiveLimits.DEFAULT, 2);
-        Javalin app = PlaygroundApp.create(hub).start(0);
-        int steps = 100_000; // a run it could not watch to the end in the test's time
-        try (LoopbackViewer viewer = new LoopbackViewer(app.port(), "preset=fastai-sgd&steps=" + steps + "&speed=1000")) {
-            long began = System.nanoTime();
-            assertEquals(2, viewer.watchFirst(2), "the data and frame 0, not the " + (steps + 1) + " frames");
-            assertTrue(System.nanoTime() - began < TimeUnit.SECONDS.toNanos(10), "gone once it has them");
-            awaitNoSessions(hub);
-        } finally {
-            app.stop();
-        }
-    }
-
-    @Test
     void a_viewer_with_a_bad_parameter_reads_the_error_and_the_server_closes() throws Exception {
         LiveHub hub = new LiveHub(LiveLimits.DEFAULT, 2);
         Javalin app = PlaygroundApp.create(hub).start(0);
