@@ -99,34 +99,29 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> Drain.stop(app, hub, Drain.NOTICE), "shutdown"));
     }
 
-    /** The training start ({@link #WARM_UP_AND_EXIT}): {@link #train} by the training plan, its store in the temporary folder. */
-    private static void trainAndExit() {
-        train(WarmUp.Plan.TRAINING, Path.of(System.getProperty("java.io.tmpdir")));
-        System.exit(0);
-    }
-
     /**
-     * Opens a point store as a start does, warms up by {@code plan} and stops. Its store is an H2 database in a folder
-     * of its own under {@code scratch}, deleted at the end, so nothing is written where it runs; it is opened twice,
-     * once to create the tables and once as a restart finds them, so the cache holds what the opening loads: a start
-     * waits for its store before it says it is ready, and without these classes cached, opening H2, the pool and
-     * Flyway was the last thing a start waited for.
+     * The training start ({@link #WARM_UP_AND_EXIT}): opens a point store as a start does, then warms up and exits. Its
+     * store is an H2 database in a folder of its own, deleted at the end, so nothing is written where it runs; it is
+     * opened twice, once to create the tables and once as a restart finds them, so the cache holds what the opening
+     * loads: a start waits for its store before it says it is ready, and without these classes cached, opening H2,
+     * the pool and Flyway was the last thing a start waited for.
      */
-    static void train(WarmUp.Plan plan, Path scratch) {
+    private static void trainAndExit() {
         StoreLimits none = StoreLimits.fromEnvironment(Map.of());
         Path dir = null;
         try {
-            dir = Files.createTempDirectory(scratch, "sgd-playground-training");
+            dir = Files.createTempDirectory("sgd-playground-training");
             Database database = Database.h2(dir);
             JdbcPointStore.open(database, none).close();
             PointStore store = OpeningPointStore.start(() -> JdbcPointStore.open(database, none));
-            start(0, store, none, plan).stop();
+            start(0, store, none, WarmUp.Plan.TRAINING).stop();
         } catch (IOException e) {
             LOG.warn("the training start could not make a folder for its store: {}", e.toString());
-            start(0, PointStore.NONE, none, plan).stop();
+            start(0, PointStore.NONE, none, WarmUp.Plan.TRAINING).stop();
         } finally {
             if (dir != null) deleteTree(dir);
         }
+        System.exit(0);
     }
 
     private static void deleteTree(Path dir) {

@@ -1,11 +1,6 @@
 package org.sgdplayground.server;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.io.TempDir;
 import org.sgdplayground.store.OpeningPointStore;
 import org.sgdplayground.store.PointStore;
 import org.sgdplayground.store.StoreLimits;
@@ -37,18 +32,6 @@ class WarmUpTest {
     private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(10)).build(),
             HttpResponse.BodyHandlers.ofString());
-    }
-
-    @Test
-    void the_training_start_leaves_no_store_behind_in_its_scratch_folder_nor_where_it_runs(@TempDir Path scratch) throws Exception {
-        Path workingDirectoryData = Path.of("data", "points.mv.db").toAbsolutePath();
-        long before = Files.exists(workingDirectoryData) ? Files.getLastModifiedTime(workingDirectoryData).toMillis() : -1;
-        Main.train(new WarmUp.Plan(Duration.ofMillis(300), 1, 1, 2), scratch);
-        try (Stream<Path> left = Files.list(scratch)) {
-            assertEquals(List.of(), left.toList(), "its store's folder is gone");
-        }
-        long after = Files.exists(workingDirectoryData) ? Files.getLastModifiedTime(workingDirectoryData).toMillis() : -1;
-        assertEquals(before, after, "and the working directory's store was neither made nor written");
     }
 
     @Test
