@@ -3,15 +3,11 @@ package org.sgdplayground.server;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.TrainingRun;
 import org.sgdplayground.model.Model;
@@ -51,8 +47,10 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 1 && args[0].equals(WARM_UP_AND_EXIT)) {
-            trainAndExit();
-            return;
+            // no store: this start only loads classes for the archive, and must not write a database where it runs
+            StoreLimits none = StoreLimits.fromEnvironment(Map.of());
+            start(0, PointStore.NONE, none, WarmUp.Plan.TRAINING).stop();
+            System.exit(0);
         }
         String port = System.getenv().getOrDefault("PORT", "7070");
         int p;
@@ -97,39 +95,6 @@ public final class Main {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> Drain.stop(app, hub, Drain.NOTICE), "shutdown"));
-    }
-
-    /**
-     * The training start ({@link #WARM_UP_AND_EXIT}): opens a point store as a start does, then warms up and exits. Its
-     * store is an H2 database in a folder of its own, deleted at the end, so nothing is written where it runs; it is
-     * opened twice, once to create the tables and once as a restart finds them, so the cache holds what the opening
-     * loads: a start waits for its store before it says it is ready, and without these classes cached, opening H2,
-     * the pool and Flyway was the last thing a start waited for.
-     */
-    private static void trainAndExit() {
-        StoreLimits none = StoreLimits.fromEnvironment(Map.of());
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("sgd-playground-training");
-            Database database = Database.h2(dir);
-            JdbcPointStore.open(database, none).close();
-            PointStore store = OpeningPointStore.start(() -> JdbcPointStore.open(database, none));
-            start(0, store, none, WarmUp.Plan.TRAINING).stop();
-        } catch (IOException e) {
-            LOG.warn("the training start could not make a folder for its store: {}", e.toString());
-            start(0, PointStore.NONE, none, WarmUp.Plan.TRAINING).stop();
-        } finally {
-            if (dir != null) deleteTree(dir);
-        }
-        System.exit(0);
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            LOG.warn("could not delete the training store at {}: {}", dir, e.toString());
-        }
     }
 
     /** Starts the app on {@code port} with its points in {@code store}, warmed up by {@code plan}, and returns it ready. */
