@@ -7,11 +7,9 @@ export function formatNumber(v) {
   if (typeof v !== 'number' || !Number.isFinite(v)) return '—';
   if (v === 0) return '0';
   const a = Math.abs(v);
-  if (a >= 1e5 || a < 1e-3) {
-    const [mantissa, exponent] = v.toExponential(3).split('e');
-    return `${trimZeros(mantissa)}e${Number(exponent)}`;
-  }
-  return trimZeros(v.toPrecision(4));
+  // toPrecision(4) takes an exponent itself from 10^4 on (12345 → "1.235e+4"): written as the larger ones are, 1.235e4
+  const [mantissa, exponent] = (a >= 1e5 || a < 1e-3 ? v.toExponential(3) : v.toPrecision(4)).split('e');
+  return exponent === undefined ? trimZeros(mantissa) : `${trimZeros(mantissa)}e${Number(exponent)}`;
 }
 
 /** A list of parameters, named: `p0 = 2.98, p1 = 2.51`. */

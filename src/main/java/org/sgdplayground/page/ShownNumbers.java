@@ -15,8 +15,8 @@ public final class ShownNumbers {
     private static final MathContext FOUR_DIGITS = new MathContext(4, RoundingMode.HALF_UP);
 
     /**
-     * {@code toExponential(3)} for {@code |v| ≥ 1e5} or {@code < 1e-3}, else {@code toPrecision(4)}; trailing zeros
-     * trimmed. Both round the double's exact value half away from zero, as {@link RoundingMode#HALF_UP} does.
+     * {@code toExponential(3)} for {@code |v| ≥ 1e5} or {@code < 1e-3}, else {@code toPrecision(4)}, whose own
+     * exponent (from 10^4 on) is written the same way, {@code 1.235e4}; trailing zeros trimmed. Both round the double's exact value half away from zero, as {@link RoundingMode#HALF_UP} does.
      */
     public static String format(double v) {
         if (!Double.isFinite(v)) return "—";
@@ -24,9 +24,8 @@ public final class ShownNumbers {
         BigDecimal rounded = new BigDecimal(v).round(FOUR_DIGITS);
         int exponent = rounded.precision() - rounded.scale() - 1;
         double a = Math.abs(v);
-        if (a >= 1e5 || a < 1e-3) return trimZeros(mantissa(rounded, exponent)) + "e" + exponent;
-        // toPrecision(4) switches to an exponent itself from 10^4 on (9999.5 → "1.000e+4"), and keeps its zeros there
-        if (exponent >= 4) return mantissa(rounded, exponent) + "e+" + exponent;
+        // toPrecision(4) takes an exponent itself from 10^4 on (9999.5 → "1.000e+4"): written as the larger ones are
+        if (a >= 1e5 || a < 1e-3 || exponent >= 4) return trimZeros(mantissa(rounded, exponent)) + "e" + exponent;
         return trimZeros(rounded.toPlainString());
     }
 

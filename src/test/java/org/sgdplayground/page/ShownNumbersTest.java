@@ -20,8 +20,9 @@ class ShownNumbersTest {
 
     @Test
     void it_keeps_javascripts_quirks_so_both_sides_read_the_same() {
-        assertEquals("1.235e+4", ShownNumbers.format(12345), "toPrecision(4) writes an exponent from 10^4 on");
-        assertEquals("1.000e+4", ShownNumbers.format(9999.5), "and keeps its zeros there");
+        assertEquals("1.235e4", ShownNumbers.format(12345), "from 10^4 on, an exponent written as the larger numbers' are");
+        assertEquals("1e4", ShownNumbers.format(9999.5), "its zeros trimmed");
+        assertEquals("-9.999e4", ShownNumbers.format(-99985), "below 10^5 by rounding");
         assertEquals("1", ShownNumbers.format(1.0005), "the double just under 1.0005 rounds down, as the exact value says");
         assertEquals("0.125", ShownNumbers.format(0.125));
     }
