@@ -89,7 +89,7 @@ public final class PlaygroundApp {
             } else if (PlaygroundApp.class.getResource("/web") != null) { // absent in a build without browser code
                 cfg.staticFiles.add(s -> { s.hostedPath = "/static"; s.directory = "/web"; s.location = Location.CLASSPATH; });
             }
-            cfg.contextResolver.ip = ctx -> clients.of(ctx.req().getRemoteAddr(), java.util.Collections.list(ctx.req().getHeaders(LiveSocket.FORWARDED_FOR)));
+            cfg.contextResolver.ip = ctx -> clients.of(ctx.req());
             cfg.jetty.modifyServletContextHandler(context -> LiveSocket.mount(context, hub, clients));
             cfg.jetty.modifyServer(server -> {
                 server.setStopTimeout(STOP_TIMEOUT_MILLIS);

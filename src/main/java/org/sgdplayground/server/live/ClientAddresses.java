@@ -1,6 +1,8 @@
 package org.sgdplayground.server.live;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,8 @@ import java.util.regex.Pattern;
 public record ClientAddresses(Set<String> trustedProxies) {
     /** The environment variable naming the proxies whose {@code X-Forwarded-For} is believed. */
     public static final String TRUSTED_PROXIES = "TRUSTED_PROXIES";
+    /** The header a balancer names the client in. */
+    static final String FORWARDED_FOR = "X-Forwarded-For";
     /** No proxy trusted: every request's client is its peer. */
     public static final ClientAddresses PEERS = new ClientAddresses(Set.of());
 
@@ -47,6 +51,11 @@ public record ClientAddresses(Set<String> trustedProxies) {
             proxies.add(entry);
         }
         return new ClientAddresses(Set.copyOf(proxies));
+    }
+
+    /** The client of {@code request}: its peer, or the address a trusted proxy forwarded. */
+    public String of(HttpServletRequest request) {
+        return of(request.getRemoteAddr(), Collections.list(request.getHeaders(FORWARDED_FOR)));
     }
 
     /**

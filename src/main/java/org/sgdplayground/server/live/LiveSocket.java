@@ -6,8 +6,6 @@ import org.sgdplayground.store.PointStore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +33,8 @@ import org.sgdplayground.experiment.InvalidParameterException;
  */
 public final class LiveSocket {
     static final String PATH = "/ws";
-    /** The header a balancer names the client in (believed only from a trusted proxy: {@link ClientAddresses}). */
-    public static final String FORWARDED_FOR = "X-Forwarded-For";
+    /** The request attribute holding the client's address, named once before the upgrade for the socket to count. */
+    private static final String CLIENT_ADDRESS = "sgd.client-address";
 
     private LiveSocket() {}
 
@@ -68,15 +66,16 @@ public final class LiveSocket {
                 // No permessage-deflate, though browsers offer it: a frame is ~150 bytes, and a deflater per socket
                 // costs hundreds of KB of native memory and CPU on every frame.
                 response.setExtensions(List.of());
-                return new Endpoint(hub, request.getParameterMap(),
-                    clients.of(address(request.getRemoteSocketAddress()), request.getHeaders(FORWARDED_FOR)));
+                return new Endpoint(hub, request.getParameterMap(), (String) request.getServletAttribute(CLIENT_ADDRESS));
             });
         }
 
         /** Refuses before the upgrade when the answer is already known: a plain 503 costs less than a socket. */
         @Override
         protected void service(HttpServletRequest request, HttpServletResponse response) throws jakarta.servlet.ServletException, IOException {
-            String refusal = hub.refusal(clients.of(request.getRemoteAddr(), java.util.Collections.list(request.getHeaders(FORWARDED_FOR))));
+            String client = clients.of(request);
+            request.setAttribute(CLIENT_ADDRESS, client); // for the socket, if it opens
+            String refusal = hub.refusal(client);
             if (refusal != null) {
                 response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
                 response.setContentType("application/json");
@@ -140,8 +139,5 @@ public final class LiveSocket {
         }
     }
 
-    private static String address(SocketAddress remote) {
-        return remote instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(remote);
-    }
 
 }
