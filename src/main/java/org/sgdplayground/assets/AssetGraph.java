@@ -96,19 +96,21 @@ public final class AssetGraph implements AssetUrls {
         imports.forEach((name, named) -> either.put(name,
             Stream.concat(named.stream(), dynamicImports.get(name).stream()).distinct().toList()));
 
-        Map<String, String> hashedNames = new LinkedHashMap<>();
+        Map<String, String> hashes = new LinkedHashMap<>(), hashedNames = new LinkedHashMap<>();
         for (String name : sources.keySet()) {
-            hashedNames.put(name, hashedName(name, closureHash(name, sources, either)));
+            hashes.put(name, closureHash(name, sources, either));
+            hashedNames.put(name, hashedName(name, hashes.get(name)));
         }
         Map<String, Asset> byName = new LinkedHashMap<>();
         sources.forEach((name, source) -> byName.put(name, new Asset(name, hashedNames.get(name), contentType(name),
             rewritten(name, source, hashedNames), imports.get(name), dynamicImports.get(name))));
         Map<String, Asset> bundles = new LinkedHashMap<>();
-        Map<String, String> notBundled = new LinkedHashMap<>();
+        Map<String, String> notBundled = new LinkedHashMap<>(), modules = new LinkedHashMap<>();
+        sources.forEach((name, source) -> { if (name.endsWith(".js")) modules.put(name, new String(source, StandardCharsets.UTF_8)); });
         for (String root : roots) {
             if (!root.endsWith(".js") || !sources.containsKey(root) || either.get(root).isEmpty()) continue;
             try {
-                bundle(root, sources, hashedNames.get(root)).forEach(a -> bundles.put(a.name(), a));
+                bundle(root, modules, hashes.get(root)).forEach(a -> bundles.put(a.name(), a));
             } catch (ModuleBundle.Refused e) {
                 notBundled.put(root, e.getMessage());
             }
@@ -120,12 +122,10 @@ public final class AssetGraph implements AssetUrls {
      * {@code root} served as one file with all it imports statically, and what it loads with {@code import()} as a
      * second, named {@code root.later.js} (see {@link ModuleBundle}).
      */
-    private static List<Asset> bundle(String root, Map<String, byte[]> sources, String hashedRoot) throws ModuleBundle.Refused {
-        String later = laterName(root), hash = hashedRoot.substring(root.length() - 2, hashedRoot.length() - 3); // main.HASH.js
-        String hashedLater = hashedName(later, hash); // the same sources: all root reaches
-        Map<String, String> texts = new LinkedHashMap<>();
-        sources.forEach((name, source) -> { if (name.endsWith(".js")) texts.put(name, new String(source, StandardCharsets.UTF_8)); });
-        ModuleBundle.Bundles b = ModuleBundle.of(root, texts, hashedRoot, hashedLater);
+    private static List<Asset> bundle(String root, Map<String, String> modules, String hash) throws ModuleBundle.Refused {
+        String later = laterName(root), hashedRoot = hashedName(root, hash);
+        String hashedLater = hashedName(later, hash); // the same sources as root's: all root reaches
+        ModuleBundle.Bundles b = ModuleBundle.of(root, modules, hashedRoot, hashedLater);
         List<Asset> assets = new ArrayList<>();
         assets.add(new Asset(root, hashedRoot, contentType(root), b.entry().getBytes(StandardCharsets.UTF_8), List.of(),
             b.later() == null ? List.of() : List.of(later)));
