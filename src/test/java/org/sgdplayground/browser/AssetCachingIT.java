@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,19 +14,7 @@ import org.junit.jupiter.api.Test;
  * draws the curve, and asks for the panels' modules only after it; a repeat visit gets the page as a 304 and
  * everything else from the cache, asking for nothing more.
  */
-class AssetCachingIT {
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-    }
-
+class AssetCachingIT extends PageTest {
     /** Every HTTP answer of this document, {@code [name, transferSize]}: 0 bytes is a copy from the cache. */
     @SuppressWarnings("unchecked")
     private static List<List<Object>> answers() {

@@ -18,11 +18,7 @@ final class GifPalette {
     private final byte[] nearestByShade = new byte[1 << 15];
     private final boolean[] known = new boolean[1 << 15];
 
-    GifPalette(Palette p, boolean fastbook) {
-        this(p, fastbook, 0);
-    }
-
-    /** The palette of a race of {@code lanes} lanes: each lane's colour ramps beside the plot's (six lanes fit in 256). */
+    /** The palette of a run, or of a race of {@code lanes} lanes: each lane's colour ramps beside the plot's (six fit in 256). */
     GifPalette(Palette p, boolean fastbook, int lanes) {
         List<Integer> colors = new ArrayList<>();
         colors.add(0); // transparent
