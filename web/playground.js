@@ -13,9 +13,9 @@ import { LiveConnection } from './socket.js';
 import { Run } from './run.js';
 import { Plot } from './plot.js';
 import { LossChart } from './losschart.js';
-import { plotScene, lossScene } from './scene.js';
+import { scenes } from './scene.js';
 import { plotColors } from './theme.js';
-import { Race } from './race.js';
+import { takeData, takeFrame, takeOutcome, laneStandings } from './race.js';
 import { decodePoints } from './points.js';
 
 export class Playground extends EventTarget {
@@ -187,7 +187,7 @@ export class Playground extends EventTarget {
       query: this.query,
       connected: this.connected,
       resumedWith: this.resumedWith ?? null,
-      lanes: r.race ? r.race.standings().map(({ color, ...s }) => s) : null,
+      lanes: laneStandings(r),
     };
   }
 
@@ -216,23 +216,20 @@ export class Playground extends EventTarget {
         const sameRun = this.resuming && this.run.data?.query === message.query;
         this.resuming = false;
         this.#query = message.query;
-        this.run.applyData(message, sameRun);
-        this.run.race = message.lanes ? new Race(message) : null; // SPEC §8: every lane's frames come in one message
+        takeData(this.run, message, sameRun);
         if (!sameRun && !this.#askedAhead) this.setRunning(Boolean(message.running));
         this.#awaitingData = this.#askedAhead = false;
         this.emit('data', message);
         break;
       }
       case 'frame': {
-        const frame = this.run.race ? this.run.race.applyFrame(message) : message;
-        if (frame) this.run.applyFrame(frame);
+        takeFrame(this.run, message);
         this.emit('frame', message);
         break;
       }
       case 'done':
       case 'diverged':
-        this.run.race?.applyOutcome(message);
-        this.run.applyOutcome(message);
+        takeOutcome(this.run, message);
         this.setRunning(false);
         this.emit('outcome', message);
         break;
@@ -279,9 +276,7 @@ export class Playground extends EventTarget {
   render() {
     if (!this.run.data) return;
     const colors = plotColors();
-    const plot = plotScene(this.run, colors), loss = lossScene(this.run, colors);
-    this.run.race?.decoratePlot(plot, this.run.data);
-    this.run.race?.decorateLoss(loss);
+    const { plot, loss } = scenes(this.run, colors);
     this.plot.render(plot);
     if (this.lossChart) this.lossChart.render(loss);
     for (const view of this.#views) view.render(this.run, colors);

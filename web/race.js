@@ -96,3 +96,29 @@ export class Race {
     scene.lanePaths = this.runs.map((run, k) => ({ points: run.path.map(f => [f.params[i], f.params[j]]), color: LANE_COLOURS[k] }));
   }
 }
+
+/**
+ * The messages of a run that may be a race, onto `run`, as the live page and the offline replay both take them:
+ * a `data` message makes the race when it has lanes (SPEC §8: every lane's frames come in one message).
+ */
+export function takeData(run, message, sameRun) {
+  run.applyData(message, sameRun);
+  run.race = message.lanes ? new Race(message) : null;
+}
+
+/** A `frame` message: a race's completes its round of lanes before the run shows it. */
+export function takeFrame(run, message) {
+  const frame = run.race ? run.race.applyFrame(message) : message;
+  if (frame) run.applyFrame(frame);
+}
+
+/** A `done` or `diverged` message. */
+export function takeOutcome(run, message) {
+  run.race?.applyOutcome(message);
+  run.applyOutcome(message);
+}
+
+/** Each lane's standing for a script's `state()` (SPEC §8), or null for a single run. */
+export function laneStandings(run) {
+  return run.race ? run.race.standings().map(({ color, ...s }) => s) : null;
+}

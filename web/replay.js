@@ -4,10 +4,10 @@
  * scrubs, and exposes `window.sgdPlayground` (play, pause, step, reset, state) as the page does (SPEC §5, §7).
  */
 import { Run } from './run.js';
-import { Race } from './race.js';
+import { takeData, takeFrame, takeOutcome, laneStandings } from './race.js';
 import { Plot } from './plot.js';
 import { LossChart } from './losschart.js';
-import { plotScene, lossScene } from './scene.js';
+import { scenes } from './scene.js';
 import { plotColors } from './theme.js';
 import { formatNumber, formatParams } from './format.js';
 import { installKeys } from './wiring.js';
@@ -50,19 +50,13 @@ class Replay {
     const { data, frames, outcome } = this.recording;
     const target = Math.max(-1, Math.min(index, this.last));
     if (target < this.#shown || this.#shown < 0) {
-      this.run.applyData(data, false);
-      this.run.race = data.lanes ? new Race(data) : null; // SPEC §8: every lane's frames come in one message
+      takeData(this.run, data, false);
       this.#shown = -1;
     }
-    for (let i = this.#shown + 1; i <= target; i++) {
-      const frame = this.run.race ? this.run.race.applyFrame(frames[i]) : frames[i];
-      if (frame) this.run.applyFrame(frame);
-    }
+    for (let i = this.#shown + 1; i <= target; i++) takeFrame(this.run, frames[i]);
     this.#shown = target;
-    if (target === this.last && outcome) {
-      this.run.race?.applyOutcome(outcome);
-      this.run.applyOutcome(outcome);
-    } else this.run.outcome = this.run.message = this.run.divergedAt = null;
+    if (target === this.last && outcome) takeOutcome(this.run, outcome);
+    else this.run.outcome = this.run.message = this.run.divergedAt = null;
     if (this.run.outcome) this.pause();
     this.render();
   }
@@ -111,15 +105,13 @@ class Replay {
       iter: r.iter, loss: r.loss, params: r.params ? [...r.params] : null, grad: r.grad ? [...r.grad] : null,
       steps: r.steps, running: this.#running, outcome: r.outcome, divergedAt: r.divergedAt, message: r.message,
       query: this.recording.data.query, connected: false, replay: true,
-      lanes: r.race ? r.race.standings().map(({ color, ...s }) => s) : null,
+      lanes: laneStandings(r),
     };
   }
 
   render() {
     const colors = plotColors();
-    const plot = plotScene(this.run, colors), loss = lossScene(this.run, colors);
-    this.run.race?.decoratePlot(plot, this.run.data);
-    this.run.race?.decorateLoss(loss);
+    const { plot, loss } = scenes(this.run, colors);
     this.plot.render(plot);
     this.lossChart.render(loss);
     const { el, run } = this;

@@ -44,6 +44,14 @@ export function plotScene(run, colors) {
   return scene;
 }
 
+/** The plot's and the loss chart's scenes for `run`, a race's lanes drawn on them. */
+export function scenes(run, colors) {
+  const plot = plotScene(run, colors), loss = lossScene(run, colors);
+  run.race?.decoratePlot(plot, run.data);
+  run.race?.decorateLoss(loss);
+  return { plot, loss };
+}
+
 export function lossScene(run, colors) {
   return {
     history: run.history,
