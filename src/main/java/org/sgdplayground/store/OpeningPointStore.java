@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-import org.sgdplayground.data.Dataset;
 
 /**
  * A point store being opened on a thread of its own while the server starts and warms up beside it: opening H2 or
@@ -16,7 +15,7 @@ import org.sgdplayground.data.Dataset;
  * the warm-up runs needs stored points. Whoever asks before it is open waits for it; {@link #awaitOpen} lets the
  * server say it is ready only once the opening has ended. Whatever the opener throws is thrown to every caller.
  */
-public final class OpeningPointStore implements PointStore {
+public final class OpeningPointStore extends ForwardingPointStore {
     private final CompletableFuture<PointStore> opening;
 
     private OpeningPointStore(CompletableFuture<PointStore> opening) {
@@ -55,28 +54,14 @@ public final class OpeningPointStore implements PointStore {
         }
     }
 
-    private PointStore store() {
+    @Override
+    protected PointStore store() {
         try {
             return opening.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw e;
         }
-    }
-
-    @Override
-    public Saved save(Dataset points) {
-        return store().save(points);
-    }
-
-    @Override
-    public Optional<Dataset> find(String id) {
-        return store().find(id);
-    }
-
-    @Override
-    public Usage usage() {
-        return store().usage();
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.sgdplayground.data.Dataset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * and stored points from the moment the database is back. Each attempt is a whole {@link JdbcPointStore#open}, so
  * Flyway's migrations run before the first request reaches the store.
  */
-public final class RetryingPointStore implements PointStore {
+public final class RetryingPointStore extends ForwardingPointStore {
     private static final Logger LOG = LoggerFactory.getLogger(RetryingPointStore.class);
 
     /** How often a server whose database was down at start tries again. */
@@ -77,25 +76,11 @@ public final class RetryingPointStore implements PointStore {
         }
     }
 
-    private PointStore store() {
+    @Override
+    protected PointStore store() {
         PointStore s = open;
         if (s == null) throw new Unavailable("the point store has not been reached since this server started: " + trouble, null);
         return s;
-    }
-
-    @Override
-    public Saved save(Dataset points) {
-        return store().save(points);
-    }
-
-    @Override
-    public Optional<Dataset> find(String id) {
-        return store().find(id);
-    }
-
-    @Override
-    public Usage usage() {
-        return store().usage();
     }
 
     @Override
