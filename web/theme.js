@@ -1,22 +1,39 @@
-/** Dark (the notebooks' dark_background) or light; the choice is remembered in this browser only. */
+/**
+ * Dark (the notebooks' dark_background) or light. A reader's choice is kept in the `sgd-theme` cookie, so the server
+ * writes the next page in it (page/Theme.java) and its first paint is already in their colours; and in this
+ * browser's storage, where a framed embed (whose cookie a browser does not send) and a choice made before the cookie
+ * find it.
+ */
 
 const KEY = 'sgd-playground-theme';
+const COOKIE = 'sgd-theme';
+const YEAR_SECONDS = 365 * 24 * 3600;
 
 export function currentTheme() {
   return document.documentElement.dataset.theme === 'light' ? 'light' : 'dark';
 }
 
+/** The stored choice, when the page was not written in it: a framed embed, or a choice from before the cookie. */
 export function applyStoredTheme() {
+  if (document.cookie.split('; ').some(c => c.startsWith(`${COOKIE}=`))) return; // the server read it
   let stored = null;
   try { stored = localStorage.getItem(KEY); } catch { /* storage may be off; dark it is */ }
-  if (stored === 'light' || stored === 'dark') document.documentElement.dataset.theme = stored;
+  if (stored !== 'light' && stored !== 'dark') return;
+  document.documentElement.dataset.theme = stored;
+  remember(stored);
 }
 
 export function toggleTheme() {
   const next = currentTheme() === 'dark' ? 'light' : 'dark';
   document.documentElement.dataset.theme = next;
-  try { localStorage.setItem(KEY, next); } catch { /* remembered for this page only */ }
+  remember(next);
   return next;
+}
+
+function remember(theme) {
+  const secure = location.protocol === 'https:' ? '; Secure' : '';
+  document.cookie = `${COOKIE}=${theme}; Path=/; Max-Age=${YEAR_SECONDS}; SameSite=Lax${secure}`;
+  try { localStorage.setItem(KEY, theme); } catch { /* the cookie keeps it, or this page does */ }
 }
 
 /** The drawing colours, from the stylesheet's custom properties so CSS owns the palette. */

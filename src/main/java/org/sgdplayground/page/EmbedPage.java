@@ -25,17 +25,18 @@ public final class EmbedPage {
 
     /** The embed for {@code e}, unfurling to {@code preview} when a link to it is shared (none when null). */
     public static String render(Experiment e, List<String> hidden, String oembedHref, LinkPreview preview) {
-        return render(e, hidden, oembedHref, preview, AssetUrls.UNHASHED, null, Messages.english());
+        return render(e, hidden, oembedHref, preview, AssetUrls.UNHASHED, Theme.DARK, null, Messages.english());
     }
 
     /**
-     * The embed for {@code e} in {@code m}'s language, its browser files linked at {@code assets}' addresses and its
-     * boot block carrying {@code live}: the socket's first messages as JSON (none when null).
+     * The embed for {@code e} in {@code m}'s language and {@code theme}'s colours, its browser files linked at
+     * {@code assets}' addresses and its boot block carrying {@code live}: the socket's first messages as JSON (none
+     * when null).
      */
     public static String render(Experiment e, List<String> hidden, String oembedHref, LinkPreview preview, AssetUrls assets,
-                                String live, Messages m) {
+                                Theme theme, String live, Messages m) {
         String title = m.text("site.titled", "title", PresetWords.of(Presets.byName(e.preset()).orElse(Presets.defaultPreset()), m).title());
-        return Layout.document(assets, m.lang(), title, "embed", oembedHref, preview, PageAssets.EMBED_MODULE,
+        return Layout.document(assets, theme, m.lang(), title, "embed", oembedHref, preview, PageAssets.EMBED_MODULE,
             main(
                 div(
                     button(m.text("transport.play")).withId("play").withType("button").withClass("primary").attr("aria-pressed", "false"),

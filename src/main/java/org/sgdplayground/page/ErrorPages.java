@@ -14,9 +14,9 @@ public final class ErrorPages {
         return m.lang().equals(Messages.FALLBACK) ? "/" : "/?lang=" + m.lang();
     }
 
-    /** The 404 page for a path the server does not have. */
-    public static String notFound(Messages m) {
-        return Layout.document(AssetUrls.UNHASHED, m.lang(), m.text("error.notFound.title"), "error", null, null, null,
+    /** The 404 page for a path the server does not have, in {@code theme}'s colours. */
+    public static String notFound(Messages m, Theme theme) {
+        return Layout.document(AssetUrls.UNHASHED, theme, m.lang(), m.text("error.notFound.title"), "error", null, null, null,
             main(
                 h1(m.text("error.notFound.heading")),
                 p(m.text("error.notFound.text")),

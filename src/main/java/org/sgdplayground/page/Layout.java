@@ -6,7 +6,7 @@ import j2html.tags.DomContent;
 import org.sgdplayground.assets.AssetUrls;
 
 /**
- * The one page skeleton: head (stylesheet, oEmbed discovery, theme), a body class, the content, the page's module.
+ * The one page skeleton: head (stylesheet, oEmbed discovery), the theme, a body class, the content, the page's module.
  * The browser files are linked at {@code assets}' addresses, with a preload for every module the page's module
  * imports and every sheet the stylesheet imports, so the browser fetches the whole graph in one round trip.
  */
@@ -17,6 +17,7 @@ final class Layout {
      * A whole HTML document, its browser files at {@code assets}' addresses.
      *
      * @param assets      the browser files' addresses
+     * @param theme       the page's colours ({@code <html data-theme>})
      * @param lang        the page's language ({@code <html lang>})
      * @param title       the tab's title
      * @param bodyClass   the body's class ({@code page}, {@code embed}, {@code error})
@@ -24,7 +25,7 @@ final class Layout {
      * @param preview     the link preview's tags, or null for none
      * @param module      the ES module that wires the page ({@code main.js}), or null for none
      */
-    static String document(AssetUrls assets, String lang, String title, String bodyClass, String oembedHref, LinkPreview preview, String module,
+    static String document(AssetUrls assets, Theme theme, String lang, String title, String bodyClass, String oembedHref, LinkPreview preview, String module,
                            DomContent... content) {
         return j2html.TagCreator.document(html(
             head(
@@ -45,6 +46,6 @@ final class Layout {
                 iff(module != null, script().withType("module").withSrc(module == null ? "" : assets.url(module)))
             ),
             body(content).withClass(bodyClass)
-        ).withLang(lang).attr("data-theme", "dark"));
+        ).withLang(lang).attr("data-theme", theme.attribute()));
     }
 }

@@ -32,15 +32,17 @@ public final class PlaygroundPage {
 
     /** The page for {@code e} in {@code m}'s language. */
     public static String render(Experiment e, String oembedHref, LinkPreview preview, Messages m) {
-        return render(e, oembedHref, preview, AssetUrls.UNHASHED, null, m);
+        return render(e, oembedHref, preview, AssetUrls.UNHASHED, Theme.DARK, null, m);
     }
 
     /**
-     * The page for {@code e} in {@code m}'s language, its browser files linked at {@code assets}' addresses and its
-     * boot block carrying {@code live}: the socket's first messages as JSON (none when null).
+     * The page for {@code e} in {@code m}'s language and {@code theme}'s colours, its browser files linked at
+     * {@code assets}' addresses and its boot block carrying {@code live}: the socket's first messages as JSON (none
+     * when null).
      */
-    public static String render(Experiment e, String oembedHref, LinkPreview preview, AssetUrls assets, String live, Messages m) {
-        return Layout.document(assets, m.lang(), m.text("site.name"), "page", oembedHref, preview, PageAssets.PLAYGROUND_MODULE,
+    public static String render(Experiment e, String oembedHref, LinkPreview preview, AssetUrls assets, Theme theme, String live,
+                                Messages m) {
+        return Layout.document(assets, theme, m.lang(), m.text("site.name"), "page", oembedHref, preview, PageAssets.PLAYGROUND_MODULE,
             header(
                 div(h1(a(m.text("site.name")).withHref("/")),
                     p(m.text("site.tagline")).withClass("tagline")),
@@ -88,12 +90,15 @@ public final class PlaygroundPage {
 
     /** A friendly 400 page in {@code m}'s language, its stylesheet at {@code assets}' address. */
     public static String badParameter(InvalidParameterException e, String withoutItHref, Messages m) {
-        return badParameter(e, withoutItHref, AssetUrls.UNHASHED, m);
+        return badParameter(e, withoutItHref, AssetUrls.UNHASHED, Theme.DARK, m);
     }
 
-    /** A friendly 400 page in {@code m}'s language: which setting, its value (escaped), what is allowed, and ways out. */
-    public static String badParameter(InvalidParameterException e, String withoutItHref, AssetUrls assets, Messages m) {
-        return Layout.document(assets, m.lang(), m.text("error.bad.title"), "error", null, null, null,
+    /**
+     * A friendly 400 page in {@code m}'s language and {@code theme}'s colours: which setting, its value (escaped), what
+     * is allowed, and ways out.
+     */
+    public static String badParameter(InvalidParameterException e, String withoutItHref, AssetUrls assets, Theme theme, Messages m) {
+        return Layout.document(assets, theme, m.lang(), m.text("error.bad.title"), "error", null, null, null,
             main(
                 h1(m.text("error.bad.heading")),
                 p(Words.rich(m, "error.bad.value", Map.of("parameter", code(e.parameter()),

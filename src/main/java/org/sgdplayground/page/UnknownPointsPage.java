@@ -16,12 +16,12 @@ public final class UnknownPointsPage {
 
     /** The page in English; {@code withoutPointsHref} is the same link without {@code points}. */
     public static String render(UnknownPointsException e, String withoutPointsHref) {
-        return render(e, withoutPointsHref, AssetUrls.UNHASHED, Messages.english());
+        return render(e, withoutPointsHref, AssetUrls.UNHASHED, Theme.DARK, Messages.english());
     }
 
-    /** The page in {@code m}'s language, its stylesheet at {@code assets}' address. */
-    public static String render(UnknownPointsException e, String withoutPointsHref, AssetUrls assets, Messages m) {
-        return Layout.document(assets, m.lang(), m.text("error.points.title"), "error", null, null, null,
+    /** The page in {@code m}'s language and {@code theme}'s colours, its stylesheet at {@code assets}' address. */
+    public static String render(UnknownPointsException e, String withoutPointsHref, AssetUrls assets, Theme theme, Messages m) {
+        return Layout.document(assets, theme, m.lang(), m.text("error.points.title"), "error", null, null, null,
             main(
                 h1(m.text("error.points.heading")),
                 p(Words.rich(m, "error.points.value", Map.of("id", code(e.value()).withClass("bad-value")))),

@@ -29,6 +29,7 @@ import org.sgdplayground.page.ErrorPages;
 import org.sgdplayground.page.LinkPreview;
 import org.sgdplayground.page.OEmbed;
 import org.sgdplayground.page.PlaygroundPage;
+import org.sgdplayground.page.Theme;
 import org.sgdplayground.page.UnknownPointsPage;
 
 /**
@@ -55,25 +56,26 @@ final class Pages {
      */
     private static void notFound(Context ctx) {
         if (ctx.endpoints().matchedHttpEndpoint() != null || ctx.path().startsWith("/api/")) return; // a route answered 404 itself
-        ctx.html(ErrorPages.notFound(language(ctx, Map.of())));
+        ctx.html(ErrorPages.notFound(language(ctx, Map.of()), theme(ctx)));
     }
 
     private static void embed(Context ctx, PointLookup stored, AssetUrls assets, RecentPages pages,
                               Function<Experiment, String> firstMessages) {
         Map<String, String> raw = query(ctx);
         Messages m = language(ctx, raw);
+        Theme theme = theme(ctx);
         ctx.header("Content-Security-Policy", EmbedPage.CONTENT_SECURITY_POLICY);
         try {
-            send(ctx, pages.get(key(ctx, "/embed", assets, m), () -> {
+            send(ctx, pages.get(key(ctx, "/embed", assets, m, theme), () -> {
                 Experiment e = ExperimentCodec.decode(raw, stored);
                 List<String> hidden = Arrays.stream(raw.getOrDefault("hide", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
                 return EmbedPage.render(e, hidden, oembedHref(ctx, "/embed"), LinkPreview.of(e, origin(ctx), "/embed", m), assets,
-                    firstMessages.apply(e), m);
+                    theme, firstMessages.apply(e), m);
             }));
         } catch (UnknownPointsException e) {
-            ctx.status(404).html(UnknownPointsPage.render(e, "/embed" + queryWithout(raw, e.parameter()), assets, m));
+            ctx.status(404).html(UnknownPointsPage.render(e, "/embed" + queryWithout(raw, e.parameter()), assets, theme, m));
         } catch (InvalidParameterException e) {
-            ctx.status(400).html(PlaygroundPage.badParameter(e, "/embed" + queryWithout(raw, e.parameter()), assets, m));
+            ctx.status(400).html(PlaygroundPage.badParameter(e, "/embed" + queryWithout(raw, e.parameter()), assets, theme, m));
         }
     }
 
@@ -91,29 +93,41 @@ final class Pages {
                                    Function<Experiment, String> firstMessages) {
         Map<String, String> raw = query(ctx);
         Messages m = language(ctx, raw);
+        Theme theme = theme(ctx);
         ctx.header("Content-Security-Policy", PlaygroundPage.CONTENT_SECURITY_POLICY + "; frame-ancestors 'self'");
         try {
-            send(ctx, pages.get(key(ctx, "/", assets, m), () -> {
+            send(ctx, pages.get(key(ctx, "/", assets, m, theme), () -> {
                 Experiment e = ExperimentCodec.decode(raw, stored);
                 return PlaygroundPage.render(e, oembedHref(ctx, "/"), LinkPreview.of(e, origin(ctx), "/", m), assets,
-                    firstMessages.apply(e), m);
+                    theme, firstMessages.apply(e), m);
             }));
         } catch (UnknownPointsException e) {
-            ctx.status(404).html(UnknownPointsPage.render(e, "/" + queryWithout(raw, e.parameter()), assets, m));
+            ctx.status(404).html(UnknownPointsPage.render(e, "/" + queryWithout(raw, e.parameter()), assets, theme, m));
         } catch (InvalidParameterException e) {
-            ctx.status(400).html(PlaygroundPage.badParameter(e, "/" + queryWithout(raw, e.parameter()), assets, m));
+            ctx.status(400).html(PlaygroundPage.badParameter(e, "/" + queryWithout(raw, e.parameter()), assets, theme, m));
         }
     }
 
     /**
      * Everything a page at {@code path} is made from: this server's origin (its link preview's addresses), the query
      * string as sent (the oEmbed link repeats it; {@code points=ID} names points that never change, an id being a
-     * hash of them), the browser files' addresses and the language it speaks (which may come from the request's
-     * {@code Accept-Language}). Only pages rendered whole are kept: a refusal or an unknown id is rendered each time.
+     * hash of them), the browser files' addresses, the language it speaks (which may come from the request's
+     * {@code Accept-Language}) and its theme (from a cookie). Only pages rendered whole are kept: a refusal or an
+     * unknown id is rendered each time.
      */
-    static String key(Context ctx, String path, AssetUrls assets, Messages m) {
+    static String key(Context ctx, String path, AssetUrls assets, Messages m, Theme theme) {
         String q = ctx.queryString();
-        return path + '\n' + origin(ctx) + '\n' + (q == null ? "" : q) + '\n' + assets.version() + '\n' + m.lang();
+        return path + '\n' + origin(ctx) + '\n' + (q == null ? "" : q) + '\n' + assets.version() + '\n' + m.lang() + '\n'
+            + theme.attribute();
+    }
+
+    /**
+     * The page's colours: the reader's choice, kept in the {@link Theme#COOKIE} cookie, else dark. The answer varies
+     * with the cookie, and says so.
+     */
+    static Theme theme(Context ctx) {
+        ctx.res().addHeader("Vary", "Cookie");
+        return Theme.fromCookie(ctx.cookie(Theme.COOKIE));
     }
 
     /** The page, or 304 when the client already holds it; either way the client asks again next time ({@code no-cache}). */
@@ -137,7 +151,7 @@ final class Pages {
         } catch (InvalidParameterException unknownLanguage) {
             fromLink = Optional.empty();
         }
-        if (fromLink.isEmpty()) ctx.header("Vary", "Accept-Language");
+        if (fromLink.isEmpty()) ctx.res().addHeader("Vary", "Accept-Language");
         return Lang.resolve(fromLink, ctx.header("Accept-Language"));
     }
 

@@ -275,6 +275,44 @@ class PlaygroundPageIT extends PageTest {
         assertEquals("dark", browser.js("return document.documentElement.dataset.theme"));
     }
 
+    /**
+     * A reader who chose light gets every page written in light, so its first paint is light (the theme of {@code <html>}
+     * as the parser made it, before any script); a choice kept only in storage (made before the cookie) is applied by the
+     * script and written to the cookie, so the next page is light from the start.
+     */
+    @Test
+    void a_reader_who_chose_light_gets_pages_light_from_their_first_paint() {
+        String id = (String) browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+            new MutationObserver((_, watcher) => {
+              if (!document.documentElement) return;
+              window.parsedTheme = document.documentElement.dataset.theme ?? null;
+              watcher.disconnect();
+            }).observe(document, { childList: true });""")).get("identifier");
+        try {
+            browser.openPlayground("/?preset=roller-coaster");
+            assertEquals("dark", browser.js("return window.parsedTheme"), "dark by default");
+            browser.driver.findElement(By.id("theme")).click();
+            for (String path : List.of("/?preset=fastai-sgd", "/embed?preset=fastai-sgd", "/?lr=fast", "/no-such-page")) {
+                browser.driver.get(browser.url(path));
+                assertEquals("light", browser.js("return window.parsedTheme"), path + " is light as parsed");
+            }
+            List<String> logged = browser.consoleProblems(); // the 400 and the 404 answers, and nothing else
+            assertTrue(logged.stream().allMatch(p -> p.contains("status of 400") || p.contains("status of 404")), logged.toString());
+
+            browser.js("document.cookie = 'sgd-theme=; Max-Age=0; Path=/'"); // a choice kept only in storage
+            browser.openPlayground("/?preset=fastai-sgd");
+            assertEquals("dark", browser.js("return window.parsedTheme"), "the server could not know");
+            assertEquals("light", browser.js("return document.documentElement.dataset.theme"), "the script applied the stored choice");
+            browser.openPlayground("/?preset=fastai-sgd");
+            assertEquals("light", browser.js("return window.parsedTheme"), "and wrote it to the cookie for the next page");
+        } finally {
+            browser.driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", id));
+            browser.openPlayground("/");
+            if ("light".equals(browser.js("return document.documentElement.dataset.theme"))) browser.driver.findElement(By.id("theme")).click();
+        }
+        assertEquals("dark", browser.js("return document.documentElement.dataset.theme"), "put back for the other tests");
+    }
+
     @Test
     void a_375_px_phone_scrolls_only_downwards_and_the_canvas_is_sharp() {
         browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",

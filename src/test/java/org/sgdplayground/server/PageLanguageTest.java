@@ -43,7 +43,7 @@ class PageLanguageTest {
         assertEquals("es", htmlLang(r));
         assertTrue(r.body().contains(ES.text("site.tagline")), "the tagline in Spanish");
         assertFalse(r.body().contains(EN.text("site.tagline")));
-        assertEquals("Accept-Language", r.headers().firstValue("Vary").orElse(""));
+        assertTrue(r.headers().allValues("Vary").contains("Accept-Language"), "varies with the header: " + r.headers().allValues("Vary"));
     }
 
     @Test
@@ -58,7 +58,7 @@ class PageLanguageTest {
     void a_links_lang_beats_the_header_and_the_spanish_preset_opens_in_spanish() throws Exception {
         HttpResponse<String> r = get("/?preset=fastai-sgd&lang=en", "es");
         assertEquals("en", htmlLang(r));
-        assertTrue(r.headers().firstValue("Vary").isEmpty(), "the link decided: the header did not matter");
+        assertFalse(r.headers().allValues("Vary").contains("Accept-Language"), "the link decided: the header did not matter");
         assertEquals("es", htmlLang(get("/?lang=es", "en")));
         assertEquals("es", htmlLang(get("/?preset=fastai-sgd-es", "en-US")));
         assertEquals("es", htmlLang(get("/embed?preset=fastai-sgd&lang=es", null)));
