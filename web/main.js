@@ -15,6 +15,7 @@ import { LanguageLinks, withLanguage } from './langswitch.js';
 applyStoredTheme();
 const boot = readBoot();
 const playground = new Playground(boot, { plot: document.getElementById('plot'), loss: document.getElementById('loss-chart') });
+playground.drawBoot(); // the first curve, before the rest of the page is wired; its events wait for connect()
 const controls = new ControlPanel(document.getElementById('controls'), boot);
 const readout = new Readout();
 let teach = null, ownData = null, graph = null, exportMenu = null; // the panels, once loadPanels() has them
@@ -136,7 +137,10 @@ document.getElementById('close-embed').addEventListener('click', () => dialog.cl
 
 window.sgdPlayground = scriptingApi(playground, controls, boot,
   () => ({ landscape: teach?.state(playground.run) ?? null, graph: graph?.state() ?? null, ownData: ownData?.state() ?? null }));
-playground.connect(boot.settings.autoplay === '1');
-// After the frame that draws the first curve; the run goes on without its panels if a file cannot be fetched.
-requestAnimationFrame(() => setTimeout(() => loadPanels().catch(error => console.error('sgd: the panels did not load', error))));
+// The socket and the panels after the frame that paints the first curve, so nothing stands between its drawing and
+// its showing; the run goes on without its panels if a file cannot be fetched.
+requestAnimationFrame(() => setTimeout(() => {
+  playground.connect(boot.settings.autoplay === '1');
+  loadPanels().catch(error => console.error('sgd: the panels did not load', error));
+}));
 

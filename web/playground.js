@@ -27,6 +27,11 @@ export class Playground extends EventTarget {
   #boot;
   #held = null; // {key, points}: the points the server last sent us (not an edit's working copy), by their key
   #exactWaiters = []; // calls of exactPoints() waiting for the `points` message
+  #heldEvents = null; // while the boot run is put on screen: the events it makes
+  #bootEvents = []; // and those events, until showBoot() sends them
+  #stale = false; // something changed since the last drawing
+  #inFrame = false; // drawing in an animation frame's callback: the frame paints it
+  #curveShown = false; // a curve was drawn and `sgd:first-curve` marked
 
   /** @param boot the page's boot data; @param canvases {{plot: HTMLCanvasElement, loss?: HTMLCanvasElement}} */
   constructor(boot, canvases) {
@@ -65,22 +70,46 @@ export class Playground extends EventTarget {
   }
 
   /**
-   * Puts the run the page was rendered with on screen, paused at frame 0, from the boot block, without the socket;
-   * false when the page carries no run (its points too many to inline).
+   * Draws the run the page was rendered with (the boot block), paused at frame 0, at once: before any listener is
+   * wired, so nothing the page writes first makes the drawing wait for a layout (issue #18). Its events wait for
+   * showBoot() or connect(). Does nothing when the page carries no run (its points too many to inline).
    */
-  showBoot() {
+  drawBoot() {
     const live = this.#boot.live;
-    if (!live || this.run.data) return Boolean(live);
+    if (!live || this.run.data) return;
+    this.#heldEvents = [];
     this.receive({ ...live.data, running: false });
     this.receive(live.frame);
-    return true;
+    this.#bootEvents = this.#heldEvents;
+    this.#heldEvents = null;
+    this.render();
   }
 
-  /** Opens the socket; the run starts playing when `play` is true, else waits at frame 0. */
+  /**
+   * Puts the boot run on screen (drawBoot()) and sends its events (`data`, `frame`, `running`, `message`), without
+   * the socket; false when the page carries no run.
+   */
+  showBoot() {
+    this.drawBoot();
+    this.#sendBootEvents();
+    return Boolean(this.#boot.live);
+  }
+
+  /** The boot run's events, if drawBoot() still holds them: before any later event, so listeners see them in order. */
+  #sendBootEvents() {
+    for (const event of this.#bootEvents.splice(0)) this.dispatchEvent(event);
+  }
+
+  /**
+   * Opens the socket; the run starts playing when `play` is true (or play() was called before), else waits at
+   * frame 0. A call made before it that opened a socket of its own (restart(), reset()) is kept: that socket stays.
+   */
   connect(play) {
-    this.resuming = this.showBoot(); // the socket's `data` message is then for the run on screen: keep it
-    this.#running = play;
-    this.#open(this.#query + (play ? '' : '&paused=1'));
+    const shown = this.showBoot();
+    this.#running = play || this.#running;
+    if (this.connection.isOpen || this.connection.isOpening) return;
+    this.resuming = shown; // the socket's `data` message is then for the run on screen: keep it
+    this.#open(this.#query + (this.#running ? '' : '&paused=1'));
   }
 
   #open(query) {
@@ -263,28 +292,54 @@ export class Playground extends EventTarget {
     this.emit('running', { running });
   }
 
-  /** Redraws on the next animation frame; many frames arriving in one frame draw once. */
+  /** Redraws on the next animation frame; many frames arriving in one frame draw once, and none drawn since. */
   requestRender() {
+    this.#stale = true;
     if (this.renderQueued) return;
     this.renderQueued = true;
     requestAnimationFrame(() => {
       this.renderQueued = false;
-      this.render();
+      this.#inFrame = true;
+      try {
+        if (this.#stale) this.render();
+      } finally {
+        this.#inFrame = false;
+      }
     });
   }
 
   render() {
+    this.#stale = false;
     if (!this.run.data) return;
     const colors = plotColors();
     const { plot, loss } = scenes(this.run, colors);
     this.plot.render(plot);
     if (this.lossChart) this.lossChart.render(loss);
     for (const view of this.#views) view.render(this.run, colors);
+    if (plot.curve && !this.#curveShown) {
+      this.#curveShown = true;
+      markFirstCurve(this.#inFrame);
+    }
   }
 
   emit(type, detail) {
-    this.dispatchEvent(new CustomEvent(type, { detail }));
+    const event = new CustomEvent(type, { detail });
+    if (this.#heldEvents) {
+      this.#heldEvents.push(event);
+      return;
+    }
+    this.#sendBootEvents(); // a call before connect() (a script's, a click's) comes after the boot run
+    this.dispatchEvent(event);
   }
+}
+
+/**
+ * Marks `sgd:first-curve` (for bench/first-curve and the tests) at the frame that paints the first curve: this one
+ * when it was drawn in an animation frame's callback, else the next, which is when it shows.
+ */
+function markFirstCurve(inFrame) {
+  const mark = () => performance.mark('sgd:first-curve');
+  if (inFrame) mark(); else requestAnimationFrame(mark);
 }
 
 /** Calls `changed` when the canvas's size in device pixels changes: a new box, or a new zoom or screen density. */

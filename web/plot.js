@@ -49,7 +49,6 @@ export class Plot {
     if (scene.reference) polyline(ctx, scene.reference, view, colors.reference, 1.5, [6, 5]);
     this.scatter.draw(ctx, scene.points, view, colors.points, this.canvas.width / width);
     if (scene.curve) polyline(ctx, scene.curve, view, colors.curve, 2.5, []);
-    if (scene.curve && !performance.getEntriesByName('sgd:first-curve').length) performance.mark('sgd:first-curve'); // bench/first-curve
     for (const lane of scene.laneCurves ?? []) polyline(ctx, lane.points, view, lane.color, 2.5, lane.dash); // a race (race.js)
     if (scene.predictions) dots(ctx, scene.predictions, view, colors.predictions, 3.6);
     if (scene.batch) rings(ctx, scene.batch, view, colors.text, 6);

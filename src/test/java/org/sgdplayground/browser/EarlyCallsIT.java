@@ -84,6 +84,46 @@ class EarlyCallsIT {
         assertEquals(List.of(), browser.consoleProblems());
     }
 
+    /**
+     * A new setting from a script before the page has opened its socket (which waits for the frame that paints the
+     * boot run) is the run that plays: the page opens one socket, for it, and the form and the address show it, not
+     * the boot run's settings arriving after it.
+     */
+    @Test
+    void a_setting_changed_as_soon_as_the_document_is_parsed_is_the_run_that_plays_on_every_load() {
+        String script = (String) browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+            window.socketsOpened = 0;
+            const Real = window.WebSocket;
+            window.WebSocket = class extends Real {
+              constructor(url, protocols) { super(url, protocols); window.socketsOpened++; }
+            };
+            document.addEventListener('DOMContentLoaded', () => {
+              window.connectedAtCall = window.sgdPlayground.state().connected;
+              window.sgdPlayground.set({ lr: 0.05 });
+            });""")).get("identifier");
+        List<String> failed = new ArrayList<>();
+        int beforeTheSocket = 0;
+        try {
+            for (int load = 1; load <= LOADS / 4; load++) {
+                browser.driver.get(browser.url("/?" + RUN));
+                browser.js("window.sgdPlayground.play()");
+                if (!reachesTheEnd(() -> browser.state())) failed.add("load " + load + ": did not end: " + browser.state());
+                Map<String, Object> seen = Map.of("query", browser.state().get("query"), "address", browser.js("return location.search"),
+                    "lr", browser.js("return document.getElementById('f-lr').value"), "sockets", browser.js("return window.socketsOpened"));
+                if (!String.valueOf(seen.get("query")).contains("lr=0.05") || !String.valueOf(seen.get("address")).contains("lr=0.05")
+                    || !"0.05".equals(seen.get("lr")) || ((Number) seen.get("sockets")).intValue() != 1) {
+                    failed.add("load " + load + ": " + seen);
+                }
+                if (Boolean.FALSE.equals(browser.js("return window.connectedAtCall"))) beforeTheSocket++;
+            }
+        } finally {
+            browser.driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", script));
+        }
+        assertEquals(List.of(), failed, "the new setting's run, one socket, the form and the address agreeing");
+        assertTrue(beforeTheSocket >= LOADS / 8, "set() came before the socket opened in " + beforeTheSocket + " of " + LOADS / 4 + " loads");
+        assertEquals(List.of(), browser.consoleProblems());
+    }
+
     /** Whether the run reports `done` at its last step within a few seconds. */
     private static boolean reachesTheEnd(java.util.function.Supplier<Map<String, Object>> state) {
         try {

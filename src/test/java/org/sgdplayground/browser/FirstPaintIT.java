@@ -12,7 +12,7 @@ import org.sgdplayground.experiment.QueryStrings;
 
 /**
  * The first curve without the socket: the page carries its points and frame 0 in its boot block, draws them at
- * once, and the socket it opens (saying {@code have=KEY}) brings the frames after frame 0 without the points.
+ * once (the socket and the panels wait for the frame that paints them), and the socket it opens (saying {@code have=KEY}) brings the frames after frame 0 without the points.
  */
 class FirstPaintIT extends PageTest {
     private static final String RUN = "preset=fastai-sgd&speed=500";
@@ -68,6 +68,39 @@ class FirstPaintIT extends PageTest {
             uninstall(id);
         }
         browser.screenshot("first-paint-without-socket");
+    }
+
+    /**
+     * Nothing stands between the boot run's drawing and its paint: the page draws it while its module first runs and
+     * marks the frame that paints it; the socket and the panels' file are asked for only after that frame.
+     */
+    @Test
+    void the_first_curve_is_painted_before_the_socket_opens_and_the_panels_are_fetched() {
+        String id = install("""
+            const Real = window.WebSocket;
+            window.WebSocket = class extends Real {
+              constructor(url, protocols) {
+                super(url, protocols);
+                window.socketAskedAt ??= performance.now();
+              }
+            };""");
+        try {
+            browser.openPlayground("/?" + RUN);
+            browser.waitUntil("the panels are wired", Duration.ofSeconds(10),
+                () -> Boolean.TRUE.equals(browser.js("return performance.getEntriesByName('sgd:panels').length === 1")));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> times = (Map<String, Object>) browser.js("""
+                const later = performance.getEntriesByType('resource').find(r => /\\/main\\.later\\.[0-9a-f]+\\.js$/.test(r.name));
+                return { curve: performance.getEntriesByName('sgd:first-curve')[0].startTime, socket: window.socketAskedAt ?? null,
+                  panels: later ? later.startTime : null };""");
+            double curve = ((Number) times.get("curve")).doubleValue();
+            assertNotNull(times.get("socket"), "the page opened its socket: " + times);
+            assertNotNull(times.get("panels"), "and fetched its panels' bundle: " + times);
+            assertTrue(curve <= ((Number) times.get("socket")).doubleValue(), "the curve's frame before the socket: " + times);
+            assertTrue(curve <= ((Number) times.get("panels")).doubleValue(), "and before the panels' file: " + times);
+        } finally {
+            uninstall(id);
+        }
     }
 
     @Test
