@@ -138,7 +138,8 @@ document.getElementById('close-embed').addEventListener('click', () => dialog.cl
 window.sgdPlayground = scriptingApi(playground, controls, boot,
   () => ({ landscape: teach?.state(playground.run) ?? null, graph: graph?.state() ?? null, ownData: ownData?.state() ?? null }));
 // The socket and the panels after the frame that paints the first curve, so nothing stands between its drawing and
-// its showing; the run goes on without its panels if a file cannot be fetched.
+// its showing (a tab opened in the background paints, and so connects, when it is first shown); the run goes on
+// without its panels if a file cannot be fetched.
 requestAnimationFrame(() => setTimeout(() => {
   playground.connect(boot.settings.autoplay === '1');
   loadPanels().catch(error => console.error('sgd: the panels did not load', error));
