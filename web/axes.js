@@ -1,10 +1,15 @@
 /** Canvas chores the charts share: a sharp (devicePixelRatio) canvas, a framed box with grid and labels, a clip, dots. */
 
-/** Sizes the canvas backing store to its CSS box × devicePixelRatio; returns a context drawing in CSS pixels. */
-export function sharpContext(canvas) {
+/** The canvas's CSS box, and the backing store that box needs at this devicePixelRatio (`w` × `h`). */
+export function backingSize(canvas) {
   const dpr = window.devicePixelRatio || 1;
   const width = Math.max(1, canvas.clientWidth), height = Math.max(1, canvas.clientHeight);
-  const w = Math.round(width * dpr), h = Math.round(height * dpr);
+  return { dpr, width, height, w: Math.round(width * dpr), h: Math.round(height * dpr) };
+}
+
+/** Sizes the canvas backing store to its CSS box × devicePixelRatio; returns a context drawing in CSS pixels. */
+export function sharpContext(canvas) {
+  const { dpr, width, height, w, h } = backingSize(canvas);
   if (canvas.width !== w || canvas.height !== h) {
     canvas.width = w;
     canvas.height = h;

@@ -12,6 +12,7 @@
 import { LiveConnection } from './socket.js';
 import { Run } from './run.js';
 import { Plot } from './plot.js';
+import { backingSize } from './axes.js';
 import { LossChart } from './losschart.js';
 import { scenes } from './scene.js';
 import { plotColors } from './theme.js';
@@ -342,9 +343,16 @@ function markFirstCurve(inFrame) {
   if (inFrame) mark(); else requestAnimationFrame(mark);
 }
 
-/** Calls `changed` when the canvas's size in device pixels changes: a new box, or a new zoom or screen density. */
+/**
+ * Calls `changed` when the canvas's size in device pixels changes: a new box, or a new zoom or screen density; not
+ * when it was last drawn at the size its box now needs (the observer's first report, just after the boot run's
+ * drawing, is that).
+ */
 function watchSize(canvas, changed) {
-  const watcher = new ResizeObserver(changed);
+  const watcher = new ResizeObserver(() => {
+    const { w, h } = backingSize(canvas);
+    if (w !== canvas.width || h !== canvas.height) changed();
+  });
   try {
     watcher.observe(canvas, { box: 'device-pixel-content-box' });
   } catch {
