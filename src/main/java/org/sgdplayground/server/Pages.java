@@ -59,23 +59,47 @@ final class Pages {
         ctx.html(ErrorPages.notFound(language(ctx, Map.of()), theme(ctx)));
     }
 
+    /** How a page shows an experiment: in a language and a theme, linking {@code assets}, with its run's first messages. */
+    private interface Render {
+        String page(Experiment e, Map<String, String> raw, LinkPreview preview, String oembedHref, AssetUrls assets, Theme theme,
+                    String live, Messages m);
+    }
+
+    private static void playground(Context ctx, PointLookup stored, AssetUrls assets, RecentPages pages,
+                                   Function<Experiment, String> firstMessages) {
+        page(ctx, "/", PlaygroundPage.CONTENT_SECURITY_POLICY + "; frame-ancestors 'self'", stored, assets, pages, firstMessages,
+            (e, raw, preview, oembedHref, urls, theme, live, m) -> PlaygroundPage.render(e, oembedHref, preview, urls, theme, live, m));
+    }
+
     private static void embed(Context ctx, PointLookup stored, AssetUrls assets, RecentPages pages,
                               Function<Experiment, String> firstMessages) {
+        page(ctx, "/embed", EmbedPage.CONTENT_SECURITY_POLICY, stored, assets, pages, firstMessages,
+            (e, raw, preview, oembedHref, urls, theme, live, m) -> {
+                List<String> hidden = Arrays.stream(raw.getOrDefault("hide", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+                return EmbedPage.render(e, hidden, oembedHref, preview, urls, theme, live, m);
+            });
+    }
+
+    /**
+     * The page at {@code path} for this request's link, in its reader's language and theme, kept once rendered; a bad
+     * setting gets the 400 page naming it, unknown points the 404 page, each with a link without it.
+     */
+    private static void page(Context ctx, String path, String contentSecurityPolicy, PointLookup stored, AssetUrls assets,
+                             RecentPages pages, Function<Experiment, String> firstMessages, Render render) {
         Map<String, String> raw = query(ctx);
         Messages m = language(ctx, raw);
         Theme theme = theme(ctx);
-        ctx.header("Content-Security-Policy", EmbedPage.CONTENT_SECURITY_POLICY);
+        ctx.header("Content-Security-Policy", contentSecurityPolicy);
         try {
-            send(ctx, pages.get(key(ctx, "/embed", assets, m, theme), () -> {
+            send(ctx, pages.get(key(ctx, path, assets, m, theme), () -> {
                 Experiment e = ExperimentCodec.decode(raw, stored);
-                List<String> hidden = Arrays.stream(raw.getOrDefault("hide", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-                return EmbedPage.render(e, hidden, oembedHref(ctx, "/embed"), LinkPreview.of(e, origin(ctx), "/embed", m), assets,
-                    theme, firstMessages.apply(e), m);
+                return render.page(e, raw, LinkPreview.of(e, origin(ctx), path, m), oembedHref(ctx, path), assets, theme,
+                    firstMessages.apply(e), m);
             }));
         } catch (UnknownPointsException e) {
-            ctx.status(404).html(UnknownPointsPage.render(e, "/embed" + queryWithout(raw, e.parameter()), assets, theme, m));
+            ctx.status(404).html(UnknownPointsPage.render(e, path + queryWithout(raw, e.parameter()), assets, theme, m));
         } catch (InvalidParameterException e) {
-            ctx.status(400).html(PlaygroundPage.badParameter(e, "/embed" + queryWithout(raw, e.parameter()), assets, theme, m));
+            ctx.status(400).html(PlaygroundPage.badParameter(e, path + queryWithout(raw, e.parameter()), assets, theme, m));
         }
     }
 
@@ -86,25 +110,6 @@ final class Pages {
             ctx.json(answer);
         } catch (OEmbed.Refusal refusal) {
             ctx.status(refusal.status()).contentType(ContentType.APPLICATION_JSON).result(Json.error(refusal.getMessage()));
-        }
-    }
-
-    private static void playground(Context ctx, PointLookup stored, AssetUrls assets, RecentPages pages,
-                                   Function<Experiment, String> firstMessages) {
-        Map<String, String> raw = query(ctx);
-        Messages m = language(ctx, raw);
-        Theme theme = theme(ctx);
-        ctx.header("Content-Security-Policy", PlaygroundPage.CONTENT_SECURITY_POLICY + "; frame-ancestors 'self'");
-        try {
-            send(ctx, pages.get(key(ctx, "/", assets, m, theme), () -> {
-                Experiment e = ExperimentCodec.decode(raw, stored);
-                return PlaygroundPage.render(e, oembedHref(ctx, "/"), LinkPreview.of(e, origin(ctx), "/", m), assets,
-                    theme, firstMessages.apply(e), m);
-            }));
-        } catch (UnknownPointsException e) {
-            ctx.status(404).html(UnknownPointsPage.render(e, "/" + queryWithout(raw, e.parameter()), assets, theme, m));
-        } catch (InvalidParameterException e) {
-            ctx.status(400).html(PlaygroundPage.badParameter(e, "/" + queryWithout(raw, e.parameter()), assets, theme, m));
         }
     }
 
