@@ -77,20 +77,21 @@ public final class PictureApi {
         Palette palette = Palette.byName(raw.get(Palette.PARAMETER));
         Recording run = Recording.of(e);
         List<Frame> kept = run.sampled(PictureLimits.stride(run.frames().size(), PictureLimits.MAX_REPLAY_FRAMES));
-        StringBuilder recording = new StringBuilder("{\"data\":");
-        if (run.lanes().isEmpty()) {
-            recording.append(utf8(Json.dataMessage(Briefing.of(e, run.points()), false))).append(",\"frames\":[");
-            for (int i = 0; i < kept.size(); i++) recording.append(i == 0 ? "" : ",").append(utf8(Json.frameMessage(kept.get(i))));
-            recording.append("],\"outcome\":").append(utf8(Json.outcomeMessage(run.outcome()))).append('}');
-        } else {
-            raceRecording(recording, e, run, kept);
-        }
+        String recording = run.lanes().isEmpty() ? runRecording(e, run, kept) : raceRecording(e, run, kept);
         Messages m = language(raw);
         String title = m.text("replay.title", "title", m.text("preset." + Presets.byName(e.preset()).orElse(Presets.defaultPreset()).name() + ".title"));
         ctx.header("Content-Security-Policy", ReplayPage.CONTENT_SECURITY_POLICY)
             .header("Content-Disposition", "inline; filename=\"sgd-playground-replay.html\"")
             .header("Cache-Control", CACHE)
-            .html(ReplayPage.render(title, palette, recording.toString(), browserCode, m));
+            .html(ReplayPage.render(title, palette, recording, browserCode, m));
+    }
+
+    /** A run's recording, as the socket sends it: the data message, each kept frame's message, the outcome. */
+    private static String runRecording(Experiment e, Recording run, List<Frame> kept) {
+        StringBuilder out = new StringBuilder("{\"data\":").append(utf8(Json.dataMessage(Briefing.of(e, run.points()), false)))
+            .append(",\"frames\":[");
+        for (int i = 0; i < kept.size(); i++) out.append(i == 0 ? "" : ",").append(utf8(Json.frameMessage(kept.get(i))));
+        return out.append("],\"outcome\":").append(utf8(Json.outcomeMessage(run.outcome()))).append('}').toString();
     }
 
     /**
@@ -98,10 +99,11 @@ public final class PictureApi {
      * a message with every lane's frame, or its outcome in the first kept message after its last frame, or null once
      * it has ended; then every lane's outcome.
      */
-    private static void raceRecording(StringBuilder out, Experiment e, Recording run, List<Frame> kept) {
+    private static String raceRecording(Experiment e, Recording run, List<Frame> kept) {
         List<Recording.Lane> lanes = run.lanes();
         List<String> labels = lanes.stream().map(Recording.Lane::label).toList();
-        out.append(utf8(RaceJson.dataMessage(Briefing.of(e, run.points()), labels, false, BriefingJson.Points.NUMBERS, null)))
+        StringBuilder out = new StringBuilder("{\"data\":")
+            .append(utf8(RaceJson.dataMessage(Briefing.of(e, run.points()), labels, false, BriefingJson.Points.NUMBERS, null)))
             .append(",\"frames\":[");
         boolean[] told = new boolean[lanes.size()];
         for (int i = 0; i < kept.size(); i++) {
@@ -116,7 +118,8 @@ public final class PictureApi {
             }
             out.append(i == 0 ? "" : ",").append(utf8(RaceJson.frameMessage(iter, frames, endedNow)));
         }
-        out.append("],\"outcome\":").append(utf8(RaceJson.outcomeMessage(lanes.stream().map(Recording.Lane::outcome).toList()))).append('}');
+        return out.append("],\"outcome\":").append(utf8(RaceJson.outcomeMessage(lanes.stream().map(Recording.Lane::outcome).toList())))
+            .append('}').toString();
     }
 
     /** What a picture shows: its kind, its colours, its frame, its words' language and the experiment's shortest link (points by their id). */
