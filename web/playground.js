@@ -28,8 +28,8 @@ export class Playground extends EventTarget {
   #boot;
   #held = null; // {key, points}: the points the server last sent us (not an edit's working copy), by their key
   #exactWaiters = []; // calls of exactPoints() waiting for the `points` message
-  #heldEvents = null; // while the boot run is put on screen: the events it makes
-  #bootEvents = []; // and those events, until showBoot() sends them
+  #holding = false; // the boot run is being put on screen: its events wait in #bootEvents
+  #bootEvents = []; // the boot run's events, until showBoot() sends them
   #stale = false; // something changed since the last drawing
   #inFrame = false; // drawing in an animation frame's callback: the frame paints it
   #curveShown = false; // a curve was drawn and `sgd:first-curve` marked
@@ -78,11 +78,10 @@ export class Playground extends EventTarget {
   drawBoot() {
     const live = this.#boot.live;
     if (!live || this.run.data) return;
-    this.#heldEvents = [];
+    this.#holding = true;
     this.receive({ ...live.data, running: false });
     this.receive(live.frame);
-    this.#bootEvents = this.#heldEvents;
-    this.#heldEvents = null;
+    this.#holding = false;
     this.render();
   }
 
@@ -325,8 +324,8 @@ export class Playground extends EventTarget {
 
   emit(type, detail) {
     const event = new CustomEvent(type, { detail });
-    if (this.#heldEvents) {
-      this.#heldEvents.push(event);
+    if (this.#holding) {
+      this.#bootEvents.push(event);
       return;
     }
     this.#sendBootEvents(); // a call before connect() (a script's, a click's) comes after the boot run
