@@ -1,7 +1,7 @@
 /**
  * A recorded run played back with no server (GET /export/replay.html): the live page's Run, Plot and LossChart,
- * fed from the socket messages the server wrote into the file instead of from a socket (a race's too: every lane). Plays, pauses, steps and
- * scrubs, and exposes `window.sgdPlayground` (play, pause, step, reset, state) as the page does (SPEC §5, §7).
+ * fed from the socket messages the server wrote into the file instead of from a socket (a race's too: every lane).
+ * Plays, pauses, steps and scrubs, and exposes `window.sgdPlayground` (play, pause, step, reset, state) as the page does (SPEC §5, §7).
  */
 import { Run } from './run.js';
 import { takeData, takeFrame, takeOutcome, laneStandings } from './race.js';

@@ -29,8 +29,8 @@ import org.sgdplayground.store.StoreLimits;
  * {@code Network.emulateNetworkConditions}: 100 ms added to every request's answer, 10 Mbit/s each way) and over
  * plain loopback. "First drawn curve" is the page's own {@code performance.mark('sgd:first-curve')}, set by
  * {@code playground.js} at the animation frame that paints the first fitted curve (the frame it was drawn in, or the
- * next when it was drawn outside one, as the boot run is); requests are the HTTP answers that crossed the network (a 304 counts,
- * a copy from the cache does not; the socket is not counted). Each figure is the median of {@code --reps} loads, on
+ * next when it was drawn outside one, as the boot run is); requests are the HTTP answers that crossed the network
+ * (a 304 counts, a copy from the cache does not; the socket is not counted). Each figure is the median of {@code --reps} loads, on
  * two servers in this JVM: one linking the plain {@code /static/} files as before (revalidated on every visit), one
  * the hashed {@code /assets/} files, each page's modules bundled in one file and its panels' in another; and, as the
  * floor this browser and machine set, a bare page (one canvas, one module that draws a curve and sets the mark).
@@ -109,7 +109,8 @@ public final class FirstCurve {
 
     /**
      * The least a page can do to draw a curve in this browser on this machine: a document holding one canvas and one
-     * module that draws 100 segments on it and sets the same mark at the frame that paints them; the module cached as the hashed ones are.
+     * module that draws 100 segments on it and sets the same mark at the frame that paints them; the module cached as
+     * the hashed ones are.
      */
     private static Javalin barePage() {
         return Javalin.create(cfg -> {

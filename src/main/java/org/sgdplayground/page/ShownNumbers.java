@@ -16,7 +16,8 @@ public final class ShownNumbers {
 
     /**
      * {@code toExponential(3)} for {@code |v| ≥ 1e5} or {@code < 1e-3}, else {@code toPrecision(4)}, whose own
-     * exponent (from 10^4 on) is written the same way, {@code 1.235e4}; trailing zeros trimmed. Both round the double's exact value half away from zero, as {@link RoundingMode#HALF_UP} does.
+     * exponent (from 10^4 on) is written the same way, {@code 1.235e4}; trailing zeros trimmed. Both round the
+     * double's exact value half away from zero, as {@link RoundingMode#HALF_UP} does.
      */
     public static String format(double v) {
         if (!Double.isFinite(v)) return "—";

@@ -31,7 +31,6 @@ public final class PictureLimits {
      */
     public static final long MAX_CACHED_PICTURE_BYTES = 16L << 20;
 
-
     /** Every k-th frame of {@code frames} keeps at most {@code most} of them, the last added when k does not divide. */
     public static int stride(int frames, int most) {
         if (frames <= most) return 1;

@@ -138,6 +138,4 @@ public final class LiveSocket {
             if (session != null) hub.remove(session);
         }
     }
-
-
 }
