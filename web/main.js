@@ -1,147 +1,24 @@
 /**
- * The full page: wires the playground, the form, the readout, the address bar, keys and buttons. Wiring only.
- * What the first curve needs is imported here; the panels (teaching views, own data, graph, leaderboard, export)
- * come with `import()` once it is drawn, so a first visit waits for a third fewer files (issue #18).
+ * The full page. Its script stands right after the plot in the page, and when it is a bundle it runs there as a
+ * classic script, while the browser waits with the rest of the page unparsed: it draws the run the page carries
+ * (the boot block, just before it) at once, so the first curve waits neither for the panels and the form below to be
+ * parsed and laid out, nor for the end of the document (issue #18). The rest is wired once the page is parsed
+ * (page.js): at the moment an ES module would have run, before `DOMContentLoaded`. Served as modules one by one,
+ * it runs then anyway.
  */
-import { readBoot, buildQuery, addressFor } from './state.js';
+import { readBoot } from './state.js';
 import { Playground } from './playground.js';
-import { ControlPanel } from './controls.js';
-import { Readout } from './readout.js';
-import { applyStoredTheme, toggleTheme, currentTheme } from './theme.js';
-import { installKeys, copyText, embedSnippet, scriptingApi } from './wiring.js';
-import { t, lang } from './i18n.js';
-import { LanguageLinks, withLanguage } from './langswitch.js';
+import { applyStoredTheme } from './theme.js';
+import { wirePage } from './page.js';
 
 applyStoredTheme();
 const boot = readBoot();
-const playground = new Playground(boot, { plot: document.getElementById('plot'), loss: document.getElementById('loss-chart') });
-playground.drawBoot(); // the first curve, before the rest of the page is wired; its events wait for connect()
-const controls = new ControlPanel(document.getElementById('controls'), boot);
-const readout = new Readout();
-let teach = null, ownData = null, graph = null, exportMenu = null; // the panels, once loadPanels() has them
-const show = new URLSearchParams(location.search).get('show'); // read now: the address follows the run from its first message
+const playground = new Playground(boot, { plot: document.getElementById('plot') });
+playground.drawBoot(); // the first curve; its events wait for connect()
 
-const languageLinks = new LanguageLinks(document, boot);
-
-/** The panels, after the first curve: each catches up with the run already on screen. */
-async function loadPanels() {
-  const [{ TeachViews }, { StripView }, { GradientBars }, { OwnData }, { GraphPanel }, { Leaderboard }, { ExportMenu }] =
-    await Promise.all([import('./teach.js'), import('./strip.js'), import('./gradbars.js'), import('./owndata.js'),
-      import('./graph.js'), import('./leaderboard.js'), import('./export.js')]);
-  teach = new TeachViews(document, {
-    controls,
-    onPick: init => controls.choose('init', init.join(',')),
-    onRedraw: () => playground.requestRender(),
-  });
-  playground.addView(teach);
-  playground.addView(new StripView(document, () => playground.requestRender()));
-  playground.addView(new GradientBars(document));
-  ownData = new OwnData(document, { playground, controls, boot, onPoints: run => teach.showData(run) });
-  playground.addView(ownData);
-  graph = new GraphPanel(document, playground, { wideByDefault: true, show });
-  graph.watchPlot(document.getElementById('plot'));
-  exportMenu = new ExportMenu(document.getElementById('export-menu'));
-  playground.addView(new Leaderboard(document));
-  if (playground.run.data) {
-    teach.showData(playground.run);
-    ownData.showData(playground.run);
-    graph.receive({ type: 'data' }); // the run's message went by before the panel was there: asks for its graph
-  }
-  exportMenu.update(pageQuery(playground.query), currentTheme());
-  playground.requestRender();
-  performance.mark('sgd:panels'); // for tests and bench/first-curve: every panel is wired
+if (document.readyState === 'loading') {
+  // 'interactive' comes just before the deferred scripts and DOMContentLoaded, whose listeners then find the page wired
+  document.addEventListener('readystatechange', () => wirePage(boot, playground), { once: true });
+} else {
+  wirePage(boot, playground);
 }
-
-/** The run's link in the page's language: the server's query for a run names none. */
-const pageQuery = query => withLanguage(boot, query, lang());
-
-function followAddress(runQuery) {
-  const query = pageQuery(runQuery);
-  history.replaceState(null, '', `${location.pathname}?${query}`);
-  exportMenu?.update(query, currentTheme());
-  languageLinks.update(controls.values());
-}
-
-playground.addEventListener('data', ({ detail }) => {
-  controls.setValues(detail.experiment, { confirmed: true });
-  followAddress(detail.query);
-  readout.hideError();
-  readout.showData(playground.run);
-  teach?.showData(playground.run);
-  ownData?.showData(playground.run);
-  readout.showRunning(playground.running, null);
-});
-playground.addEventListener('frame', () => readout.showFrame(playground.run));
-playground.addEventListener('outcome', () => {
-  readout.showOutcome(playground.run);
-  if (playground.run.outcome !== 'diverged') return;
-  const { surface, experiment } = playground.run.data;
-  controls.showDivergenceHint(surface, experiment, () => playground.restart(buildQuery(boot, controls.values())));
-});
-playground.addEventListener('running', () => readout.showRunning(playground.running, playground.run.outcome));
-playground.addEventListener('status', ({ detail }) => readout.showStatus(detail));
-playground.addEventListener('error', ({ detail }) => {
-  readout.showError(detail.error); // the socket's refusal: {error, parameter?, value?, allowed?}
-  if (detail.parameter) controls.markInvalid(detail.parameter);
-});
-
-controls.addEventListener('change', ({ detail }) => {
-  const query = buildQuery(boot, controls.values());
-  if (detail.key === 'speed') {
-    playground.setSpeed(Number(controls.values().speed), query);
-    followAddress(query);
-  } else {
-    playground.restart(query);
-  }
-});
-
-document.getElementById('play').addEventListener('click', () => playground.toggle());
-const step = () => (graph ?? playground).step(); // the graph panel walks a step when it is open
-document.getElementById('step').addEventListener('click', step);
-document.getElementById('reset').addEventListener('click', () => playground.reset());
-installKeys({ toggle: () => playground.toggle(), step, reset: () => playground.reset() });
-
-const themeButton = document.getElementById('theme');
-const labelTheme = () => { themeButton.textContent = t(currentTheme() === 'dark' ? 'web.theme.toLight' : 'web.theme.toDark'); };
-labelTheme();
-themeButton.addEventListener('click', () => {
-  toggleTheme();
-  labelTheme();
-  playground.render();
-  exportMenu?.update(pageQuery(playground.query), currentTheme());
-});
-
-const copyButton = document.getElementById('copy-link');
-const copyLabel = copyButton.textContent;
-copyButton.addEventListener('click', async () => {
-  const link = addressFor(location.pathname, pageQuery(playground.query));
-  copyButton.dataset.link = link;
-  copyButton.textContent = t((await copyText(link)) ? 'web.copy.done' : 'web.copy.linkFailed');
-  setTimeout(() => { copyButton.textContent = copyLabel; }, 1800);
-});
-
-const dialog = document.getElementById('embed-dialog');
-const snippet = document.getElementById('embed-snippet');
-document.getElementById('embed-button').addEventListener('click', () => {
-  snippet.value = embedSnippet(addressFor('/embed', pageQuery(playground.query)));
-  dialog.showModal();
-  snippet.select();
-});
-const copyEmbed = document.getElementById('copy-embed');
-const copyEmbedLabel = copyEmbed.textContent;
-copyEmbed.addEventListener('click', async () => {
-  copyEmbed.textContent = t((await copyText(snippet.value)) ? 'web.copy.done' : 'web.copy.snippetFailed');
-  setTimeout(() => { copyEmbed.textContent = copyEmbedLabel; }, 1800);
-});
-document.getElementById('close-embed').addEventListener('click', () => dialog.close());
-
-window.sgdPlayground = scriptingApi(playground, controls, boot,
-  () => ({ landscape: teach?.state(playground.run) ?? null, graph: graph?.state() ?? null, ownData: ownData?.state() ?? null }));
-// The socket and the panels after the frame that paints the first curve, so nothing stands between its drawing and
-// its showing (a tab opened in the background paints, and so connects, when it is first shown); the run goes on
-// without its panels if a file cannot be fetched.
-requestAnimationFrame(() => setTimeout(() => {
-  playground.connect(boot.settings.autoplay === '1');
-  loadPanels().catch(error => console.error('sgd: the panels did not load', error));
-}));
-

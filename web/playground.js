@@ -43,16 +43,26 @@ export class Playground extends EventTarget {
     this.resuming = false;
     this.connected = false;
     this.plot = new Plot(canvases.plot);
-    this.lossChart = canvases.loss ? new LossChart(canvases.loss) : null;
+    this.lossChart = null;
     this.renderQueued = false;
     this.connection = new LiveConnection({
       onMessage: m => this.receive(m),
       onStatus: s => this.statusChanged(s),
       resumeQuery: () => this.resumeQuery(),
     });
-    for (const canvas of [canvases.plot, canvases.loss]) {
-      if (canvas && 'ResizeObserver' in window) watchSize(canvas, () => this.requestRender());
-    }
+    this.#watch(canvases.plot);
+    if (canvases.loss) this.attachLossChart(canvases.loss);
+  }
+
+  /** The loss chart, drawn with the plot from the next frame on: the page's, once it is parsed (main.js). */
+  attachLossChart(canvas) {
+    this.lossChart = new LossChart(canvas);
+    this.#watch(canvas);
+    this.requestRender();
+  }
+
+  #watch(canvas) {
+    if ('ResizeObserver' in window) watchSize(canvas, () => this.requestRender());
   }
 
   /** The link of the run on screen, without a leading `?`. */

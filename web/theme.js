@@ -13,12 +13,15 @@ export function currentTheme() {
   return document.documentElement.dataset.theme === 'light' ? 'light' : 'dark';
 }
 
-/** The stored choice, when the page was not written in it: a framed embed, or a choice from before the cookie. */
+/**
+ * The stored choice, when the page was not written in it: a framed embed, or a choice from before the cookie. Reads
+ * the storage only: `document.cookie` is a round trip to the browser's cookie store, and the page already says what
+ * the server read (`data-theme`).
+ */
 export function applyStoredTheme() {
-  if (document.cookie.split('; ').some(c => c.startsWith(`${COOKIE}=`))) return; // the server read it
   let stored = null;
-  try { stored = localStorage.getItem(KEY); } catch { /* storage may be off; dark it is */ }
-  if (stored !== 'light' && stored !== 'dark') return;
+  try { stored = localStorage.getItem(KEY); } catch { /* storage may be off; the page's theme it is */ }
+  if ((stored !== 'light' && stored !== 'dark') || stored === currentTheme()) return;
   document.documentElement.dataset.theme = stored;
   remember(stored);
 }

@@ -145,7 +145,8 @@ public final class FirstCurve {
             driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
         } else {
             driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
-            load(driver, url, false); // what the repeat visitor's cache holds: their first visit
+            load(driver, url, false); // what the repeat visitor's cache holds: their first visit,
+            settle(driver); // over (a visit comes back later, not in the middle of the last one's loading)
             driver.get("about:blank");
         }
         driver.executeCdpCommand("Network.emulateNetworkConditions", network);
@@ -175,6 +176,23 @@ public final class FirstCurve {
         List<?> pair = (List<?>) result;
         return new Load(((Number) pair.get(0)).doubleValue(), ((Number) pair.get(1)).intValue());
     }
+
+    /** Waits until the page has asked for no file for {@value #SETTLED_MS} ms (its panels and socket are in), 5 s at most. */
+    private static void settle(ChromeDriver driver) {
+        driver.executeAsyncScript("""
+            const done = arguments[arguments.length - 1], quiet = arguments[0], until = performance.now() + 5000;
+            let seen = -1, since = performance.now();
+            const look = () => {
+              const n = performance.getEntriesByType('resource').length;
+              if (n !== seen) { seen = n; since = performance.now(); }
+              if (performance.now() - since >= quiet || performance.now() > until) return done();
+              setTimeout(look, 25);
+            };
+            look();""", SETTLED_MS);
+    }
+
+    /** How long a first visit asks for nothing before the repeat visit is made. */
+    private static final int SETTLED_MS = 300;
 
     private static Load median(List<Load> loads) {
         List<Load> sorted = loads.stream().sorted(Comparator.comparingDouble(Load::firstCurveMillis)).toList();

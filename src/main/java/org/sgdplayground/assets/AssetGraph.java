@@ -57,6 +57,7 @@ public final class AssetGraph implements AssetUrls {
     private final Set<String> sourceNames;
     private final Map<String, Asset> byHashedName;
     private final Map<String, String> notBundled;
+    private final Set<String> bundled;
     private final String version;
 
     /** The files one by one, the bundles that replace some of them as served (keyed by the same names), the roots refused. */
@@ -65,6 +66,7 @@ public final class AssetGraph implements AssetUrls {
         this.sourceNames = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(files.keySet()));
         this.byName = new LinkedHashMap<>(files);
         this.byName.putAll(bundles);
+        this.bundled = Set.copyOf(bundles.keySet());
         this.byHashedName = new LinkedHashMap<>();
         files.values().forEach(a -> byHashedName.put(a.hashedName(), a));
         bundles.values().forEach(a -> byHashedName.put(a.hashedName(), a));
@@ -149,6 +151,11 @@ public final class AssetGraph implements AssetUrls {
     public List<String> preloads(String name) {
         if (!byName.containsKey(name)) return List.of();
         return reachable(name, n -> byName.get(n).imports()).stream().map(this::url).toList();
+    }
+
+    @Override
+    public boolean runsAsClassicScript(String name) {
+        return bundled.contains(name) && !name.endsWith(LATER + ".js"); // the later bundle exports its load()
     }
 
     @Override

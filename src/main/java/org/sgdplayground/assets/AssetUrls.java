@@ -14,6 +14,14 @@ public interface AssetUrls {
      */
     List<String> preloads(String name);
 
+    /**
+     * Whether the module {@code name} is served as one file that imports and exports nothing (a bundle), so a page may
+     * run it as a classic script where it stands, while the rest of the page is still being parsed.
+     */
+    default boolean runsAsClassicScript(String name) {
+        return false;
+    }
+
     /** Names this set of addresses: two sets with one version give every name the same address. */
     String version();
 

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * one per file, still without a build step. Each imported module becomes a function scope run once, in the order a
  * browser evaluates modules (depth first, imports in source order, each module after its imports), whose value is
  * the frozen object of its exports; its {@code import { a, b as c } from './x.js'} becomes
- * {@code const { a, b: c } = __sgd_x;}. The entry's own code stays at the top level, after them. The later bundle
+ * {@code const { a, b: c } = __sgd_x;}. The entry's own code comes after them. The entry's bundle imports and
+ * exports nothing and is strict and in a block, so a page may also run it as a classic script, parsed where it stands
+ * (the playground page does, to draw the first curve before the rest of the page is parsed). The later bundle
  * exports one function, {@code load(modules)}, which the entry calls with its own modules' exports and which runs the
  * later modules once: it imports nothing, so a later bundle from another deploy (two servers behind a balancer) can
  * never run the entry a second time.
@@ -89,14 +91,16 @@ final class ModuleBundle {
         List<String> shared = now.stream().filter(n -> !n.equals(entry)).toList();
         Addresses at = new Addresses(entry, entryAddress, later.isEmpty() ? null : laterAddress);
         StringBuilder first = new StringBuilder("// ").append(entry).append(" and the ").append(shared.size())
-            .append(" modules it imports, in one file (org.sgdplayground.assets.ModuleBundle)\n");
+            .append(" modules it imports, in one file (org.sgdplayground.assets.ModuleBundle)\n")
+            .append("'use strict';\n{ // strict and in a block, as a module's scope is, when a page runs it as a classic script\n");
         for (String name : shared) scope(first, read.get(name), loaded, at);
         Module top = read.get(entry);
         first.append("// ").append(entry).append('\n');
         bindings(first, top.imports());
         first.append(dynamicImportsRewritten(top.code(), loaded, at)).append('\n');
+        if (!later.isEmpty()) first.append("const ").append(SHARED).append(" = Object.freeze({ ").append(scopeNames(shared)).append(" });\n");
+        first.append("}\n");
         if (later.isEmpty()) return new Bundles(first.toString(), null);
-        first.append("const ").append(SHARED).append(" = Object.freeze({ ").append(scopeNames(shared)).append(" });\n");
 
         StringBuilder second = new StringBuilder("// what ").append(entry).append(" loads when asked: ")
             .append(String.join(", ", later)).append(" (org.sgdplayground.assets.ModuleBundle)\n")

@@ -42,7 +42,9 @@ public final class PlaygroundPage {
      */
     public static String render(Experiment e, String oembedHref, LinkPreview preview, AssetUrls assets, Theme theme, String live,
                                 Messages m) {
-        return Layout.document(assets, theme, m.lang(), m.text("site.name"), "page", oembedHref, preview, PageAssets.PLAYGROUND_MODULE,
+        // the boot block and the script right after the plot: a bundled script draws the first curve there, before the
+        // browser has parsed (and has to lay out) the panels and the form below it (issue #18)
+        return Layout.documentScriptInContent(assets, theme, m.lang(), m.text("site.name"), "page", oembedHref, preview, PageAssets.PLAYGROUND_MODULE,
             header(
                 div(h1(a(m.text("site.name")).withHref("/")),
                     p(m.text("site.tagline")).withClass("tagline")),
@@ -55,7 +57,8 @@ public final class PlaygroundPage {
             main(
                 section(
                     Partials.transport(m),
-                    div(Partials.stage(m), Partials.landscape(m)).withClass("views"),
+                    div(Partials.stage(m), BootData.block(e, "page", List.of(), live, m), Layout.pageScript(assets, PageAssets.PLAYGROUND_MODULE),
+                        Partials.landscape(m)).withClass("views"),
                     Partials.readout(e, m, div(dt(m.text("readout.status")), dd(m.text("readout.ready")).withId("outcome")).withClass("outcome")),
                     Partials.announcer(),
                     Partials.strip(m),
@@ -78,8 +81,7 @@ public final class PlaygroundPage {
                     text(m.text("footer.address"))),
                 p(text(m.text("footer.also") + " "), a(m.text("footer.presets")).withHref("/api/presets"), text(" · "),
                     code("POST /api/train"), text(" " + m.text("footer.train")))
-            ).withClass("bottom"),
-            BootData.block(e, "page", List.of(), live, m)
+            ).withClass("bottom")
         );
     }
 

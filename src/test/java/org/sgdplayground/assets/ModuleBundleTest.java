@@ -76,7 +76,7 @@ class ModuleBundleTest {
     void what_the_entry_loads_when_asked_comes_from_the_later_bundle_run_once_with_the_entrys_modules() throws Exception {
         ModuleBundle.Bundles b = bundle();
         assertTrue(b.entry().contains("import('./" + LATER + "').then(later => later.load(__sgd$modules).__sgd_panel)"), b.entry());
-        assertTrue(b.entry().endsWith("const __sgd$modules = Object.freeze({ __sgd_format, __sgd_view, __sgd_theme });\n"),
+        assertTrue(b.entry().endsWith("const __sgd$modules = Object.freeze({ __sgd_format, __sgd_view, __sgd_theme });\n}\n"),
             "in the order they ran: " + b.entry());
         assertFalse(b.entry().contains("export"), "the entry exports nothing: " + b.entry());
         assertFalse(b.later().contains("import "), "the later bundle imports nothing, so it can never run the entry again: " + b.later());
@@ -85,6 +85,23 @@ class ModuleBundleTest {
         assertFalse(b.later().contains("const __sgd_format ="), "format.js is the entry's, not run again: " + b.later());
         assertTrue(at(b.later(), "const __sgd_table =") < at(b.later(), "const __sgd_panel ="), b.later());
         assertTrue(b.later().endsWith("return modules = Object.freeze({ __sgd_table, __sgd_panel });\n}\n"), b.later());
+    }
+
+    @Test
+    void the_entry_bundle_is_strict_and_in_a_block_so_a_page_may_run_it_as_a_classic_script() throws Exception {
+        for (ModuleBundle.Bundles b : List.of(bundle(), withoutLater())) {
+            String[] lines = b.entry().split("\n");
+            assertTrue(lines[0].startsWith("// "), b.entry());
+            assertEquals("'use strict';", lines[1], "the directive before any statement: " + b.entry());
+            assertTrue(lines[2].startsWith("{"), b.entry());
+            assertEquals("}", lines[lines.length - 1], "everything declared stays in the block: " + b.entry());
+            assertFalse(b.entry().matches("(?ms).*^\\s*(import|export)\\b(?!\\s*\\().*"), "no import or export statement: " + b.entry());
+        }
+    }
+
+    private ModuleBundle.Bundles withoutLater() throws ModuleBundle.Refused {
+        files.put("app.js", "import { View } from './view.js';\nnew View(1);\n");
+        return bundle();
     }
 
     @Test

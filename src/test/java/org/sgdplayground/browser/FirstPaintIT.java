@@ -103,6 +103,34 @@ class FirstPaintIT extends PageTest {
         }
     }
 
+    /**
+     * The page's script stands right after the plot and runs there: the boot run is drawn while the panels and the
+     * form below are not yet parsed, and the loss chart, parsed later, is drawn once the page is.
+     */
+    @Test
+    void the_boot_run_is_drawn_before_the_panels_and_the_form_are_parsed() {
+        String id = install("""
+            const real = HTMLCanvasElement.prototype.getContext;
+            HTMLCanvasElement.prototype.getContext = function (...args) {
+              if (this.id === 'plot' && !window.plotFirstDrawn) window.plotFirstDrawn = {
+                parsing: document.readyState === 'loading', form: !!document.getElementById('controls'),
+                lossChart: !!document.getElementById('loss-chart'), landscape: !!document.getElementById('landscape') };
+              return real.apply(this, args);
+            };""");
+        try {
+            browser.openPlayground("/?" + RUN);
+            browser.waitUntil("the loss chart is drawn", Duration.ofSeconds(10),
+                () -> ((Number) browser.js("return document.getElementById('loss-chart').width")).intValue() > 300);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> first = (Map<String, Object>) browser.js("return window.plotFirstDrawn");
+            assertEquals(Map.of("parsing", true, "form", false, "lossChart", false, "landscape", false), first,
+                "the plot was drawn with the document still being parsed, nothing below the plot there yet");
+            assertEquals(1L, browser.js("return performance.getEntriesByName('sgd:first-curve').length"));
+        } finally {
+            uninstall(id);
+        }
+    }
+
     @Test
     void the_socket_then_brings_the_frames_after_frame_0_and_never_the_points_again() {
         Experiment e = ExperimentCodec.decode(QueryStrings.parse(RUN));

@@ -12,11 +12,17 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.sgdplayground.assets.AssetUrls;
+import org.sgdplayground.experiment.ExperimentCodec;
+import org.sgdplayground.i18n.Messages;
+import org.sgdplayground.page.PlaygroundPage;
+import org.sgdplayground.page.Theme;
 
 /**
  * Pages link the browser files at hashed addresses, each page's modules bundled in one file; those addresses are
@@ -25,8 +31,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AssetRoutesTest {
     @RegisterExtension
     static final LocalApp APP = new LocalApp();
-    private static final Pattern MODULE_PRELOAD = Pattern.compile("<link rel=\"modulepreload\" href=\"([^\"]+)\">");
-    private static final Pattern SCRIPT = Pattern.compile("<script type=\"module\" src=\"([^\"]+)\">");
+    /** A module's preload, or a classic script's (the playground's bundle). */
+    private static final Pattern PRELOAD = Pattern.compile("<link rel=\"(?:modulepreload|preload\" as=\"script)\" href=\"([^\"]+)\">");
+    /** A module, or a classic script (the playground's bundle). */
+    private static final Pattern SCRIPT = Pattern.compile("<script (?:type=\"module\" )?src=\"([^\"]+)\">");
     private static final Pattern STYLESHEET = Pattern.compile("<link rel=\"stylesheet\" href=\"([^\"]+)\">");
     private static final Pattern HASHED = Pattern.compile("/assets/([A-Za-z0-9_-]+)\\.[0-9a-f]{16}\\.(js|css|svg)");
     /** What this test takes for an import: {@code from './x.js'} or {@code import './x.js'}, read off the files themselves. */
@@ -67,7 +75,7 @@ class AssetRoutesTest {
             Set<String> expected = moduleGraph(page[1]);
             assertTrue(expected.size() > 10, "the graph is read from the files: " + expected);
             assertEquals(Set.of(page[1]), sourceNames(SCRIPT, html), page[0]);
-            assertEquals(Set.of(page[1]), sourceNames(MODULE_PRELOAD, html), page[0]);
+            assertEquals(Set.of(page[1]), sourceNames(PRELOAD, html), page[0]);
             Matcher script = SCRIPT.matcher(html);
             assertTrue(script.find());
             String bundle = get(script.group(1)).body();
@@ -76,6 +84,33 @@ class AssetRoutesTest {
             }
             assertFalse(IMPORT.matcher(bundle).find(), "it imports nothing: " + page[0]);
         }
+    }
+
+    @Test
+    void the_playground_runs_its_bundle_as_a_classic_script_right_after_the_plot_and_the_boot_block_the_embed_as_a_module() throws Exception {
+        String html = get("/?preset=roller-coaster").body();
+        Matcher script = SCRIPT.matcher(html);
+        assertTrue(script.find());
+        assertEquals("<script src=\"" + script.group(1) + "\">", script.group(), "a classic script: run where it stands");
+        assertTrue(html.contains("<link rel=\"preload\" as=\"script\" href=\"" + script.group(1) + "\">"), "preloaded as a script: " + html);
+        int plot = html.indexOf("id=\"plot\""), boot = html.indexOf("id=\"boot\""), controls = html.indexOf("id=\"controls\"");
+        assertTrue(plot > html.indexOf("<body") && plot < boot && boot < script.start() && script.start() < controls,
+            "plot " + plot + ", boot block " + boot + ", script " + script.start() + ", form " + controls);
+        assertTrue(html.indexOf("</script>", boot) < script.start(), "the boot block ends before the script");
+
+        String embed = get("/embed?preset=momentum").body();
+        Matcher module = SCRIPT.matcher(embed);
+        assertTrue(module.find());
+        assertTrue(module.group().startsWith("<script type=\"module\""), module.group());
+        assertTrue(module.start() < embed.indexOf("</head>"), "the embed's module is in its head");
+    }
+
+    @Test
+    void modules_served_one_by_one_run_as_modules_where_the_playground_puts_its_script() {
+        String html = PlaygroundPage.render(ExperimentCodec.decode(Map.of()), null, null, AssetUrls.UNHASHED, Theme.DARK, null, Messages.english());
+        assertTrue(html.contains("<script type=\"module\" src=\"/static/main.js\"></script>"), html);
+        assertTrue(html.indexOf("id=\"boot\"") < html.indexOf("/static/main.js\"></script>"), html);
+        assertFalse(html.contains("rel=\"preload\" as=\"script\""), "nothing to preload: " + html);
     }
 
     /** The name a bundle gives a module's exports: {@code format.js} → {@code __sgd_format}. */
