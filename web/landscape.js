@@ -10,6 +10,9 @@ import { formatNumber } from './format.js';
 const MARGIN = { left: 50, right: 12, top: 10, bottom: 36 };
 const CONTOURS = 9;
 const ARROW_PX = 64;
+/** The steps of a path drawn at full strength; before them, a path over three times this is one faint stroke. */
+const RECENT_STEPS = 200;
+const OLDER_STEPS_ALPHA = 0.4;
 
 export class Landscape {
   constructor(canvas) {
@@ -54,10 +57,27 @@ export class Landscape {
       ctx.lineWidth = width;
       ctx.stroke();
     };
-    if (scene.path.length > 1) {
-      ctx.lineJoin = 'round';
-      haloed(scene.path, colors.path, 1.6);
-    }
+    /**
+     * A path: its last RECENT_STEPS steps haloed, what came before as one faint stroke, so a long path that swings
+     * back and forth (momentum across a narrow valley) shows as a see-through band over the landscape, not a
+     * solid patch hiding it, with where it is going now on top.
+     */
+    const trail = (points, color, width) => {
+      const recent = points.length > 3 * RECENT_STEPS ? points.length - RECENT_STEPS : 0;
+      if (recent) {
+        ctx.save();
+        ctx.globalAlpha = OLDER_STEPS_ALPHA;
+        ctx.beginPath();
+        points.slice(0, recent + 1).forEach(([x, y], k) => (k ? ctx.lineTo(toX(x), toY(y)) : ctx.moveTo(toX(x), toY(y))));
+        ctx.strokeStyle = color;
+        ctx.lineWidth = 1;
+        ctx.stroke();
+        ctx.restore();
+      }
+      haloed(points.slice(recent), color, width);
+    };
+    ctx.lineJoin = 'round';
+    if (scene.path.length > 1) trail(scene.path, colors.path, 1.6);
     const at = (p, fill, stroke, radius) => {
       ctx.beginPath();
       ctx.arc(toX(p[0]), toY(p[1]), radius, 0, 2 * Math.PI);
@@ -66,7 +86,7 @@ export class Landscape {
     };
     for (const lane of scene.lanePaths ?? []) { // a race: one path a lane, each ending at a dot (race.js)
       if (!lane.points.length) continue;
-      haloed(lane.points, lane.color, 1.8);
+      trail(lane.points, lane.color, 1.8);
       at(lane.points[lane.points.length - 1], lane.color, colors.background, 5);
     }
     if (scene.start) at(scene.start, null, colors.path, 5);

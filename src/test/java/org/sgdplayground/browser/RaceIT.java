@@ -100,6 +100,24 @@ class RaceIT extends PageTest {
         browser.js("document.getElementById('theme').click()");
     }
 
+    /**
+     * Momentum 0.995 swings across the roller coaster's narrow valley for 2,000 steps: its path, drawn whole at full
+     * strength, was a solid patch over a tenth of the landscape's canvas. Its older steps are now one faint stroke: the lane's
+     * own colour covers at most a twentieth of the landscape, and is there (its recent steps).
+     */
+    @Test
+    void a_long_path_swinging_across_a_valley_leaves_the_landscape_visible_under_it() {
+        browser.openPlayground("/?preset=race-momentum&speed=1000");
+        browser.js("window.sgdPlayground.play()");
+        browser.waitUntil("the race ends", Duration.ofSeconds(30), () -> "done".equals(browser.state().get("outcome")));
+        long solid = pixelsOf("landscape", LANE_COLOURS.get(1));
+        long area = ((Number) browser.js("const c = document.getElementById('landscape'); return c.width * c.height")).longValue();
+        assertTrue(solid > 30, "the momentum lane's recent steps are drawn in its colour: " + solid);
+        assertTrue(solid < area / 20, "and cover at most a twentieth of the landscape: " + solid + " of " + area + " pixels");
+        browser.js("document.getElementById('landscape').scrollIntoView({block: 'center'})");
+        browser.screenshot("race-momentum-landscape");
+    }
+
     @Test
     void a_diverging_lane_is_marked_while_the_others_go_on() {
         String query = "preset=fastai-sgd&steps=150&race=sgd,sgd(lr=30)";
