@@ -42,6 +42,7 @@ public final class Program {
     /** The room every op of this graph shares for its reductions (one op runs at a time). */
     private final double[] scratch;
     private final List<FusedLoop> loops;
+    private final List<String> kernelSources;
     private final Set<Tensor> absorbed;
 
     private Program(Tensor result, Function<String, CompletableFuture<Kernel>> kernels) {
@@ -56,9 +57,11 @@ public final class Program {
         this.absorbed = Collections.newSetFromMap(new IdentityHashMap<>());
         Map<Tensor, FusedLoop> loopAt = new IdentityHashMap<>();
         List<FusedLoop> fused = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
         if (kernels != null) {
             for (Region region : Fusion.regions(List.of(order))) {
                 KernelSource source = KernelSource.write(region);
+                sources.add(source.text());
                 FusedLoop loop = new FusedLoop(region, source, kernels.apply(source.text()), scratch);
                 fused.add(loop);
                 loopAt.put(region.reduction(), loop);
@@ -67,6 +70,7 @@ public final class Program {
             }
         }
         this.loops = List.copyOf(fused);
+        this.kernelSources = List.copyOf(sources);
 
         List<Tensor> forward = new ArrayList<>(), backward = new ArrayList<>();
         for (Tensor t : order) {
@@ -99,6 +103,11 @@ public final class Program {
     /** {@link #compile(Tensor)} with kernels from {@code kernels} (source to kernel), for tests. */
     static Program compile(Tensor result, Function<String, CompletableFuture<Kernel>> kernels) {
         return new Program(result, kernels);
+    }
+
+    /** The Java source of each fused loop's kernel, in the order the loops run: what {@link #compile} has compiled. */
+    public List<String> kernelSources() {
+        return kernelSources;
     }
 
     /** The tensor this program computes. */

@@ -27,7 +27,8 @@ import javax.tools.ToolProvider;
 
 /**
  * Compiles {@link KernelSource}s with the JDK's own compiler ({@code javax.tools}), in memory, on one background
- * thread, and loads each as a hidden class of this package.
+ * thread, and loads each as a hidden class of this package; the models' own kernels come compiled with the server
+ * ({@link PrebuiltKernels}), so a start runs no javac for them.
  *
  * <p>Compiled kernels are kept for the life of the JVM, one per distinct source: a graph's structure decides its
  * source, so every session training the same model shares one kernel, compiled once — as the JIT keeps its code.
@@ -48,15 +49,25 @@ public final class KernelCompiler {
     private static final System.Logger LOG = System.getLogger(KernelCompiler.class.getName());
     private static volatile boolean failureLogged;
 
-    /** The kernel for {@code source}: already compiled, being compiled, or queued now. */
+    /**
+     * The kernel for {@code source}: built with the server ({@link PrebuiltKernels}, ready at once), already
+     * compiled, being compiled, or queued now.
+     */
     public static CompletableFuture<Kernel> kernelFor(String source) {
-        return KERNELS.computeIfAbsent(source, s -> CompletableFuture.supplyAsync(() -> compile(s), COMPILER)
+        return KERNELS.computeIfAbsent(source, s -> {
+            Kernel prebuilt = PrebuiltKernels.forSource(s);
+            return prebuilt != null ? CompletableFuture.completedFuture(prebuilt) : compiledLater(s);
+        });
+    }
+
+    private static CompletableFuture<Kernel> compiledLater(String source) {
+        return CompletableFuture.supplyAsync(() -> compile(source), COMPILER)
             .whenComplete((kernel, failure) -> {
                 if (failure != null && !failureLogged) {
                     failureLogged = true;
                     LOG.log(System.Logger.Level.WARNING, "fused loops unavailable, graphs run op by op: " + failure.getMessage());
                 }
-            }));
+            });
     }
 
     /** Compiles and loads one kernel, or throws {@link IllegalStateException} saying why it cannot. */
