@@ -24,7 +24,8 @@ final class PrebuiltKernels {
         };
     }
 
-    private static String sha256(String text) {
+    /** The SHA-256 of the text's UTF-8, in hex: what finds a kernel. */
+    static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

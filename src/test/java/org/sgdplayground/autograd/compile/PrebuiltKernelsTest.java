@@ -8,12 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -135,13 +132,14 @@ class PrebuiltKernelsTest {
                 static Kernel forSource(String source) {
                     return switch (sha256(source)) {
             """);
-        sources.forEach((name, source) -> out.append("            case \"").append(sha256(source)).append("\" -> new ").append(name).append("();\n"));
+        sources.forEach((name, source) -> out.append("            case \"").append(PrebuiltKernels.sha256(source)).append("\" -> new ").append(name).append("();\n"));
         out.append("""
                         default -> null;
                     };
                 }
 
-                private static String sha256(String text) {
+                /** The SHA-256 of the text's UTF-8, in hex: what finds a kernel. */
+                static String sha256(String text) {
                     try {
                         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
                     } catch (NoSuchAlgorithmException e) {
@@ -162,13 +160,5 @@ class PrebuiltKernelsTest {
         StringBuilder out = new StringBuilder("    /** Written by KernelSource for " + name + ". */\n");
         for (String line : body.split("\n")) out.append(line.isEmpty() ? "" : "    " + line).append('\n');
         return out.toString();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
