@@ -44,6 +44,8 @@ final class FusedLoop {
     private final double[] column;
     /** The program's scratch, for running the region op by op. */
     private final double[] scratch;
+    /** The Java source its kernel is compiled from. */
+    private final String sourceText;
 
     FusedLoop(Region region, KernelSource source, CompletableFuture<Kernel> pending, double[] scratch) {
         this.region = region;
@@ -68,6 +70,7 @@ final class FusedLoop {
                 uniformIndex[k] = ((Pick) uniforms[k].op).index();
             }
         }
+        this.sourceText = source.text();
         this.contributions = source.contributions();
         this.contributionPick = new int[contributions.size()];
         for (int c = 0; c < contributionPick.length; c++) contributionPick[c] = region.picked().indexOf(contributions.get(c));
@@ -142,6 +145,11 @@ final class FusedLoop {
         for (int k = 0; k < uniforms.length; k++) {
             uniformValues[k] = uniformLeaf[k] != null ? uniformLeaf[k].data.data[uniformIndex[k]] : uniforms[k].data.data[0];
         }
+    }
+
+    /** The Java source its kernel is compiled from. */
+    String sourceText() {
+        return sourceText;
     }
 
     /** The compiled kernel once it is ready, else null (also for good when it could not be compiled). */

@@ -42,7 +42,6 @@ public final class Program {
     /** The room every op of this graph shares for its reductions (one op runs at a time). */
     private final double[] scratch;
     private final List<FusedLoop> loops;
-    private final List<String> kernelSources;
     private final Set<Tensor> absorbed;
 
     private Program(Tensor result, Function<String, CompletableFuture<Kernel>> kernels) {
@@ -57,11 +56,9 @@ public final class Program {
         this.absorbed = Collections.newSetFromMap(new IdentityHashMap<>());
         Map<Tensor, FusedLoop> loopAt = new IdentityHashMap<>();
         List<FusedLoop> fused = new ArrayList<>();
-        List<String> sources = new ArrayList<>();
         if (kernels != null) {
             for (Region region : Fusion.regions(List.of(order))) {
                 KernelSource source = KernelSource.write(region);
-                sources.add(source.text());
                 FusedLoop loop = new FusedLoop(region, source, kernels.apply(source.text()), scratch);
                 fused.add(loop);
                 loopAt.put(region.reduction(), loop);
@@ -70,7 +67,6 @@ public final class Program {
             }
         }
         this.loops = List.copyOf(fused);
-        this.kernelSources = List.copyOf(sources);
 
         List<Tensor> forward = new ArrayList<>(), backward = new ArrayList<>();
         for (Tensor t : order) {
@@ -107,7 +103,7 @@ public final class Program {
 
     /** The Java source of each fused loop's kernel, in the order the loops run: what {@link #compile} has compiled. */
     public List<String> kernelSources() {
-        return kernelSources;
+        return loops.stream().map(FusedLoop::sourceText).toList();
     }
 
     /** The tensor this program computes. */
