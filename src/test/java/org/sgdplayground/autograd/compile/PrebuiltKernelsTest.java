@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.sgdplayground.autograd.Sums;
 import org.sgdplayground.autograd.Tensor;
+import org.sgdplayground.experiment.ExperimentCodec;
+import org.sgdplayground.experiment.TrainingRun;
 import org.sgdplayground.model.MeanSquaredError;
 import org.sgdplayground.model.Model;
 import org.sgdplayground.model.Models;
@@ -91,6 +94,15 @@ class PrebuiltKernelsTest {
                 prebuilt.backward(s, u, n, g, column, got);
                 assertEquals(Arrays.toString(want), Arrays.toString(got), e.getKey() + " backward, n = " + n);
             }
+        }
+    }
+
+    @Test
+    void a_training_run_of_each_model_has_all_its_kernels_from_its_first_step() {
+        for (Model model : Models.all()) {
+            TrainingRun run = new TrainingRun(ExperimentCodec.decode(Map.of("model", model.name(), "steps", "1")));
+            run.next();
+            assertTrue(run.awaitCompiled(Duration.ZERO), model.name() + ": the run builds its graphs as this test does, and javac is not waited for");
         }
     }
 
