@@ -34,7 +34,7 @@ export class Playground extends EventTarget {
   #inFrame = false; // drawing in an animation frame's callback: the frame paints it
   #curveShown = false; // a curve was drawn and `sgd:first-curve` marked
 
-  /** @param boot the page's boot data; @param canvases {{plot: HTMLCanvasElement, loss?: HTMLCanvasElement}} */
+  /** @param boot the page's boot data; @param canvases {{plot: HTMLCanvasElement}} (a loss chart joins with attachLossChart) */
   constructor(boot, canvases) {
     super();
     this.#query = boot.query;
@@ -51,7 +51,6 @@ export class Playground extends EventTarget {
       resumeQuery: () => this.resumeQuery(),
     });
     this.#watch(canvases.plot);
-    if (canvases.loss) this.attachLossChart(canvases.loss);
   }
 
   /** The loss chart, drawn with the plot from the next frame on: the page's, once it is parsed (main.js). */
