@@ -46,10 +46,13 @@ export class Landscape {
 
     ctx.save();
     clipTo(ctx, box);
-    /** A path in `color` over a dark halo, so it reads on every colour of the heatmap. */
-    const haloed = (points, color, width) => {
+    const pathOf = points => {
       ctx.beginPath();
       points.forEach(([x, y], k) => (k ? ctx.lineTo(toX(x), toY(y)) : ctx.moveTo(toX(x), toY(y))));
+    };
+    /** A path in `color` over a dark halo, so it reads on every colour of the heatmap. */
+    const haloed = (points, color, width) => {
+      pathOf(points);
       ctx.strokeStyle = 'rgba(0, 0, 0, 0.45)';
       ctx.lineWidth = 3.4;
       ctx.stroke();
@@ -67,8 +70,7 @@ export class Landscape {
       if (recent) {
         ctx.save();
         ctx.globalAlpha = OLDER_STEPS_ALPHA;
-        ctx.beginPath();
-        points.slice(0, recent + 1).forEach(([x, y], k) => (k ? ctx.lineTo(toX(x), toY(y)) : ctx.moveTo(toX(x), toY(y))));
+        pathOf(points.slice(0, recent + 1));
         ctx.strokeStyle = color;
         ctx.lineWidth = 1;
         ctx.stroke();
