@@ -68,7 +68,7 @@ final class Layout {
                     t -> meta().attr(t.attribute(), t.key()).withContent(t.content())),
                 each(module == null ? java.util.List.<String>of() : assets.preloads(module),
                     href -> classic ? link().withRel("preload").attr("as", "script").withHref(href) : link().withRel("modulepreload").withHref(href)),
-                iff(module != null && scriptInHead, module == null ? null : moduleScript(assets, module))
+                scriptInHead && module != null ? moduleScript(assets, module) : null
             ),
             body(content).withClass(bodyClass)
         ).withLang(lang).attr("data-theme", theme.attribute()));
