@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,10 +26,10 @@ import org.sgdplayground.store.StoreLimits;
  * Time to the first drawn curve as a visitor sees it (issue #18): headless Chromium loads the page, first with an
  * empty cache and then again with what the first visit cached, over a network emulated by Chromium (DevTools'
  * {@code Network.emulateNetworkConditions}: 100 ms added to every request's answer, 10 Mbit/s each way) and over
- * plain loopback. "First drawn curve" is the page's own {@code performance.mark('sgd:first-curve')}, set by
+ * plain loopback, with DevTools' network domain off (see {@link #network}). "First drawn curve" is the page's own {@code performance.mark('sgd:first-curve')}, set by
  * {@code playground.js} at the animation frame that paints the first fitted curve (the frame it was drawn in, or the
  * next when it was drawn outside one, as the boot run is); requests are the HTTP answers that crossed the network
- * (a 304 counts, a copy from the cache does not; the socket is not counted). Each figure is the median of {@code --reps} loads, on
+ * (a 304 counts, a copy from the cache does not; the socket is not counted). Each figure is the median of {@code --reps} loads (with the middle half of them), on
  * two servers in this JVM: one linking the plain {@code /static/} files as before (revalidated on every visit), one
  * the hashed {@code /assets/} files, each page's modules bundled in one file and its panels' in another; and, as the
  * floor this browser and machine set, a bare page (one canvas, one module that draws a curve and sets the mark).
@@ -73,7 +72,7 @@ public final class FirstCurve {
                 }
                 return;
             }
-            System.out.printf(Locale.ROOT, "first drawn curve, median of %d loads of %s (ms, and HTTP requests)%n", reps, path);
+            System.out.printf(Locale.ROOT, "first drawn curve, median of %d loads of %s (ms, HTTP requests, the middle half of the loads)%n", reps, path);
             System.out.printf(Locale.ROOT, "%-34s", "");
             for (String name : servers.keySet()) System.out.printf(Locale.ROOT, " | %-32s", name);
             System.out.println();
@@ -86,7 +85,8 @@ public final class FirstCurve {
                         List<Load> loads = new ArrayList<>();
                         for (int r = 0; r < reps; r++) loads.add(visit(driver, url, emulated, fresh));
                         Load median = median(loads);
-                        System.out.printf(Locale.ROOT, " | %7.0f ms, %2d requests%12s", median.firstCurveMillis(), median.requests(), "");
+                        System.out.printf(Locale.ROOT, " | %7.0f ms, %2d requests %-11s", median.firstCurveMillis(), median.requests(),
+                            quartiles(loads));
                     }
                     System.out.println();
                 }
@@ -135,22 +135,34 @@ public final class FirstCurve {
 
     /** A first visit (the cache emptied first) or a repeat one (the cache as the visit before left it). */
     private static Load visit(ChromeDriver driver, String url, boolean emulated, boolean fresh) {
-        Map<String, Object> network = new HashMap<>();
-        network.put("offline", false);
-        network.put("latency", emulated ? LATENCY_MS : 0);
-        network.put("downloadThroughput", emulated ? BITS_PER_SECOND / 8 : -1);
-        network.put("uploadThroughput", emulated ? BITS_PER_SECOND / 8 : -1);
         driver.get("about:blank");
         if (fresh) {
+            driver.executeCdpCommand("Network.enable", Map.of());
             driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
         } else {
-            driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+            network(driver, false);
             load(driver, url, false); // what the repeat visitor's cache holds: their first visit,
             settle(driver); // over (a visit comes back later, not in the middle of the last one's loading)
             driver.get("about:blank");
         }
-        driver.executeCdpCommand("Network.emulateNetworkConditions", network);
+        network(driver, emulated);
         return load(driver, url, fresh);
+    }
+
+    /**
+     * The emulated network, through DevTools' network domain; or plain loopback, with that domain off: while DevTools
+     * watches the network (even emulating no delay) it copies every answer for itself and hops through its throttle,
+     * which cost a loopback load 8 ms on the bare page and 16–35 ms on the playground's (CDP loads alternated, issue
+     * #18), a cost no visitor's browser has.
+     */
+    private static void network(ChromeDriver driver, boolean emulated) {
+        if (!emulated) {
+            driver.executeCdpCommand("Network.disable", Map.of());
+            return;
+        }
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", LATENCY_MS,
+            "downloadThroughput", BITS_PER_SECOND / 8, "uploadThroughput", BITS_PER_SECOND / 8));
     }
 
     /** One load as the page saw it, in ms after navigation start: per file, asked for, connected, request sent, first and last byte. */
@@ -194,6 +206,13 @@ public final class FirstCurve {
     /** How long a first visit asks for nothing before the repeat visit is made. */
     private static final int SETTLED_MS = 300;
 
+    /** The middle half of the loads' times, {@code (p25–p75)}: on two shared cores one load's spread is wide. */
+    private static String quartiles(List<Load> loads) {
+        double[] ms = loads.stream().mapToDouble(Load::firstCurveMillis).sorted().toArray();
+        int last = ms.length - 1;
+        return String.format(Locale.ROOT, "(%.0f–%.0f)", ms[last / 4], ms[(3 * last + 3) / 4]);
+    }
+
     private static Load median(List<Load> loads) {
         List<Load> sorted = loads.stream().sorted(Comparator.comparingDouble(Load::firstCurveMillis)).toList();
         return sorted.get(sorted.size() / 2);
@@ -203,7 +222,6 @@ public final class FirstCurve {
     private static ChromeDriver chromium(Path profile) throws IOException {
         ChromeDriver driver = new ChromeDriver(Browser.driverService(), Browser.headlessChromium(profile));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-        driver.executeCdpCommand("Network.enable", Map.of());
         return driver;
     }
 }
