@@ -12,4 +12,7 @@ public final class AssetLimits {
 
     /** How long a browser may keep a hashed file without asking again: a year, the most HTTP caches honour. */
     public static final long IMMUTABLE_MAX_AGE_SECONDS = 31_536_000L;
+
+    /** A hashed file smaller than this is sent as it is: it fits a packet either way (Javalin's own threshold). */
+    public static final int GZIP_MIN_BYTES = 1_500;
 }

@@ -2,6 +2,7 @@ package org.sgdplayground.server;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.Locale;
 import java.util.Optional;
 import org.sgdplayground.assets.AssetGraph;
 import org.sgdplayground.assets.AssetLimits;
@@ -34,6 +35,40 @@ final class AssetRoutes {
             return;
         }
         ctx.header("Cache-Control", exact.isPresent() ? IMMUTABLE : "no-cache");
-        ctx.contentType(asset.get().contentType()).result(asset.get().body());
+        ctx.contentType(asset.get().contentType());
+        Optional<byte[]> gzipped = asset.get().gzipped().get();
+        if (gzipped.isEmpty()) {
+            ctx.result(asset.get().body()); // too small to gain: Javalin leaves it as it is too
+            return;
+        }
+        ctx.header("Vary", "Accept-Encoding");
+        if (acceptsGzip(ctx.header("Accept-Encoding"))) {
+            ctx.header("Content-Encoding", "gzip").result(gzipped.get()); // Javalin compresses no answer that says its encoding
+        } else {
+            ctx.disableCompression();
+            ctx.result(asset.get().body());
+        }
+    }
+
+    /** Whether an {@code Accept-Encoding} header takes gzip: named (or {@code *}) with no {@code q=0} (RFC 9110 §12.5.3). */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) return false;
+        boolean named = false, star = false;
+        for (String part : acceptEncoding.split(",")) {
+            String[] pieces = part.split(";");
+            String coding = pieces[0].trim().toLowerCase(Locale.ROOT);
+            boolean refused = false;
+            for (int i = 1; i < pieces.length; i++) {
+                String param = pieces[i].trim().toLowerCase(Locale.ROOT).replace(" ", "");
+                if (param.matches("q=0(\\.0{0,3})?")) refused = true;
+            }
+            if (coding.equals("gzip") || coding.equals("x-gzip")) {
+                if (refused) return false;
+                named = true;
+            } else if (coding.equals("*")) {
+                star = !refused;
+            }
+        }
+        return named || star;
     }
 }

@@ -1,10 +1,13 @@
 package org.sgdplayground.assets;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HashMap;
@@ -13,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 /** Hashed names follow a file and everything it imports; the bodies served import each other by those names. */
@@ -160,6 +164,22 @@ class AssetGraphTest {
         AssetGraph g = graph();
         assertTrue(body(g, "app.js").contains("from \"./theme.js\""), body(g, "app.js"));
         assertEquals("/static/theme.js", g.url("theme.js"));
+    }
+
+    @Test
+    void a_file_is_gzipped_once_when_first_asked_for_and_a_small_one_not_at_all() throws Exception {
+        String big = "export const words = '" + "the loss falls, then stalls; ".repeat(200) + "';\n";
+        Map<String, String> sources = Map.of("big.js", big, "small.js", "export const x = 1;\n");
+        AssetGraph g = AssetGraph.of(name -> Optional.ofNullable(sources.get(name)).map(s -> s.getBytes(StandardCharsets.UTF_8)),
+            List.of("big.js", "small.js"));
+        AssetGraph.Asset asset = g.byName("big.js").orElseThrow();
+        byte[] gzipped = asset.gzipped().get().orElseThrow();
+        assertSame(gzipped, asset.gzipped().get().orElseThrow(), "kept, not made again");
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
+            assertArrayEquals(asset.body(), in.readAllBytes());
+        }
+        assertTrue(g.byName("small.js").orElseThrow().body().length < AssetLimits.GZIP_MIN_BYTES);
+        assertTrue(g.byName("small.js").orElseThrow().gzipped().get().isEmpty(), "under the limit: sent as it is");
     }
 
     @Test

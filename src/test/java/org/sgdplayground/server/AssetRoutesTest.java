@@ -1,10 +1,15 @@
 package org.sgdplayground.server;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +21,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.sgdplayground.assets.AssetLimits;
 import org.sgdplayground.assets.AssetUrls;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.i18n.Messages;
@@ -165,6 +172,52 @@ class AssetRoutesTest {
         Matcher m = SCRIPT.matcher(get("/").body());
         assertTrue(m.find());
         return m.group(1);
+    }
+
+    @Test
+    void a_browser_taking_gzip_gets_the_file_compressed_once_and_any_other_client_the_same_bytes_as_they_are() throws Exception {
+        String bundle = firstModule();
+        HttpResponse<byte[]> plain = getBytes(bundle), gzipped = getBytes(bundle, "Accept-Encoding", "gzip, deflate, br, zstd");
+        assertEquals(200, gzipped.statusCode());
+        assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElseThrow());
+        assertEquals("Accept-Encoding", gzipped.headers().firstValue("Vary").orElseThrow());
+        assertEquals("Accept-Encoding", plain.headers().firstValue("Vary").orElseThrow());
+        assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty(), "no Accept-Encoding: the bytes as they are");
+        byte[] unzipped;
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+            unzipped = in.readAllBytes();
+        }
+        assertArrayEquals(plain.body(), unzipped, "the same file either way");
+        assertTrue(gzipped.body().length < plain.body().length / 2, gzipped.body().length + " bytes of " + plain.body().length);
+        assertArrayEquals(gzipped.body(), getBytes(bundle, "Accept-Encoding", "gzip").body(), "compressed once: the same bytes again");
+        HttpResponse<byte[]> refused = getBytes(bundle, "Accept-Encoding", "gzip;q=0, br");
+        assertTrue(refused.headers().firstValue("Content-Encoding").isEmpty(), "gzip;q=0 refuses it");
+        assertArrayEquals(plain.body(), refused.body());
+    }
+
+    @Test
+    void a_file_too_small_to_gain_is_sent_as_it_is() throws Exception {
+        Matcher icon = Pattern.compile("<link rel=\"icon\" href=\"([^\"]+)\"").matcher(get("/").body());
+        assertTrue(icon.find());
+        HttpResponse<byte[]> r = getBytes(icon.group(1), "Accept-Encoding", "gzip");
+        assertTrue(r.body().length < AssetLimits.GZIP_MIN_BYTES, r.body().length + " bytes");
+        assertTrue(r.headers().firstValue("Content-Encoding").isEmpty());
+        assertEquals(r.body().length, getBytes(icon.group(1)).body().length);
+    }
+
+    @Test
+    void accept_encoding_is_read_as_http_says() {
+        for (String takes : List.of("gzip", "GZIP", "gzip, deflate, br, zstd", "br;q=1.0, gzip;q=0.5", "*", "x-gzip", "identity, *;q=0.1"))
+            assertTrue(AssetRoutes.acceptsGzip(takes), takes);
+        for (String refuses : List.of("", "identity", "br, zstd", "gzip;q=0", "gzip; q=0.000", "*;q=0", "br, *;q=0", "*, gzip;q=0"))
+            assertFalse(AssetRoutes.acceptsGzip(refuses), refuses);
+        assertFalse(AssetRoutes.acceptsGzip(null));
+    }
+
+    private static HttpResponse<byte[]> getBytes(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(APP.origin() + path));
+        if (headers.length > 0) request.headers(headers);
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     @Test
