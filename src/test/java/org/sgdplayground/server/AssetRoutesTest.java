@@ -188,6 +188,8 @@ class AssetRoutesTest {
             unzipped = in.readAllBytes();
         }
         assertArrayEquals(plain.body(), unzipped, "the same file either way");
+        assertEquals(String.valueOf(plain.body().length), plain.headers().firstValue("Content-Length").orElseThrow(), "not chunked");
+        assertEquals(String.valueOf(gzipped.body().length), gzipped.headers().firstValue("Content-Length").orElseThrow());
         assertTrue(gzipped.body().length < plain.body().length / 2, gzipped.body().length + " bytes of " + plain.body().length);
         assertArrayEquals(gzipped.body(), getBytes(bundle, "Accept-Encoding", "gzip").body(), "compressed once: the same bytes again");
         HttpResponse<byte[]> refused = getBytes(bundle, "Accept-Encoding", "gzip;q=0, br");
