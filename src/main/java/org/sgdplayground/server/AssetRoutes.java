@@ -42,7 +42,7 @@ final class AssetRoutes {
             return;
         }
         ctx.header("Vary", "Accept-Encoding");
-        // the length said up front: Jetty would send a body past its 32 KB buffer chunked
+        // the length said up front: Jetty would send a body past its 64 KB output buffer (PlaygroundApp.WHOLE_ANSWER_BYTES) chunked
         if (acceptsGzip(ctx.header("Accept-Encoding"))) {
             ctx.header("Content-Encoding", "gzip"); // Javalin compresses no answer that says its encoding
             ctx.header("Content-Length", Integer.toString(gzipped.get().length)).result(gzipped.get());
