@@ -53,7 +53,7 @@ export class Playground extends EventTarget {
     this.#watch(canvases.plot);
   }
 
-  /** The loss chart, drawn with the plot from the next frame on: the page's, once it is parsed (main.js). */
+  /** The loss chart, drawn with the plot from the next frame on: the page's, once it is parsed (page.js's wirePage). */
   attachLossChart(canvas) {
     this.lossChart = new LossChart(canvas);
     this.#watch(canvas);

@@ -1,8 +1,8 @@
 package org.sgdplayground.i18n;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import org.sgdplayground.http.Weighted;
 
 /**
  * Which language a page speaks when its link does not say: the browser's {@code Accept-Language} (RFC 9110 §12.5.4),
@@ -20,14 +20,11 @@ public final class Lang {
         if (acceptLanguage == null || acceptLanguage.isBlank()) return Messages.FALLBACK;
         String best = Messages.FALLBACK;
         double bestQ = 0;
-        for (String range : acceptLanguage.split(",")) {
-            String[] parts = range.trim().split(";");
-            String tag = parts[0].trim().toLowerCase(Locale.ROOT);
-            double q = quality(parts);
-            String code = tag.equals("*") ? Messages.FALLBACK : tag.split("-")[0];
-            if (q > bestQ && available.contains(code)) {
+        for (Weighted range : Weighted.parse(acceptLanguage)) {
+            String code = range.value().equals("*") ? Messages.FALLBACK : range.value().split("-")[0];
+            if (range.q() > bestQ && available.contains(code)) {
                 best = code;
-                bestQ = q;
+                bestQ = range.q();
             }
         }
         return best;
@@ -41,17 +38,5 @@ public final class Lang {
     /** The link's language when it gives one, else the browser's. */
     public static Messages resolve(Optional<String> fromLink, String acceptLanguage) {
         return Messages.orEnglish(fromLink.orElseGet(() -> negotiate(acceptLanguage)));
-    }
-
-    /** A range's {@code q} (RFC 9110: up to three decimals, 0 to 1); a malformed one counts as 0, refusing the range. */
-    private static double quality(String[] parts) {
-        for (int i = 1; i < parts.length; i++) {
-            String p = parts[i].trim();
-            if (!p.startsWith("q=") && !p.startsWith("Q=")) continue;
-            String value = p.substring(2).trim();
-            if (!value.matches("(0(\\.\\d{0,3})?|1(\\.0{0,3})?)")) return 0;
-            return Double.parseDouble(value);
-        }
-        return 1;
     }
 }

@@ -2,11 +2,11 @@ package org.sgdplayground.server;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.Locale;
 import java.util.Optional;
 import org.sgdplayground.assets.AssetGraph;
 import org.sgdplayground.assets.AssetLimits;
 import org.sgdplayground.assets.ServedAssets;
+import org.sgdplayground.http.Weighted;
 
 /**
  * {@code GET /assets/{name.HASH.ext}}: the browser files under content-hashed names, cached by browsers for a year
@@ -52,23 +52,15 @@ final class AssetRoutes {
         }
     }
 
-    /** Whether an {@code Accept-Encoding} header takes gzip: named (or {@code *}) with no {@code q=0} (RFC 9110 §12.5.3). */
+    /** Whether an {@code Accept-Encoding} header takes gzip: named (or {@code *}) and not refused by {@code q=0} (RFC 9110 §12.5.3). */
     static boolean acceptsGzip(String acceptEncoding) {
-        if (acceptEncoding == null) return false;
         boolean named = false, star = false;
-        for (String part : acceptEncoding.split(",")) {
-            String[] pieces = part.split(";");
-            String coding = pieces[0].trim().toLowerCase(Locale.ROOT);
-            boolean refused = false;
-            for (int i = 1; i < pieces.length; i++) {
-                String param = pieces[i].trim().toLowerCase(Locale.ROOT).replace(" ", "");
-                if (param.matches("q=0(\\.0{0,3})?")) refused = true;
-            }
-            if (coding.equals("gzip") || coding.equals("x-gzip")) {
-                if (refused) return false;
+        for (Weighted coding : Weighted.parse(acceptEncoding)) {
+            if (coding.value().equals("gzip") || coding.value().equals("x-gzip")) {
+                if (coding.q() == 0) return false;
                 named = true;
-            } else if (coding.equals("*")) {
-                star = !refused;
+            } else if (coding.value().equals("*")) {
+                star = coding.q() > 0;
             }
         }
         return named || star;

@@ -211,7 +211,8 @@ class AssetRoutesTest {
     void accept_encoding_is_read_as_http_says() {
         for (String takes : List.of("gzip", "GZIP", "gzip, deflate, br, zstd", "br;q=1.0, gzip;q=0.5", "*", "x-gzip", "identity, *;q=0.1"))
             assertTrue(AssetRoutes.acceptsGzip(takes), takes);
-        for (String refuses : List.of("", "identity", "br, zstd", "gzip;q=0", "gzip; q=0.000", "*;q=0", "br, *;q=0", "*, gzip;q=0"))
+        for (String refuses : List.of("", "identity", "br, zstd", "gzip;q=0", "gzip; q=0.000", "gzip;q = 0", "gzip;q=2", "*;q=0",
+                 "br, *;q=0", "*, gzip;q=0"))
             assertFalse(AssetRoutes.acceptsGzip(refuses), refuses);
         assertFalse(AssetRoutes.acceptsGzip(null));
     }
