@@ -9,6 +9,9 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -58,6 +61,15 @@ public final class KernelCompiler {
             Kernel prebuilt = PrebuiltKernels.forSource(s);
             return prebuilt != null ? CompletableFuture.completedFuture(prebuilt) : compiledLater(s);
         });
+    }
+
+    /** The SHA-256 of a kernel source's UTF-8, in hex: what finds it among the {@link PrebuiltKernels}. */
+    static String sha256(String source) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java runtime has no SHA-256", e);
+        }
     }
 
     private static CompletableFuture<Kernel> compiledLater(String source) {

@@ -1,9 +1,5 @@
 package org.sgdplayground.autograd.compile;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.sgdplayground.autograd.Sums;
 
 /**
@@ -17,20 +13,11 @@ final class PrebuiltKernels {
 
     /** The kernel compiled from {@code source} if it is one of these (by the SHA-256 of its text), else null. */
     static Kernel forSource(String source) {
-        return switch (sha256(source)) {
+        return switch (KernelCompiler.sha256(source)) {
             case "d0e99232e75e384744fa58ade2f57dc223efb8021df0ed0390e42db577a53f0b" -> new LinearLoss0();
             case "9fb3c4ad74e91704d5d8664b938c08110ff2e7755c932c6b45419ccc97e39aa7" -> new QuadraticLoss0();
             default -> null;
         };
-    }
-
-    /** The SHA-256 of the text's UTF-8, in hex: what finds a kernel. */
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this Java runtime has no SHA-256", e);
-        }
     }
 
     /** Written by KernelSource for LinearLoss0. */

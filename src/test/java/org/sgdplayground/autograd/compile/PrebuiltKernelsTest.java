@@ -125,10 +125,6 @@ class PrebuiltKernelsTest {
         StringBuilder out = new StringBuilder("""
             package org.sgdplayground.autograd.compile;
 
-            import java.nio.charset.StandardCharsets;
-            import java.security.MessageDigest;
-            import java.security.NoSuchAlgorithmException;
-            import java.util.HexFormat;
             import org.sgdplayground.autograd.Sums;
 
             /**
@@ -142,21 +138,12 @@ class PrebuiltKernelsTest {
 
                 /** The kernel compiled from {@code source} if it is one of these (by the SHA-256 of its text), else null. */
                 static Kernel forSource(String source) {
-                    return switch (sha256(source)) {
+                    return switch (KernelCompiler.sha256(source)) {
             """);
-        sources.forEach((name, source) -> out.append("            case \"").append(PrebuiltKernels.sha256(source)).append("\" -> new ").append(name).append("();\n"));
+        sources.forEach((name, source) -> out.append("            case \"").append(KernelCompiler.sha256(source)).append("\" -> new ").append(name).append("();\n"));
         out.append("""
                         default -> null;
                     };
-                }
-
-                /** The SHA-256 of the text's UTF-8, in hex: what finds a kernel. */
-                static String sha256(String text) {
-                    try {
-                        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-                    } catch (NoSuchAlgorithmException e) {
-                        throw new IllegalStateException("this Java runtime has no SHA-256", e);
-                    }
                 }
             """);
         sources.forEach((name, source) -> out.append('\n').append(nested(name, source)));
