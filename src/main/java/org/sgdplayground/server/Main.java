@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * else H2 under {@code $DATA_DIR} (default {@code ./data}), limited by {@code POINTS_MAX_SETS}, {@code POINTS_MAX_BYTES}
  * and {@code POINTS_PER_MINUTE} when set; a database that cannot be reached at start is tried again every 2 s while the
  * server serves everything else, and {@code /healthz} says so. {@code /healthz} answers 503 {@code warming} until the
- * server has run its hot paths over its own loopback ({@link WarmUp}), then {@code ok}. On SIGTERM it stops taking
- * sessions ({@code /healthz} answers 503 {@code stopping}), lets the open ones stream on while a balancer notices
- * ({@link Drain}), then tells each live client {@code {"type":"restarting"}} and exits within 10 s.
+ * server has run its hot paths over its own loopback ({@link WarmUp}, as much as {@code $WARM_UP} says), then
+ * {@code ok}. On SIGTERM it stops taking sessions ({@code /healthz} answers 503 {@code stopping}), lets the open ones
+ * stream on while a balancer notices ({@link Drain}), then tells each live client {@code {"type":"restarting"}} and
+ * exits within 10 s.
  */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -63,7 +64,9 @@ public final class Main {
         }
         PointStore store;
         StoreLimits limits;
+        WarmUp.Plan plan;
         try {
+            plan = WarmUp.Plan.fromEnvironment(System.getenv());
             limits = StoreLimits.fromEnvironment(System.getenv());
             Database database = Database.fromEnvironment(System.getenv());
             StoreLimits storeLimits = limits;
@@ -82,9 +85,9 @@ public final class Main {
             System.exit(2);
             return;
         }
-        // -Dsgd.warmUpMillis=0 starts cold (to measure what the warm-up is worth, or in development)
-        WarmUp.Plan plan = WarmUp.Plan.DEFAULT.lasting(Duration.ofMillis(
-            Long.getLong("sgd.warmUpMillis", WarmUp.Plan.DEFAULT.time().toMillis())));
+        // -Dsgd.warmUpMillis sets how long the quick warm-up lasts, 0 none (to measure what it is worth, or in development)
+        Long warmUpMillis = Long.getLong("sgd.warmUpMillis");
+        if (warmUpMillis != null) plan = WarmUp.Plan.DEFAULT.lasting(Duration.ofMillis(warmUpMillis));
         LiveHub hub = new LiveHub(LiveLimits.DEFAULT, PlaygroundApp.TICKER_THREADS, store);
         Javalin app;
         try {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,6 +50,29 @@ final class WarmUp {
         /** This plan for another time; no time at all is no warm-up. */
         Plan lasting(Duration t) {
             return new Plan(t, streamers, openers, t.isZero() ? 0 : leastOpened);
+        }
+
+        /** The environment variable that chooses a start's warm-up. */
+        static final String VARIABLE = "WARM_UP";
+
+        /**
+         * The warm-up {@value #VARIABLE} names. {@code quick} (or unset) is {@link #DEFAULT}: ready within about two
+         * seconds, and the first thousand sessions after it meet code the JIT has not compiled yet. {@code storm} is
+         * {@link #TRAINING}, a restart storm's worth of sessions before ready (about ten seconds on two cores): for
+         * a server behind a balancer, which sends it nothing until {@code /healthz} says ok, so that the viewers who
+         * then reconnect at once find it as a warm server. {@code none} starts cold.
+         *
+         * @throws IllegalArgumentException naming the variable and what it may be
+         */
+        static Plan fromEnvironment(Map<String, String> env) {
+            String text = env.get(VARIABLE);
+            if (text == null || text.isBlank()) return DEFAULT;
+            return switch (text.trim()) {
+                case "quick" -> DEFAULT;
+                case "storm" -> TRAINING;
+                case "none" -> DEFAULT.lasting(Duration.ZERO);
+                default -> throw new IllegalArgumentException(VARIABLE + " must be one of quick, storm, none, not " + text.trim());
+            };
         }
     }
 

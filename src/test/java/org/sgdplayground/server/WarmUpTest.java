@@ -13,6 +13,9 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -119,6 +122,38 @@ class WarmUpTest {
             assertFalse(hub.warming(), "a hub nobody said was warming is ready from the start");
         } finally {
             app.stop();
+        }
+    }
+
+    @Test
+    void WARM_UP_chooses_the_plan_quick_by_default() {
+        assertEquals(WarmUp.Plan.DEFAULT, WarmUp.Plan.fromEnvironment(Map.of()));
+        assertEquals(WarmUp.Plan.DEFAULT, WarmUp.Plan.fromEnvironment(Map.of("WARM_UP", " ")));
+        assertEquals(WarmUp.Plan.DEFAULT, WarmUp.Plan.fromEnvironment(Map.of("WARM_UP", "quick")));
+        assertEquals(WarmUp.Plan.TRAINING, WarmUp.Plan.fromEnvironment(Map.of("WARM_UP", " storm ")));
+        WarmUp.Plan none = WarmUp.Plan.fromEnvironment(Map.of("WARM_UP", "none"));
+        assertTrue(none.time().isZero());
+        assertEquals(0, none.leastOpened(), "no time is no warm-up: not even the least short runs");
+        // the storm plan is a restart storm's worth of sessions, which the quick one is far from
+        assertTrue(WarmUp.Plan.TRAINING.leastOpened() >= 10 * WarmUp.Plan.DEFAULT.leastOpened());
+    }
+
+    @Test
+    void a_WARM_UP_that_is_not_a_plan_stops_the_start_with_what_it_may_be() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp", System.getProperty("java.class.path"), Main.class.getName()).redirectErrorStream(true);
+        pb.environment().put("WARM_UP", "Storm");
+        pb.environment().put("PORT", "0");
+        pb.environment().put("DATA_DIR", Files.createTempDirectory("warm-up-test").toString()); // were it to open one
+        pb.environment().remove("DATABASE_URL");
+        Process server = pb.start();
+        try {
+            assertTrue(server.waitFor(60, TimeUnit.SECONDS), "the start stops");
+            String said = new String(server.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(2, server.exitValue(), said);
+            assertEquals("WARM_UP must be one of quick, storm, none, not Storm", said.strip());
+        } finally {
+            server.destroyForcibly();
         }
     }
 
