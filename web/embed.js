@@ -7,6 +7,7 @@ import { readBoot, buildQuery, addressFor } from './state.js';
 import { Playground } from './playground.js';
 import { ControlPanel } from './controls.js';
 import { Readout } from './readout.js';
+import { Leaderboard } from './leaderboard.js';
 import { applyStoredTheme } from './theme.js';
 import { installKeys, scriptingApi } from './wiring.js';
 import { lang } from './i18n.js';
@@ -17,6 +18,7 @@ const boot = readBoot();
 const playground = new Playground(boot, { plot: document.getElementById('plot') });
 const controls = new ControlPanel(document.getElementById('controls'), boot);
 const readout = new Readout();
+playground.addView(new Leaderboard(document, { compact: true })); // a race's lanes, in one line under the readout
 const openFull = document.getElementById('open-full');
 
 /** Tells the page around us; any origin may embed us, and nothing here is secret. */

@@ -7,8 +7,13 @@ import { formatNumber } from './format.js';
 import { t } from './i18n.js';
 
 export class Leaderboard {
-  constructor(doc) {
+  /**
+   * `compact` (the embed): the lanes side by side in one wrapping line, each verdict short with the whole sentence as
+   * its tooltip, and the title kept for screen readers only, so a race fits the blog's frame with the plot.
+   */
+  constructor(doc, { compact = false } = {}) {
     this.doc = doc;
+    this.compact = compact;
     this.el = null;
   }
 
@@ -18,7 +23,7 @@ export class Leaderboard {
     const anchor = this.doc.querySelector('.readout') ?? this.doc.getElementById('plot');
     this.el = this.doc.createElement('section');
     this.el.id = 'leaderboard';
-    this.el.className = 'leaderboard';
+    this.el.className = this.compact ? 'leaderboard compact' : 'leaderboard';
     this.el.setAttribute('aria-label', t('web.race.board'));
     anchor?.insertAdjacentElement('afterend', this.el);
     return this.el;
@@ -45,8 +50,11 @@ export class Leaderboard {
       name.textContent = s.lane;
       const verdict = this.doc.createElement('span');
       verdict.className = 'verdict';
-      verdict.textContent = s.outcome === 'diverged' ? t('web.race.diverged', { iter: s.divergedAt })
-        : s.reachedAt != null ? t('web.race.arrived', { iter: s.reachedAt }) : t('web.race.notYet');
+      const [full, short] = s.outcome === 'diverged' ? [t('web.race.diverged', { iter: s.divergedAt })]
+        : s.reachedAt != null ? [t('web.race.arrived', { iter: s.reachedAt }), t('web.race.arrivedShort', { iter: s.reachedAt })]
+          : [t('web.race.notYet')];
+      verdict.textContent = this.compact && short ? short : full;
+      if (this.compact && short) row.title = full;
       const loss = this.doc.createElement('span');
       loss.className = 'loss';
       loss.textContent = s.fullLoss != null && s.outcome !== 'diverged' ? `L = ${formatNumber(s.fullLoss)}` : '';
@@ -57,6 +65,7 @@ export class Leaderboard {
     list.append(...rows);
     const title = this.doc.createElement('h2');
     title.textContent = t('web.race.title');
+    if (this.compact) title.className = 'visually-hidden';
     el.replaceChildren(title, list);
   }
 }

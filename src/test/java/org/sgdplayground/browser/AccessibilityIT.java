@@ -52,6 +52,8 @@ class AccessibilityIT {
         "/embed, dark", "/embed, light",
         "/?preset=roller-coaster, dark", "/?preset=roller-coaster, light",
         "/?preset=diverging-lr&speed=1000, dark", "/?preset=diverging-lr&speed=1000, light",
+        "/?preset=race-noisy&speed=1000, dark", "/?preset=race-noisy&speed=1000, light",
+        "/embed?preset=race-noisy&speed=1000, dark", "/embed?preset=race-noisy&speed=1000, light",
     })
     void the_page_has_no_wcag_21_aa_violations(String page, String theme) {
         browser.openPlayground(page);

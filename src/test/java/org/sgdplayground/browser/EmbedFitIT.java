@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
+import org.sgdplayground.experiment.ExperimentCodec;
+import org.sgdplayground.experiment.QueryStrings;
+import org.sgdplayground.experiment.Race;
 
 /**
  * Like a video, the embed lays itself out to the box a blog gives it, with no script on the blog's side: plot,
@@ -36,6 +39,21 @@ class EmbedFitIT {
             blog.page("/" + size[0] + "x" + size[1], """
                 <!doctype html><html><head><meta charset="utf-8"><title>A blog post</title><link rel="icon" href="data:,"></head>
                 <body style="margin:8px;background:#ddd"><iframe id="demo" src="%s" title="SGD Playground" width="%d" height="%d"
+                style="border:0"></iframe></body></html>
+                """.formatted(src, size[0], size[1]));
+        }
+        racePages();
+    }
+
+    /** A race embedded as a blog would: its leaderboard, compact, must fit beside the plot. */
+    private static final String RACE = "preset=race-noisy&speed=1000";
+
+    private static void racePages() {
+        String src = Blog.attribute(browser.url("/embed?" + RACE));
+        for (int[] size : new int[][] {{720, 480}, {560, 400}, {360, 640}}) {
+            blog.page("/race-" + size[0] + "x" + size[1], """
+                <!doctype html><html><head><meta charset="utf-8"><title>A race</title><link rel="icon" href="data:,"></head>
+                <body style="margin:8px"><iframe id="demo" src="%s" title="SGD Playground" width="%d" height="%d"
                 style="border:0"></iframe></body></html>
                 """.formatted(src, size[0], size[1]));
         }
@@ -71,6 +89,45 @@ class EmbedFitIT {
         assertFits(width, height);
         browser.driver.switchTo().defaultContent();
         browser.screenshot("embed-fit-" + width + "x" + height);
+    }
+
+    @ParameterizedTest(name = "{0}×{1}")
+    @CsvSource({"720, 480", "560, 400", "360, 640"})
+    void an_embedded_race_shows_each_lanes_arrival_on_one_wrapping_line_and_still_fits(int width, int height) {
+        browser.driver.get(blog.url("/race-" + width + "x" + height));
+        browser.driver.switchTo().frame("demo");
+        browser.waitUntil("the embed is live", WAIT, () -> Boolean.TRUE.equals(
+            browser.js("return !!window.sgdPlayground && window.sgdPlayground.state().params !== null")));
+        browser.js("window.sgdPlayground.play()");
+        browser.waitUntil("the race ends", Duration.ofSeconds(30), () -> "done".equals(browser.state().get("outcome")));
+        int[] expected = RaceIT.arrivals(RACE);
+        List<String> labels = Race.entries(ExperimentCodec.decode(QueryStrings.parse(RACE))).stream().map(Race.Entry::label).toList();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) browser.js("""
+            return [...document.querySelectorAll('#leaderboard.compact li')].map(li => ({lane: li.querySelector('code').textContent, verdict: li.querySelector('.verdict').textContent, title: li.title,
+              swatch: getComputedStyle(li).borderLeftColor, top: li.getBoundingClientRect().top}));""");
+        assertEquals(expected.length, rows.size(), "a row a lane: " + rows);
+        for (int k = 0; k < expected.length; k++) {
+            String where = "lane " + k + " at " + width + "×" + height + ": " + rows.get(k);
+            assertTrue(expected[k] >= 0, where);
+            assertEquals("1% of L* at " + expected[k], rows.get(k).get("verdict"), where);
+            assertEquals(labels.get(k), rows.get(k).get("lane"), "named as the race names it, " + where);
+            assertEquals("within 1% of L* at iteration " + expected[k], rows.get(k).get("title"), "the whole sentence on hover, " + where);
+            String hex = RaceIT.LANE_COLOURS.get(k);
+            assertEquals("rgb(" + Integer.parseInt(hex.substring(1, 3), 16) + ", " + Integer.parseInt(hex.substring(3, 5), 16) + ", "
+                + Integer.parseInt(hex.substring(5, 7), 16) + ")", rows.get(k).get("swatch"), "in the lane's colour, " + where);
+        }
+        assertEquals(true, browser.js("""
+            const h = document.querySelector('#leaderboard h2'), r = h.getBoundingClientRect();
+            return r.width <= 1 && r.height <= 1 && h.textContent.length > 0;"""), "the title is there for screen readers only");
+        long lines = rows.stream().map(r -> ((Number) r.get("top")).longValue()).distinct().count();
+        assertTrue(lines < rows.size() || width < 400, "lanes share lines where there is room: " + rows);
+        assertFits(width, height);
+        assertEquals(true, browser.js("""
+            const r = document.getElementById('leaderboard').getBoundingClientRect();
+            return r.top >= 0 && r.bottom <= innerHeight;"""), "the board is on screen");
+        browser.driver.switchTo().defaultContent();
+        browser.screenshot("embed-race-" + width + "x" + height);
     }
 
     @ParameterizedTest(name = "on a {0} px wide page")

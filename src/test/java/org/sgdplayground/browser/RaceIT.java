@@ -19,7 +19,7 @@ import org.sgdplayground.experiment.TrainingRun;
 
 /** A race on the page (SPEC §8): a curve, a loss line and a path per lane, the leaderboard, lanes that end alone. */
 class RaceIT extends PageTest {
-    private static final List<String> LANE_COLOURS = List.of("#3fa7ff", "#ff4d6d", "#3ddc84", "#c77dff");
+    static final List<String> LANE_COLOURS = List.of("#3fa7ff", "#ff4d6d", "#3ddc84", "#c77dff");
 
     /** Pixels of the canvas within a small distance of the colour. */
     private static long pixelsOf(String canvas, String hex) {
@@ -51,7 +51,7 @@ class RaceIT extends PageTest {
     }
 
     /** The first iteration each lane's loss over all points is within 1% of L*, or -1: what the board must say. */
-    private static int[] arrivals(String query) {
+    static int[] arrivals(String query) {
         Experiment e = ExperimentCodec.decode(QueryStrings.parse(query));
         Dataset points = e.dataset();
         double best = Optimum.of(e.model(), points).loss();
