@@ -4,13 +4,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.sgdplayground.data.Dataset;
-import org.sgdplayground.experiment.Briefing;
 import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.Frame;
-import org.sgdplayground.experiment.Outcome;
 import org.sgdplayground.experiment.Race;
 import org.sgdplayground.experiment.TrainingRun;
 import org.sgdplayground.json.Jackson;
+import org.sgdplayground.json.RunJson;
 
 /**
  * {@code frames.json}: {@code {"query", "model": {name, formula, params}, "frames": [{iter, loss, params, grad}],
@@ -68,21 +67,11 @@ final class FramesJson {
         g.writeArrayFieldStart("frames");
         for (Frame f = run.next(); f != null; f = run.next()) {
             g.writeStartObject();
-            g.writeNumberField("iter", f.iter());
-            g.writeNumberField("loss", f.loss());
-            g.writeFieldName("params");
-            g.writeArray(f.params(), 0, f.params().length);
-            g.writeFieldName("grad");
-            g.writeArray(f.grad(), 0, f.grad().length);
+            RunJson.frameFields(g, f); // no minibatch rows: the export is the curve's history, not the socket's
             g.writeEndObject();
         }
         g.writeEndArray();
-        Outcome o = run.outcome();
-        g.writeObjectFieldStart("outcome");
-        g.writeStringField("type", o.kind().wireName());
-        g.writeNumberField("iter", o.iter());
-        if (o.lastFrame() != null) g.writeNumberField("loss", o.lastFrame().loss());
-        if (o.kind() == Outcome.Kind.DIVERGED) g.writeStringField("message", Briefing.divergence(o.iter()));
-        g.writeEndObject();
+        g.writeFieldName("outcome");
+        RunJson.outcome(g, run.outcome());
     }
 }

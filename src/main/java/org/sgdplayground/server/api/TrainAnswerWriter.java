@@ -11,6 +11,7 @@ import org.sgdplayground.experiment.Experiment;
 import org.sgdplayground.experiment.Frame;
 import org.sgdplayground.experiment.Outcome;
 import org.sgdplayground.json.Jackson;
+import org.sgdplayground.json.RunJson;
 import org.sgdplayground.server.json.BriefingJson;
 import org.sgdplayground.server.json.Json;
 
@@ -57,7 +58,7 @@ final class TrainAnswerWriter {
         for (Frame f : frames) Json.frame(g, f);
         g.writeEndArray();
         g.writeFieldName("outcome");
-        Json.outcome(g, outcome);
+        RunJson.outcome(g, outcome);
         g.writeEndObject();
         g.close();
         return this;
@@ -76,7 +77,7 @@ final class TrainAnswerWriter {
             for (Frame f : lane.frames()) Json.frame(g, f);
             g.writeEndArray();
             g.writeFieldName("outcome");
-            Json.outcome(g, lane.outcome());
+            RunJson.outcome(g, lane.outcome());
             g.writeEndObject();
         }
         g.writeEndArray();

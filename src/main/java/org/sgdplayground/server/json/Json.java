@@ -14,6 +14,7 @@ import org.sgdplayground.experiment.InvalidParameterException;
 import org.sgdplayground.experiment.Outcome;
 import org.sgdplayground.experiment.Preset;
 import org.sgdplayground.json.Jackson;
+import org.sgdplayground.json.RunJson;
 
 /**
  * The JSON the API and the socket write, each message with one streaming generator of the app's one factory
@@ -78,12 +79,7 @@ public final class Json {
     }
 
     private static void frameFields(JsonGenerator g, Frame f) throws IOException {
-        g.writeNumberField("iter", f.iter());
-        g.writeNumberField("loss", f.loss());
-        g.writeFieldName("params");
-        g.writeArray(f.params(), 0, f.params().length);
-        g.writeFieldName("grad");
-        g.writeArray(f.grad(), 0, f.grad().length);
+        RunJson.frameFields(g, f);
         if (f.batch() != null) {
             g.writeFieldName("batch");
             g.writeArray(f.batch(), 0, f.batch().length);
@@ -92,18 +88,9 @@ public final class Json {
 
     /** The socket's last message: {@code {"type":"done"|"diverged","iter":…[,"loss":…][,"message":…]}}. */
     public static byte[] outcomeMessage(Outcome o) {
-        return written(256, g -> outcome(g, o));
+        return written(256, g -> RunJson.outcome(g, o)); // also /api/train's and frames.json's outcome
     }
 
-    /** {@link #outcomeMessage}'s object, which is also {@code /api/train}'s {@code outcome}. */
-    public static void outcome(JsonGenerator g, Outcome o) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("type", o.kind().wireName());
-        g.writeNumberField("iter", o.iter());
-        if (o.lastFrame() != null) g.writeNumberField("loss", o.lastFrame().loss());
-        if (o.kind() == Outcome.Kind.DIVERGED) g.writeStringField("message", Briefing.divergence(o.iter()));
-        g.writeEndObject();
-    }
 
     /** {@code GET /api/presets}: {@code [{name, title, lesson, source, query, settings}, …]}. */
     public static byte[] presets(List<Preset> presets) {

@@ -4,6 +4,7 @@ import java.util.List;
 import org.sgdplayground.experiment.Briefing;
 import org.sgdplayground.experiment.Frame;
 import org.sgdplayground.experiment.Outcome;
+import org.sgdplayground.json.RunJson;
 
 /**
  * A race's socket messages (SPEC §8): the {@code data} message names the lanes, each frame message carries every
@@ -38,7 +39,7 @@ public final class RaceJson {
             g.writeArrayFieldStart("lanes");
             for (int k = 0; k < frames.length; k++) {
                 if (frames[k] != null) Json.frame(g, frames[k]);
-                else if (endedNow[k] != null) Json.outcome(g, endedNow[k]);
+                else if (endedNow[k] != null) RunJson.outcome(g, endedNow[k]);
                 else g.writeNull();
             }
             g.writeEndArray();
@@ -58,7 +59,7 @@ public final class RaceJson {
             g.writeStringField("type", (allDiverged ? Outcome.Kind.DIVERGED : Outcome.Kind.DONE).wireName());
             g.writeNumberField("iter", iter);
             g.writeArrayFieldStart("lanes");
-            for (Outcome o : outcomes) Json.outcome(g, o);
+            for (Outcome o : outcomes) RunJson.outcome(g, o);
             g.writeEndArray();
             g.writeEndObject();
         });
