@@ -72,6 +72,11 @@ public final class AssetGraph implements AssetUrls {
             this.body = body;
         }
 
+        /** {@code body} gzipped now, as {@link #get} would: for a kept page, whose cost counts its gzip from the start. */
+        public static Optional<byte[]> now(byte[] body) {
+            return compress(body);
+        }
+
         public Optional<byte[]> get() {
             Optional<byte[]> g = gzipped;
             if (g == null) gzipped = g = compress(body);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javalin.Javalin;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.sgdplayground.experiment.ExperimentCodec;
 import org.sgdplayground.experiment.QueryStrings;
@@ -36,7 +38,40 @@ class RecentPagesTest {
         RecentPages.Page first = pages.get("preset=momentum", () -> render("preset=momentum"));
         assertSame(first, pages.get("preset=momentum", () -> render("preset=momentum")));
         assertEquals(1, rendered.get());
-        assertEquals(first.html().length + 2L * "preset=momentum".length(), pages.bytes());
+        assertTrue(first.gzipped().isPresent(), "a page is worth gzipping");
+        assertEquals(first.html().length + first.gzipped().get().length + 2L * "preset=momentum".length(), pages.bytes(),
+            "the page, its gzip and its key count against the budget");
+    }
+
+    @Test
+    void a_page_is_sent_gzipped_from_the_bytes_kept_with_it_to_a_client_that_takes_gzip() throws Exception {
+        Javalin app = PlaygroundApp.create().start("127.0.0.1", 0);
+        try {
+            for (String path : List.of("/?preset=roller-coaster", "/embed")) {
+                HttpResponse<byte[]> plain = getBytes(app, path, Map.of());
+                assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty(), "none asked for, none sent: " + path);
+                HttpResponse<byte[]> zipped = getBytes(app, path, Map.of("Accept-Encoding", "gzip, deflate, br"));
+                assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElseThrow(), path);
+                assertEquals(Long.toString(zipped.body().length), zipped.headers().firstValue("Content-Length").orElseThrow());
+                assertArrayEquals(plain.body(), new GZIPInputStream(new ByteArrayInputStream(zipped.body())).readAllBytes(),
+                    "the same page either way: " + path);
+                assertEquals(plain.headers().firstValue("ETag"), zipped.headers().firstValue("ETag"), "one page, one tag");
+                assertTrue(zipped.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Accept-Encoding")), zipped.headers().map().toString());
+                assertTrue(zipped.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Cookie")), "the theme's Vary stays");
+                assertArrayEquals(zipped.body(), getBytes(app, path, Map.of("Accept-Encoding", "gzip")).body(), "the kept gzip, again");
+                HttpResponse<byte[]> refused = getBytes(app, path, Map.of("Accept-Encoding", "gzip;q=0, identity"));
+                assertTrue(refused.headers().firstValue("Content-Encoding").isEmpty(), "q=0 refuses gzip");
+                assertArrayEquals(plain.body(), refused.body());
+            }
+        } finally {
+            app.stop();
+        }
+    }
+
+    private static HttpResponse<byte[]> getBytes(Javalin app, String path, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
+        headers.forEach(b::header);
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     @Test
