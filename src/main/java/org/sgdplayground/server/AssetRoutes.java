@@ -36,19 +36,27 @@ final class AssetRoutes {
         }
         ctx.header("Cache-Control", exact.isPresent() ? IMMUTABLE : "no-cache");
         ctx.contentType(asset.get().contentType());
-        Optional<byte[]> gzipped = asset.get().gzipped().get();
+        send(ctx, asset.get().body(), asset.get().gzipped().get());
+    }
+
+    /**
+     * Answers {@code plain}, or {@code gzipped} (made once and kept, where there is one) to a client that takes gzip,
+     * saying that the answer varies with {@code Accept-Encoding} and, whenever there is a choice, its length: Jetty
+     * would send a body past its 64 KB output buffer ({@link PlaygroundApp#WHOLE_ANSWER_BYTES}) chunked. The hashed
+     * files and the kept pages both answer through here.
+     */
+    static void send(Context ctx, byte[] plain, Optional<byte[]> gzipped) {
         if (gzipped.isEmpty()) {
-            ctx.result(asset.get().body()); // too small to gain: Javalin leaves it as it is too
+            ctx.result(plain); // too small to gain: Javalin leaves it as it is too
             return;
         }
-        ctx.header("Vary", "Accept-Encoding");
-        // the length said up front: Jetty would send a body past its 64 KB output buffer (PlaygroundApp.WHOLE_ANSWER_BYTES) chunked
+        ctx.res().addHeader("Vary", "Accept-Encoding"); // added: a page's answer also varies with its cookie
         if (acceptsGzip(ctx.header("Accept-Encoding"))) {
             ctx.header("Content-Encoding", "gzip"); // Javalin compresses no answer that says its encoding
             ctx.header("Content-Length", Integer.toString(gzipped.get().length)).result(gzipped.get());
         } else {
-            ctx.disableCompression();
-            ctx.header("Content-Length", Integer.toString(asset.get().body().length)).result(asset.get().body());
+            ctx.disableCompression(); // Javalin reads the header its own way, and might gzip what q=0 refused
+            ctx.header("Content-Length", Integer.toString(plain.length)).result(plain);
         }
     }
 

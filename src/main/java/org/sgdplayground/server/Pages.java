@@ -137,21 +137,17 @@ final class Pages {
 
     /**
      * The page, or 304 when the client already holds it; either way the client asks again next time ({@code no-cache}).
-     * Gzipped when the client takes it, from the bytes kept with the page ({@link AssetRoutes#acceptsGzip}).
+     * Gzipped when the client takes it, from the bytes kept with the page, as the hashed files are ({@link AssetRoutes#send}).
      */
     private static void send(Context ctx, RecentPages.Page page) {
         ctx.header("Cache-Control", "no-cache");
         ctx.header("ETag", page.etag());
         ctx.contentType(ContentType.TEXT_HTML);
-        if (page.gzipped().isPresent()) ctx.res().addHeader("Vary", "Accept-Encoding");
         if (page.matches(ctx.header("If-None-Match"))) {
+            if (page.gzipped().isPresent()) ctx.res().addHeader("Vary", "Accept-Encoding"); // as its 200 says
             ctx.status(304);
-        } else if (page.gzipped().isPresent() && AssetRoutes.acceptsGzip(ctx.header("Accept-Encoding"))) {
-            byte[] gzipped = page.gzipped().get();
-            ctx.header("Content-Encoding", "gzip"); // Javalin compresses no answer that says its encoding
-            ctx.header("Content-Length", Integer.toString(gzipped.length)).result(gzipped);
         } else {
-            ctx.result(page.html());
+            AssetRoutes.send(ctx, page.html(), page.gzipped());
         }
     }
 

@@ -1,7 +1,6 @@
 package org.sgdplayground.server;
 
 import java.nio.charset.StandardCharsets;
-import org.sgdplayground.assets.AssetGraph;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -10,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.sgdplayground.assets.AssetGraph;
 
 /**
  * Pages rendered lately, by everything a page is made from ({@link Pages#key}), the least recently asked for
